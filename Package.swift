@@ -1,0 +1,72 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "triage-eval",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "triage-eval", targets: ["triage-eval"]),
+        .library(name: "TriageEval", targets: ["TriageEval"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Core: pure domain logic, no I/O.
+        .target(
+            name: "TriageEval",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TriageEvalStore",
+            dependencies: ["TriageEval", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TriageEvalProviders",
+            dependencies: ["TriageEval", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TriageEvalEngine",
+            dependencies: ["TriageEval", "TriageEvalStore", "TriageEvalProviders", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TriageEvalReports",
+            dependencies: ["TriageEval", "TriageEvalStore", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "triage-eval",
+            dependencies: [
+                "TriageEval", "TriageEvalStore", "TriageEvalProviders", "TriageEvalEngine", "TriageEvalReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "TriageEvalTests", dependencies: ["TriageEval"], swiftSettings: strictSettings),
+        .testTarget(name: "TriageEvalStoreTests", dependencies: ["TriageEvalStore"], swiftSettings: strictSettings),
+        .testTarget(name: "TriageEvalProvidersTests", dependencies: ["TriageEvalProviders"], swiftSettings: strictSettings),
+        .testTarget(name: "TriageEvalEngineTests", dependencies: ["TriageEvalEngine"], swiftSettings: strictSettings),
+        .testTarget(name: "TriageEvalReportsTests", dependencies: ["TriageEvalReports"], swiftSettings: strictSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

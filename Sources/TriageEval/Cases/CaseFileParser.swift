@@ -1,0 +1,109 @@
+internal import Yams
+
+/// Reads a `cases/*.yaml` file: a YAML list of cases in the format of DESIGN §2.
+///
+/// Every problem is an ``InputError`` naming the file, line and field; unknown keys, a missing
+/// label and duplicate ids are errors, so a typo never silently drops data.
+public enum CaseFileParser {
+    /// The structured context fields (list-valued).
+    static let listFields: [TriageCase.CodingKeys] = [
+        .rules, .tactics, .techniques, .commandLines, .parentCommandLines, .users, .filePaths, .dllPaths,
+        .dnsQueries, .registryPaths, .registryValues, .hosts, .sourceIPs, .destinationIPs, .datasets, .executables, .emails,
+    ]
+    static let allowedKeys = Set(TriageCase.CodingKeys.allCases.map(\.rawValue))
+
+    /// Parses one file's text. `file` is the name used in errors.
+    public static func parse(_ text: String, file: String) throws(InputError) -> [TriageCase] {
+        guard let root = try YAMLMapping.compose(text, file: file) else { return [] }
+        guard case .sequence(let items) = root else {
+            throw InputError(file: file, line: root.mark?.line, message: "expected a list of cases (each item starting with `- id:`)")
+        }
+        var seen: [String: Int] = [:]
+        var cases: [TriageCase] = []
+        for (index, node) in items.enumerated() {
+            let item = try parseCase(node, file: file, index: index)
+            let line = node.mark?.line ?? 0
+            if let first = seen[item.id] {
+                throw InputError(file: file, line: line, field: "cases[\(index)].id", message: "duplicate id \"\(item.id)\" (first defined on line \(first))")
+            }
+            seen[item.id] = line
+            cases.append(item)
+        }
+        return cases
+    }
+
+    static func parseCase(_ node: Node, file: String, index: Int) throws(InputError) -> TriageCase {
+        let map = try YAMLMapping(node, file: file, path: "cases[\(index)]")
+        try map.checkKeys(allowedKeys)
+
+        let id = try map.requiredString("id")
+        guard id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+            throw map.error("id", "must contain only letters, digits, '-', '_' or '.', got \"\(id)\"")
+        }
+        let labelText = try map.requiredString("label")
+        guard let label = Label(rawValue: labelText) else {
+            throw map.error("label", "must be TP or FP, got \"\(labelText)\"")
+        }
+        var item = TriageCase(id: id, label: label, scenario: try map.requiredString("scenario"))
+        item.tags = try map.stringList("tags")
+        item.entity = try parseEntity(map)
+        item.alertCount = try nonNegative(map, "alert_count")
+        item.timeWindowMinutes = try nonNegative(map, "time_window_minutes")
+        item.maxRiskScore = try map.double("max_risk_score")
+        item.rules = try map.stringList("rules")
+        item.tactics = try map.stringList("tactics")
+        item.techniques = try map.stringList("techniques")
+        item.commandLines = try map.stringList("command_lines")
+        item.parentCommandLines = try map.stringList("parent_command_lines")
+        item.users = try map.stringList("users")
+        item.filePaths = try map.stringList("file_paths")
+        item.dllPaths = try map.stringList("dll_paths")
+        item.dnsQueries = try map.stringList("dns_queries")
+        item.registryPaths = try map.stringList("registry_paths")
+        item.registryValues = try map.stringList("registry_values")
+        item.hosts = try map.stringList("hosts")
+        item.sourceIPs = try map.stringList("source_ips")
+        item.destinationIPs = try map.stringList("destination_ips")
+        item.datasets = try map.stringList("datasets")
+        item.executables = try map.stringList("executables")
+        item.emails = try map.stringList("emails")
+        item.alertSummary = try map.string("alert_summary")
+        item.source = try map.string("source")
+        item.notes = try map.string("notes")
+        try checkContext(item, map)
+        return item
+    }
+
+    static func parseEntity(_ map: YAMLMapping) throws(InputError) -> Entity? {
+        guard let entity = try map.submapping("entity") else { return nil }
+        try entity.checkKeys(["type", "name", "id"])
+        let typeText = try entity.requiredString("type")
+        guard let kind = Entity.Kind(rawValue: typeText) else {
+            throw entity.error("type", "must be host or user, got \"\(typeText)\"")
+        }
+        return Entity(type: kind, name: try entity.requiredString("name"), id: try entity.string("id"))
+    }
+
+    static func nonNegative(_ map: YAMLMapping, _ key: String) throws(InputError) -> Int? {
+        guard let value = try map.int(key) else { return nil }
+        guard value >= 0 else { throw map.error(key, "must not be negative") }
+        return value
+    }
+
+    /// A case is either summary-only or structured with the fields every prompt layout needs.
+    static func checkContext(_ item: TriageCase, _ map: YAMLMapping) throws(InputError) {
+        if item.alertSummary != nil {
+            let structured = listFields.map(\.rawValue) + ["alert_count", "time_window_minutes", "max_risk_score"]
+            if let extra = structured.first(where: map.has) {
+                throw map.error(extra, "a case with alert_summary carries only that context; remove \(extra) or alert_summary")
+            }
+            return
+        }
+        for key in ["entity", "alert_count", "time_window_minutes", "max_risk_score"] where !map.has(key) {
+            throw map.error(at: nil, field: map.fieldPath(key), "is required (or give a ready alert_summary instead)")
+        }
+        if item.rules.isEmpty {
+            throw map.error(at: map.mapping["rules"], field: map.fieldPath("rules"), "must list at least one rule name")
+        }
+    }
+}

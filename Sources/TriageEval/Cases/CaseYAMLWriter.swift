@@ -1,0 +1,56 @@
+internal import Yams
+
+/// Writes cases back as `cases/*.yaml` text: keys in the documented order, empty fields left out,
+/// so an exported file re-imports as the same case (same content hash).
+public enum CaseYAMLWriter {
+    public static func yaml(_ cases: [TriageCase]) throws -> String {
+        let document = Node(cases.map(node))
+        return try Yams.serialize(node: document, width: -1, allowUnicode: true)
+    }
+
+    static func node(_ item: TriageCase) -> Node {
+        var pairs: [(Node, Node)] = []
+        func add(_ key: TriageCase.CodingKeys, _ value: Node?) {
+            if let value { pairs.append((Node(key.rawValue), value)) }
+        }
+        func text(_ value: String?) -> Node? {
+            value.map { Node($0, Tag(.str), $0.contains("\n") ? .literal : .any) }
+        }
+        func list(_ values: [String]) -> Node? {
+            values.isEmpty ? nil : Node(values.map { Node($0, Tag(.str)) })
+        }
+        add(.id, text(item.id))
+        add(.label, text(item.label.rawValue))
+        add(.scenario, text(item.scenario))
+        add(.tags, list(item.tags).map { Node($0.sequence.map(Array.init) ?? [], Tag(.seq), .flow) })
+        if let entity = item.entity {
+            var entityPairs: [(Node, Node)] = [(Node("type"), Node(entity.type.rawValue)), (Node("name"), Node(entity.name, Tag(.str)))]
+            if let id = entity.id { entityPairs.append((Node("id"), Node(id, Tag(.str)))) }
+            add(.entity, Node(entityPairs, Tag(.map), .flow))
+        }
+        add(.alertCount, item.alertCount.map { Node(String($0)) })
+        add(.timeWindowMinutes, item.timeWindowMinutes.map { Node(String($0)) })
+        add(.maxRiskScore, item.maxRiskScore.map { Node($0 == $0.rounded() ? String(Int($0)) : String($0)) })
+        add(.rules, list(item.rules))
+        add(.tactics, list(item.tactics))
+        add(.techniques, list(item.techniques))
+        add(.commandLines, list(item.commandLines))
+        add(.parentCommandLines, list(item.parentCommandLines))
+        add(.users, list(item.users))
+        add(.filePaths, list(item.filePaths))
+        add(.dllPaths, list(item.dllPaths))
+        add(.dnsQueries, list(item.dnsQueries))
+        add(.registryPaths, list(item.registryPaths))
+        add(.registryValues, list(item.registryValues))
+        add(.hosts, list(item.hosts))
+        add(.sourceIPs, list(item.sourceIPs))
+        add(.destinationIPs, list(item.destinationIPs))
+        add(.datasets, list(item.datasets))
+        add(.executables, list(item.executables))
+        add(.emails, list(item.emails))
+        add(.alertSummary, text(item.alertSummary))
+        add(.source, text(item.source))
+        add(.notes, text(item.notes))
+        return Node(pairs)
+    }
+}

@@ -1,0 +1,124 @@
+internal import Yams
+
+/// Reads `triage-eval.yaml` (DESIGN §2), rejecting unknown keys and invalid values with their line.
+public enum ConfigParser {
+    static let rootKeys: Set<String> = ["store", "cases", "prompts", "reports", "models", "decision", "gate"]
+    static let modelKeys: Set<String> = [
+        "id", "provider", "model", "base_url", "api_key_env", "path", "params", "concurrency", "rpm", "max_retries", "timeout_s", "price",
+        // provider-specific settings, kept as written in `options`
+        "deployment", "api_version", "auth", "region", "inference_id", "project", "location",
+        "bearer_token_env", "username_env", "password_env", "access_key_env", "secret_key_env", "session_token_env",
+    ]
+    static let optionKeys: [String] = [
+        "deployment", "api_version", "auth", "region", "inference_id", "project", "location",
+        "bearer_token_env", "username_env", "password_env", "access_key_env", "secret_key_env", "session_token_env",
+    ]
+    static let paramKeys: Set<String> = ["temperature", "max_tokens", "seed", "top_p"]
+    static let priceKeys: Set<String> = ["input_per_mtok", "output_per_mtok"]
+
+    /// Parses the config text. `file` is the name used in errors.
+    public static func parse(_ text: String, file: String) throws(InputError) -> TriageConfig {
+        var config = TriageConfig()
+        guard let node = try YAMLMapping.compose(text, file: file) else { return config }
+        let map = try YAMLMapping(node, file: file, path: "")
+        try map.checkKeys(rootKeys)
+        config.store = try map.string("store") ?? config.store
+        config.cases = try map.string("cases") ?? config.cases
+        config.prompts = try map.string("prompts") ?? config.prompts
+        config.reports = try map.string("reports") ?? config.reports
+        if let decision = try map.submapping("decision") {
+            config.decision = try AlertPolicyParser.parse(decision, defaults: config.decision)
+        }
+        if let gate = try map.submapping("gate") {
+            config.gate = try parseGate(gate)
+        }
+        var seen: Set<String> = []
+        for (index, node) in try map.list("models").enumerated() {
+            let model = try parseModel(try YAMLMapping(node, file: file, path: "models[\(index)]"))
+            guard seen.insert(model.id).inserted else {
+                throw InputError(file: file, line: node.mark?.line, field: "models[\(index)].id", message: "duplicate model id \"\(model.id)\"")
+            }
+            config.models.append(model)
+        }
+        return config
+    }
+
+    /// Parses a gate policy: the `gate:` block, or a policy file holding those keys at its top level.
+    public static func parseGatePolicy(_ text: String, file: String) throws(InputError) -> GatePolicy {
+        guard let node = try YAMLMapping.compose(text, file: file) else {
+            throw InputError(file: file, message: "the policy file is empty")
+        }
+        return try parseGate(try YAMLMapping(node, file: file, path: ""))
+    }
+
+    static func parseGate(_ map: YAMLMapping) throws(InputError) -> GatePolicy {
+        try map.checkKeys(Set(GatePolicy.CodingKeys.allCases.map(\.rawValue)))
+        func fraction(_ key: String) throws(InputError) -> Double? {
+            guard let value = try map.double(key) else { return nil }
+            guard (0...1).contains(value) else { throw map.error(key, "must lie in [0, 1], got \(value)") }
+            return value
+        }
+        var gate = GatePolicy(
+            minRecall: try fraction("min_recall"), minPrecision: try fraction("min_precision"), maxFPR: try fraction("max_fpr"),
+            maxParseFailureRate: try fraction("max_parse_failure_rate"), maxECE: try fraction("max_ece"),
+            maxRecallDrop: try fraction("max_recall_drop"), significance: try fraction("significance")
+        )
+        if let flaky = try map.string("flaky") {
+            guard let policy = GatePolicy.FlakyPolicy(rawValue: flaky) else { throw map.error("flaky", "must be majority or all, got \"\(flaky)\"") }
+            gate.flaky = policy
+        }
+        return gate
+    }
+
+    static func parseModel(_ map: YAMLMapping) throws(InputError) -> ModelConfig {
+        try map.checkKeys(modelKeys)
+        let id = try map.requiredString("id")
+        let providerText = try map.requiredString("provider")
+        guard let provider = ProviderKind(rawValue: providerText) else {
+            let known = ProviderKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw map.error("provider", "unknown provider \"\(providerText)\"; known: \(known)")
+        }
+        var model = ModelConfig(id: id, provider: provider)
+        model.model = try map.string("model")
+        model.baseURL = try map.string("base_url")
+        model.apiKeyEnv = try map.string("api_key_env")
+        model.path = try map.string("path")
+        for key in optionKeys {
+            if let value = try map.string(key) { model.options[key] = value }
+        }
+        if let params = try map.submapping("params") {
+            try params.checkKeys(paramKeys)
+            model.params = ModelConfig.Parameters(
+                temperature: try params.double("temperature"), maxTokens: try params.int("max_tokens"),
+                seed: try params.int("seed"), topP: try params.double("top_p")
+            )
+        }
+        if let value = try map.int("concurrency") {
+            guard value >= 1 else { throw map.error("concurrency", "must be at least 1") }
+            model.concurrency = value
+        }
+        if let value = try map.int("rpm") {
+            guard value >= 1 else { throw map.error("rpm", "must be at least 1") }
+            model.rpm = value
+        }
+        if let value = try map.int("max_retries") {
+            guard value >= 0 else { throw map.error("max_retries", "must not be negative") }
+            model.maxRetries = value
+        }
+        if let value = try map.double("timeout_s") {
+            guard value > 0 else { throw map.error("timeout_s", "must be positive") }
+            model.timeoutSeconds = value
+        }
+        if let price = try map.submapping("price") {
+            try price.checkKeys(priceKeys)
+            model.price = ModelConfig.Price(inputPerMTok: try price.double("input_per_mtok") ?? 0, outputPerMTok: try price.double("output_per_mtok") ?? 0)
+        }
+        if provider == .replay, model.path == nil {
+            throw map.error(at: nil, field: map.fieldPath("path"), "is required for a replay model (the JSONL of recorded answers)")
+        }
+        if let key = model.apiKeyEnv, key.contains(where: { $0 == " " || $0 == "-" }) || key.hasPrefix("sk-") {
+            throw map.error("api_key_env", "must name an environment variable (e.g. OPENAI_API_KEY), never hold the key itself")
+        }
+        return model
+    }
+}

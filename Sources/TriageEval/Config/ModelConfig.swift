@@ -1,0 +1,91 @@
+/// One model entry of `triage-eval.yaml`: what to call and how hard.
+///
+/// Secrets never appear here: only the *names* of environment variables that hold them.
+public struct ModelConfig: Sendable, Codable, Hashable, Identifiable {
+    /// Generation parameters sent to the API where it supports them.
+    public struct Parameters: Sendable, Codable, Hashable {
+        public var temperature: Double?
+        public var maxTokens: Int?
+        public var seed: Int?
+        public var topP: Double?
+
+        public init(temperature: Double? = nil, maxTokens: Int? = nil, seed: Int? = nil, topP: Double? = nil) {
+            self.temperature = temperature
+            self.maxTokens = maxTokens
+            self.seed = seed
+            self.topP = topP
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case temperature, seed
+            case maxTokens = "max_tokens"
+            case topP = "top_p"
+        }
+    }
+
+    /// USD per million tokens.
+    public struct Price: Sendable, Codable, Hashable {
+        public var inputPerMTok: Double
+        public var outputPerMTok: Double
+
+        public init(inputPerMTok: Double, outputPerMTok: Double) {
+            self.inputPerMTok = inputPerMTok
+            self.outputPerMTok = outputPerMTok
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case inputPerMTok = "input_per_mtok"
+            case outputPerMTok = "output_per_mtok"
+        }
+    }
+
+    /// The name used on the command line and in reports.
+    public var id: String
+    public var provider: ProviderKind
+    /// The provider's model name (e.g. `gpt-4o-mini`).
+    public var model: String?
+    /// Endpoint base URL (OpenAI-compatible servers, Elasticsearch, Ollama, Azure resource).
+    public var baseURL: String?
+    /// Name of the environment variable holding the API key.
+    public var apiKeyEnv: String?
+    /// Replay: the JSONL file of recorded answers.
+    public var path: String?
+    /// Provider-specific settings (deployment, api_version, region, inference_id, …), as written.
+    public var options: [String: String]
+    public var params: Parameters
+    /// In-flight requests for this model.
+    public var concurrency: Int
+    /// Optional requests-per-minute cap.
+    public var rpm: Int?
+    public var maxRetries: Int
+    public var timeoutSeconds: Double
+    public var price: Price?
+
+    public init(
+        id: String, provider: ProviderKind, model: String? = nil, baseURL: String? = nil, apiKeyEnv: String? = nil,
+        path: String? = nil, options: [String: String] = [:], params: Parameters = Parameters(), concurrency: Int = 8,
+        rpm: Int? = nil, maxRetries: Int = 4, timeoutSeconds: Double = 60, price: Price? = nil
+    ) {
+        self.id = id
+        self.provider = provider
+        self.model = model
+        self.baseURL = baseURL
+        self.apiKeyEnv = apiKeyEnv
+        self.path = path
+        self.options = options
+        self.params = params
+        self.concurrency = concurrency
+        self.rpm = rpm
+        self.maxRetries = maxRetries
+        self.timeoutSeconds = timeoutSeconds
+        self.price = price
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, provider, model, path, options, params, concurrency, rpm, price
+        case baseURL = "base_url"
+        case apiKeyEnv = "api_key_env"
+        case maxRetries = "max_retries"
+        case timeoutSeconds = "timeout_s"
+    }
+}

@@ -1,0 +1,210 @@
+/// A JSON value as read from a model answer (RFC 8259), numbers kept as their source text
+/// so that they convert exactly as `TO_DOUBLE` would.
+enum JSONValue: Sendable {
+    case string(String)
+    case number(String)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    /// Members in source order; duplicates are kept.
+    case object([(key: String, value: JSONValue)])
+
+    /// Nesting deeper than this is rejected (answers are attacker-influenced).
+    static let maxDepth = 128
+
+    /// The value of `key`: the last exact match, else (when `ignoringCase`) the first case-insensitive one.
+    func member(_ key: String, ignoringCase: Bool = false) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        if let exact = members.last(where: { $0.key == key }) { return exact.value }
+        guard ignoringCase else { return nil }
+        return members.first { $0.key.lowercased() == key.lowercased() }?.value
+    }
+
+    /// The text of a scalar: a string's contents, a number's digits, `true`/`false`; nil otherwise.
+    var scalarText: String? {
+        switch self {
+        case .string(let text), .number(let text): text
+        case .bool(let value): value ? "true" : "false"
+        case .null, .array, .object: nil
+        }
+    }
+
+    /// Parses the whole of `text` (surrounding JSON whitespace allowed) as one value.
+    static func parseDocument(_ text: String) -> JSONValue? {
+        var reader = JSONReader(bytes: Array(text.utf8), index: 0)
+        guard let value = reader.value(depth: 0) else { return nil }
+        reader.skipWhitespace()
+        return reader.index == reader.bytes.count ? value : nil
+    }
+
+    /// Objects that start at some `{` in `text` and parse completely, in order of their opening brace
+    /// (nested objects are found too).
+    static func objects(in text: String) -> [JSONValue] {
+        let bytes = Array(text.utf8)
+        var found: [JSONValue] = []
+        for start in bytes.indices where bytes[start] == UInt8(ascii: "{") {
+            var reader = JSONReader(bytes: bytes, index: start)
+            if let value = reader.value(depth: 0) { found.append(value) }
+        }
+        return found
+    }
+}
+
+/// A recursive-descent JSON reader over UTF-8 bytes.
+private struct JSONReader {
+    let bytes: [UInt8]
+    var index: Int
+
+    mutating func skipWhitespace() {
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+    }
+
+    mutating func value(depth: Int) -> JSONValue? {
+        guard depth <= JSONValue.maxDepth else { return nil }
+        skipWhitespace()
+        guard index < bytes.count else { return nil }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return object(depth: depth)
+        case UInt8(ascii: "["): return array(depth: depth)
+        case UInt8(ascii: "\""): return string().map(JSONValue.string)
+        case UInt8(ascii: "t"): return literal("true", .bool(true))
+        case UInt8(ascii: "f"): return literal("false", .bool(false))
+        case UInt8(ascii: "n"): return literal("null", .null)
+        default: return number()
+        }
+    }
+
+    private mutating func object(depth: Int) -> JSONValue? {
+        index += 1
+        var members: [(key: String, value: JSONValue)] = []
+        skipWhitespace()
+        if consume(UInt8(ascii: "}")) { return .object(members) }
+        repeat {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = string() else { return nil }
+            skipWhitespace()
+            guard consume(UInt8(ascii: ":")), let member = value(depth: depth + 1) else { return nil }
+            members.append((key, member))
+            skipWhitespace()
+        } while consume(UInt8(ascii: ","))
+        return consume(UInt8(ascii: "}")) ? .object(members) : nil
+    }
+
+    private mutating func array(depth: Int) -> JSONValue? {
+        index += 1
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if consume(UInt8(ascii: "]")) { return .array(elements) }
+        repeat {
+            guard let element = value(depth: depth + 1) else { return nil }
+            elements.append(element)
+            skipWhitespace()
+        } while consume(UInt8(ascii: ","))
+        return consume(UInt8(ascii: "]")) ? .array(elements) : nil
+    }
+
+    private mutating func literal(_ word: String, _ result: JSONValue) -> JSONValue? {
+        let expected = Array(word.utf8)
+        guard bytes[index...].starts(with: expected) else { return nil }
+        index += expected.count
+        return result
+    }
+
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
+    private mutating func number() -> JSONValue? {
+        let start = index
+        _ = consume(UInt8(ascii: "-"))
+        if consume(UInt8(ascii: "0")) {
+            // no further integer digits
+        } else if digits() == 0 {
+            return nil
+        }
+        if consume(UInt8(ascii: ".")), digits() == 0 { return nil }
+        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+            index += 1
+            if !consume(UInt8(ascii: "+")) { _ = consume(UInt8(ascii: "-")) }
+            if digits() == 0 { return nil }
+        }
+        return .number(String(decoding: bytes[start..<index], as: UTF8.self))
+    }
+
+    private mutating func digits() -> Int {
+        let start = index
+        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+        return index - start
+    }
+
+    private mutating func string() -> String? {
+        index += 1
+        var scalars = String.UnicodeScalarView()
+        var raw: [UInt8] = []
+        func flush() {
+            scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars)
+            raw.removeAll()
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                flush()
+                return String(scalars)
+            case UInt8(ascii: "\\"):
+                flush()
+                guard let escaped = escape() else { return nil }
+                scalars.append(escaped)
+            case 0..<0x20:
+                return nil
+            default:
+                raw.append(byte)
+            }
+        }
+        return nil
+    }
+
+    /// The character after a backslash; lone surrogates become U+FFFD.
+    private mutating func escape() -> Unicode.Scalar? {
+        guard index < bytes.count else { return nil }
+        let byte = bytes[index]
+        index += 1
+        switch byte {
+        case UInt8(ascii: "\""): return "\""
+        case UInt8(ascii: "\\"): return "\\"
+        case UInt8(ascii: "/"): return "/"
+        case UInt8(ascii: "b"): return "\u{8}"
+        case UInt8(ascii: "f"): return "\u{C}"
+        case UInt8(ascii: "n"): return "\n"
+        case UInt8(ascii: "r"): return "\r"
+        case UInt8(ascii: "t"): return "\t"
+        case UInt8(ascii: "u"):
+            guard let unit = hex4() else { return nil }
+            if (0xD800..<0xDC00).contains(unit), bytes[index...].starts(with: Array("\\u".utf8)) {
+                let save = index
+                index += 2
+                if let low = hex4(), (0xDC00..<0xE000).contains(low) {
+                    return Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
+                }
+                index = save
+            }
+            return Unicode.Scalar(unit) ?? "\u{FFFD}"
+        default: return nil
+        }
+    }
+
+    private mutating func hex4() -> UInt32? {
+        guard index + 4 <= bytes.count else { return nil }
+        var value: UInt32 = 0
+        for byte in bytes[index..<(index + 4)] {
+            guard let digit = UInt32(String(UnicodeScalar(byte)), radix: 16) else { return nil }
+            value = value * 16 + digit
+        }
+        index += 4
+        return value
+    }
+
+    private mutating func consume(_ byte: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+}

@@ -1,0 +1,141 @@
+/// Best-effort parse: what the model meant, even where the production rule would drop the answer.
+///
+/// Candidates, tried in this order (the first `ok` one wins; otherwise the first `invalid_confidence`,
+/// then the first `invalid_verdict`; with none at all, `no_match`):
+/// 1. the spec's `DISSECT` pattern on the whole text (dissect format only);
+/// 2. each JSON object anywhere in the text (prose, code fences, nested) that has the verdict field,
+///    field names compared case-insensitively;
+/// 3. labeled values anywhere in the text — `verdict=TP`, `Verdict: TP`, `**Verdict:** **TP**`,
+///    `"verdict": "TP"`, `verdict = <TP>` — separated by spaces, commas or newlines, with preambles and
+///    code fences around them (see `LabeledValueScanner`). The labels are the spec's key names
+///    (dissect) or field names (json). The first verdict that is valid is used, and the first confidence
+///    that reads as a number; the summary runs to the end of the text, a code fence, or a line starting
+///    another label.
+///
+/// Values: verdicts are trimmed of whitespace, markup (`* _ " ' `` ` `` < > [ ] ( ) { }`) and trailing
+/// punctuation, then matched case-insensitively to the canonical declared spelling. Confidences are
+/// trimmed likewise and read with ``EsqlDouble``, or as a leading number followed by a space or
+/// punctuation (`0.9 (high)`, `0.9,`) — but not `0,9`, `9/10` or `0.9.1`; `85%` or `85 %` gives 0.85;
+/// a plain value in (1, 100] is taken as a percentage (`95` gives 0.95) and flagged
+/// ``ParseFlag/confidenceOutOfRange``, as is any final value outside [0, 1]. Summaries are trimmed.
+public struct LenientParser: Sendable {
+    private struct RawFields {
+        var verdict: String?
+        var confidence: String?
+        var summary: String?
+    }
+
+    /// The output format parsed.
+    public let spec: OutputSpec
+    private let dissect: DissectPattern?
+    private let verdictLabel: String
+    private let confidenceLabel: String
+    private let summaryLabel: String
+
+    /// An invalid dissect pattern only disables the first candidate.
+    public init(spec: OutputSpec) {
+        self.spec = spec
+        switch spec.format {
+        case .dissect(let pattern, let appendSeparator):
+            dissect = try? DissectPattern(pattern, appendSeparator: appendSeparator)
+            (verdictLabel, confidenceLabel, summaryLabel) = (spec.verdictKey, spec.confidenceKey, spec.summaryKey)
+        case .json(let verdictField, let confidenceField, let summaryField):
+            dissect = nil
+            (verdictLabel, confidenceLabel, summaryLabel) = (verdictField, confidenceField, summaryField)
+        }
+    }
+
+    /// Parses one model answer.
+    public func parse(_ text: String) -> ParsedAnswer {
+        if text.isBlank { return .failure(.empty) }
+        var candidates: [RawFields] = []
+        if let fields = dissect?.match(text) {
+            candidates.append(RawFields(verdict: fields[spec.verdictKey], confidence: fields[spec.confidenceKey], summary: fields[spec.summaryKey]))
+        }
+        for object in JSONValue.objects(in: text) where object.member(verdictLabel, ignoringCase: true) != nil {
+            candidates.append(RawFields(
+                verdict: object.member(verdictLabel, ignoringCase: true)?.scalarText,
+                confidence: object.member(confidenceLabel, ignoringCase: true)?.scalarText,
+                summary: object.member(summaryLabel, ignoringCase: true)?.scalarText
+            ))
+        }
+        if let labeled = labeledFields(in: text) { candidates.append(labeled) }
+
+        let answers = candidates.map(evaluate)
+        return answers.first { $0.status == .ok }
+            ?? answers.first { $0.status == .invalidConfidence }
+            ?? answers.first ?? .failure(.noMatch)
+    }
+
+    private func labeledFields(in text: String) -> RawFields? {
+        let scanner = LabeledValueScanner(text)
+        let verdicts = scanner.valueStarts(after: verdictLabel).map(scanner.word(at:))
+        guard let firstVerdict = verdicts.first else { return nil }
+        let confidences = scanner.valueStarts(after: confidenceLabel).map(scanner.number(at:))
+        return RawFields(
+            verdict: verdicts.first { canonicalVerdict($0) != nil } ?? firstVerdict,
+            confidence: confidences.first { Self.number($0) != nil } ?? confidences.first,
+            summary: scanner.valueStarts(after: summaryLabel).first.map {
+                scanner.rest(from: $0, stoppingAt: [verdictLabel, confidenceLabel])
+            }
+        )
+    }
+
+    private func evaluate(_ fields: RawFields) -> ParsedAnswer {
+        let summary = fields.summary?.trimmingWhitespace()
+        guard let rawVerdict = fields.verdict, let verdict = canonicalVerdict(rawVerdict) else {
+            return ParsedAnswer(status: .invalidVerdict, rawVerdict: fields.verdict, rawConfidence: fields.confidence, summary: summary)
+        }
+        guard let rawConfidence = fields.confidence, let number = Self.number(rawConfidence) else {
+            return ParsedAnswer(status: .invalidConfidence, rawVerdict: rawVerdict, verdict: verdict, rawConfidence: fields.confidence, summary: summary)
+        }
+        var confidence = number.percent ? number.value / 100 : number.value
+        var flags: [ParseFlag] = []
+        if !number.percent, confidence > 1, confidence <= 100 {
+            confidence /= 100
+            flags = [.confidenceOutOfRange]
+        } else if !(0...1).contains(confidence) {
+            flags = [.confidenceOutOfRange]
+        }
+        return ParsedAnswer(
+            status: .ok, rawVerdict: rawVerdict, verdict: verdict, rawConfidence: rawConfidence,
+            confidence: confidence, summary: summary, flags: flags
+        )
+    }
+
+    /// The declared verdict `raw` stands for, ignoring case, whitespace, markup and punctuation.
+    private func canonicalVerdict(_ raw: String) -> String? {
+        let word = raw.trimming { $0.properties.isWhitespace || "*_\"'`<>[](){}.,;:!".unicodeScalars.contains($0) }.lowercased()
+        return spec.verdicts.first { $0.lowercased() == word }
+    }
+
+    /// A confidence read leniently, and whether it was written as a percentage.
+    private static func number(_ raw: String) -> (value: Double, percent: Bool)? {
+        var scalars = Array(raw.trimming { $0.properties.isWhitespace || "*_\"'`<>[](){}".unicodeScalars.contains($0) }.unicodeScalars)
+        while let last = scalars.last, ",;:!.".unicodeScalars.contains(last) { scalars.removeLast() }
+        if let value = EsqlDouble.parse(String(String.UnicodeScalarView(scalars))) { return (value, false) }
+        // A leading number: sign, digits and dots, an optional exponent.
+        var end = 0
+        func skipDigits() {
+            while end < scalars.count, ("0"..."9").contains(scalars[end]) || scalars[end] == "." { end += 1 }
+        }
+        if end < scalars.count, scalars[end] == "+" || scalars[end] == "-" { end += 1 }
+        skipDigits()
+        if end + 1 < scalars.count, scalars[end] == "e" || scalars[end] == "E" {
+            let mantissaEnd = end
+            end += 1
+            if scalars[end] == "+" || scalars[end] == "-" { end += 1 }
+            let exponentStart = end
+            skipDigits()
+            if end == exponentStart { end = mantissaEnd }
+        }
+        guard let value = EsqlDouble.parse(String(String.UnicodeScalarView(scalars[0..<end]))) else { return nil }
+        var rest = scalars[end...].drop { $0 == " " }
+        let percent = rest.first == "%"
+        if percent { rest = rest.dropFirst() }
+        guard let next = rest.first else { return (value, percent) }
+        let glued = next.properties.isAlphabetic || ("0"..."9").contains(next)
+            || ((next == "," || next == "/") && rest.dropFirst().first.map { ("0"..."9").contains($0) } == true)
+        return glued ? nil : (value, percent)
+    }
+}

@@ -1,0 +1,42 @@
+/// The answer format a prompt declares, from its front matter's `output:` block.
+public struct OutputSpec: Sendable, Codable, Hashable {
+    /// How the answer is laid out.
+    public enum Format: Sendable, Codable, Hashable {
+        /// A single line parsed with an Elasticsearch `DISSECT` pattern.
+        case dissect(pattern: String, appendSeparator: String)
+        /// A JSON object with the three named fields.
+        case json(verdictField: String, confidenceField: String, summaryField: String)
+    }
+
+    public var format: Format
+    /// The verdicts the prompt allows, in their canonical spelling (e.g. `[TP, FP, SUSPICIOUS]`).
+    public var verdicts: [String]
+    /// How an extracted verdict is compared with the declared ones.
+    public var verdictCase: VerdictCase
+
+    /// The key names the parser reads the three fields from.
+    public var verdictKey: String
+    public var confidenceKey: String
+    public var summaryKey: String
+
+    public init(
+        format: Format,
+        verdicts: [String] = ["TP", "FP", "SUSPICIOUS"],
+        verdictCase: VerdictCase = .ignore,
+        verdictKey: String = "verdict",
+        confidenceKey: String = "confidence",
+        summaryKey: String = "summary"
+    ) {
+        self.format = format
+        self.verdicts = verdicts
+        self.verdictCase = verdictCase
+        self.verdictKey = verdictKey
+        self.confidenceKey = confidenceKey
+        self.summaryKey = summaryKey
+    }
+
+    /// The production format of Elastic's LLM triage rules.
+    public static let esqlTriage = OutputSpec(
+        format: .dissect(pattern: "verdict=%{verdict} confidence=%{confidence} summary=%{summary}", appendSeparator: "")
+    )
+}

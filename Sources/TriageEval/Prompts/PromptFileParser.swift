@@ -1,0 +1,153 @@
+internal import Foundation
+internal import Mustache
+internal import Yams
+
+/// Reads a `prompts/<id>/<version>.prompt` file: YAML front matter between `---` lines, then a Mustache template.
+///
+/// Everything that can be checked without a model is checked here, when the prompt loads:
+/// front matter keys, the output pattern (a bad `DISSECT` pattern is an error now, not at run time),
+/// and every template variable against what cases supply.
+public enum PromptFileParser {
+    static let frontMatterKeys: Set<String> = ["id", "version", "description", "entity", "output", "decision"]
+    static let outputKeys: Set<String> = ["format", "pattern", "append_separator", "verdicts", "fields"]
+    static let fieldKeys: Set<String> = ["verdict", "confidence", "summary"]
+
+    /// Parses a prompt file. `defaults` is the config's `decision:` block, used where the prompt sets none.
+    public static func parse(_ text: String, file: String, defaults: AlertPolicy) throws(InputError) -> PromptVersion {
+        let (frontMatter, body, bodyLine) = try split(text, file: file)
+        guard let node = try YAMLMapping.compose(frontMatter, file: file) else {
+            throw InputError(file: file, line: 2, message: "front matter is empty; it needs at least id and version")
+        }
+        let map = try YAMLMapping(node, file: file, path: "")
+        try map.checkKeys(frontMatterKeys)
+
+        let id = try map.requiredString("id")
+        let version = try map.requiredString("version")
+        var entity: Entity.Kind?
+        if let entityText = try map.string("entity") {
+            guard let kind = Entity.Kind(rawValue: entityText) else { throw map.error("entity", "must be host or user") }
+            entity = kind
+        }
+        let decision = try parseDecision(map, defaults: defaults)
+        let output = try parseOutput(map, verdictCase: decision.verdictCase)
+        for verdict in decision.alertVerdicts where !output.verdicts.contains(verdict) {
+            throw map.error("decision", "alert verdict \(verdict) is not among output.verdicts \(output.verdicts)")
+        }
+
+        let variables = try checkVariables(body, file: file, bodyLine: bodyLine)
+        let compiled: MustacheTemplate
+        do {
+            // Prompts are plain text: no HTML escaping of alert fields.
+            compiled = try MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + body)
+        } catch let error as MustacheTemplate.ParserError {
+            throw InputError(file: file, line: bodyLine + error.context.lineNumber - 1, column: error.context.columnNumber, message: "template: \(error.error)")
+        } catch {
+            throw InputError(file: file, line: bodyLine, message: "template: \(error)")
+        }
+
+        return PromptVersion(
+            id: id, version: version, description: try map.string("description") ?? "", entity: entity,
+            output: output, decision: decision, template: body, variables: variables, text: text,
+            sha256: SHA256Hex.of(text),
+            file: file, compiled: compiled
+        )
+    }
+
+    /// Splits front matter from body; the body loses exactly one trailing newline (editors add one).
+    static func split(_ text: String, file: String) throws(InputError) -> (String, String, Int) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
+            throw InputError(file: file, line: 1, message: "a prompt starts with a `---` line, then YAML front matter, then `---`")
+        }
+        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+            throw InputError(file: file, line: 1, message: "front matter is not closed by a `---` line")
+        }
+        let frontMatter = lines[1..<end].joined(separator: "\n")
+        lines = Array(lines[(end + 1)...])
+        var body = lines.joined(separator: "\n")
+        if body.hasSuffix("\n") { body.removeLast() }
+        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw InputError(file: file, line: end + 2, message: "the template after the front matter is empty")
+        }
+        return (frontMatter, body, end + 2)
+    }
+
+    static func parseDecision(_ map: YAMLMapping, defaults: AlertPolicy) throws(InputError) -> AlertPolicy {
+        guard let decision = try map.submapping("decision") else { return defaults }
+        return try AlertPolicyParser.parse(decision, defaults: defaults)
+    }
+
+    static func parseOutput(_ map: YAMLMapping, verdictCase: VerdictCase) throws(InputError) -> OutputSpec {
+        guard let output = try map.submapping("output") else {
+            throw InputError(file: map.file, field: "output", message: "is required: the answer format (format: dissect with a pattern, or format: json)")
+        }
+        try output.checkKeys(outputKeys)
+        var fields = (verdict: "verdict", confidence: "confidence", summary: "summary")
+        if let names = try output.submapping("fields") {
+            try names.checkKeys(fieldKeys)
+            fields = (try names.string("verdict") ?? fields.verdict, try names.string("confidence") ?? fields.confidence, try names.string("summary") ?? fields.summary)
+        }
+        let verdicts = try output.stringList("verdicts")
+        let format: OutputSpec.Format
+        switch try output.requiredString("format") {
+        case "dissect":
+            let pattern = try output.requiredString("pattern")
+            format = .dissect(pattern: pattern, appendSeparator: try output.string("append_separator") ?? "")
+        case "json":
+            format = .json(verdictField: fields.verdict, confidenceField: fields.confidence, summaryField: fields.summary)
+        case let other:
+            throw output.error("format", "must be dissect or json, got \"\(other)\"")
+        }
+        let spec = OutputSpec(
+            format: format, verdicts: verdicts.isEmpty ? ["TP", "FP", "SUSPICIOUS"] : verdicts, verdictCase: verdictCase,
+            verdictKey: fields.verdict, confidenceKey: fields.confidence, summaryKey: fields.summary
+        )
+        if case .dissect(let pattern, let separator) = format {
+            let keys: [String]
+            do {
+                keys = try DissectPattern(pattern, appendSeparator: separator).outputKeys
+            } catch {
+                throw output.error("pattern", "invalid DISSECT pattern: \(error)")
+            }
+            for key in [fields.verdict, fields.confidence] where !keys.contains(key) {
+                throw output.error("pattern", "does not extract the key \"\(key)\" (fields.\(key == fields.verdict ? "verdict" : "confidence"))")
+            }
+        }
+        return spec
+    }
+
+    static func checkVariables(_ body: String, file: String, bodyLine: Int) throws(InputError) -> Set<String> {
+        let references: [TemplateVariables.Reference]
+        do {
+            references = try TemplateVariables.scan(body)
+        } catch {
+            switch error {
+            case .unsupported(let tag, let line, let reason):
+                throw InputError(file: file, line: bodyLine + line - 1, message: "template tag {{\(tag)}}: \(reason)")
+            }
+        }
+        for reference in references where !CaseContext.structuredNames.contains(reference.name) {
+            let suggestion = CaseContext.structuredNames.min { editDistance($0, reference.name) < editDistance($1, reference.name) }
+            let hint = suggestion.map { " (did you mean \($0)?)" } ?? ""
+            throw InputError(
+                file: file, line: bodyLine + reference.line - 1,
+                message: "template uses {{\(reference.name)}}, which cases do not supply\(hint); see `triage-eval prompts variables`"
+            )
+        }
+        return Set(references.map(\.name))
+    }
+
+    /// Levenshtein distance, for "did you mean" hints.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for (i, ca) in a.enumerated() {
+            var current = [i + 1]
+            for (j, cb) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

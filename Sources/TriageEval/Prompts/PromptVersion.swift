@@ -1,0 +1,49 @@
+internal import Mustache
+
+/// One version of a triage prompt: a Mustache template plus its declared output format and alert decision.
+///
+/// Identity is `id@version` plus the SHA-256 of the file's full text, so an edit made without
+/// bumping the version is detectable.
+public struct PromptVersion: Sendable {
+    public var id: String
+    public var version: String
+    public var description: String
+    /// Which cases the prompt judges (`host` or `user`); nil means any.
+    public var entity: Entity.Kind?
+    /// The answer format the prompt asks for, and how the verdict is compared.
+    public var output: OutputSpec
+    /// The rule's `WHERE`: which answers alert.
+    public var decision: AlertPolicy
+    /// The template body (after the front matter).
+    public var template: String
+    /// The variables the template reads.
+    public var variables: Set<String>
+    /// The file's full text, front matter included.
+    public var text: String
+    /// SHA-256 (hex) of ``text``.
+    public var sha256: String
+    /// The file it was read from, as named by the user.
+    public var file: String
+
+    let compiled: MustacheTemplate
+
+    /// `id@version`, the name used on the command line and in reports.
+    public var key: String { "\(id)@\(version)" }
+
+    /// The exact text a model receives for this case.
+    public func render(_ context: CaseContext) -> String {
+        compiled.render(context.mustacheObject)
+    }
+
+    /// Whether the prompt can render this case (entity kind matches and the case supplies every variable).
+    public func accepts(_ item: TriageCase) -> Bool {
+        if let entity, let kind = item.entity?.type, kind != entity { return false }
+        return missingVariables(for: item).isEmpty
+    }
+
+    /// The variables this template reads that the case does not supply (summary-only cases supply few).
+    public func missingVariables(for item: TriageCase) -> [String] {
+        guard item.isSummaryOnly else { return [] }
+        return variables.subtracting(CaseContext.summaryOnlyNames).sorted()
+    }
+}

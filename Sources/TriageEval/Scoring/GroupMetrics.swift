@@ -1,0 +1,67 @@
+/// Every metric of one group of answers (a prompt × model overall, or one scenario of it):
+/// the `GROUP` object of the JSON report contract.
+public struct GroupMetrics: Sendable, Hashable, Codable {
+    /// Number of answers (every sample of every case).
+    public var n: Int
+    /// Answers whose parse status is not `ok`.
+    public var parseFailures: Int
+    /// parseFailures / n, 0.0 when n = 0.
+    public var parseFailureRate: Double
+    /// The alert confusion matrix and rates.
+    public var alert: AlertMetrics
+    /// Calibration of the stated confidence.
+    public var calibration: CalibrationMetrics
+    /// Label × verdict counts.
+    public var verdictConfusion: VerdictConfusion
+    /// Stability across repeats, nil unless some case has more than one sample.
+    public var repeats: RepeatsMetrics?
+
+    /// Creates group metrics from already computed parts.
+    public init(
+        n: Int, parseFailures: Int, parseFailureRate: Double, alert: AlertMetrics,
+        calibration: CalibrationMetrics, verdictConfusion: VerdictConfusion, repeats: RepeatsMetrics?
+    ) {
+        self.n = n
+        self.parseFailures = parseFailures
+        self.parseFailureRate = parseFailureRate
+        self.alert = alert
+        self.calibration = calibration
+        self.verdictConfusion = verdictConfusion
+        self.repeats = repeats
+    }
+
+    /// Computes every metric of `items`; `threshold` is the policy threshold the alerts were decided with.
+    public init(items: [ScoredItem], threshold: Double) {
+        let failures = items.count { $0.status.isFailure }
+        self.init(
+            n: items.count,
+            parseFailures: failures,
+            parseFailureRate: ratio(failures, items.count),
+            alert: AlertMetrics(items: items, threshold: threshold),
+            calibration: CalibrationMetrics(items: items),
+            verdictConfusion: VerdictConfusion(items: items),
+            repeats: RepeatsMetrics(items: items)
+        )
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case n
+        case parseFailures = "parse_failures"
+        case parseFailureRate = "parse_failure_rate"
+        case alert, calibration
+        case verdictConfusion = "verdict_confusion"
+        case repeats
+    }
+
+    /// Encodes every key; `repeats` as `null` when there are none.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(n, forKey: .n)
+        try container.encode(parseFailures, forKey: .parseFailures)
+        try container.encode(parseFailureRate, forKey: .parseFailureRate)
+        try container.encode(alert, forKey: .alert)
+        try container.encode(calibration, forKey: .calibration)
+        try container.encode(verdictConfusion, forKey: .verdictConfusion)
+        try container.encodeOrNull(repeats, forKey: .repeats)
+    }
+}

@@ -1,0 +1,17 @@
+/// Entry points that turn scored answers into the report's metric groups.
+public enum MetricsCalculator {
+    /// The metrics of one group of answers.
+    ///
+    /// - Parameters:
+    ///   - items: the answers; each `alert` was already decided by the policy.
+    ///   - threshold: the policy's confidence threshold, reported as `alert.threshold`.
+    public static func group(_ items: [ScoredItem], threshold: Double) -> GroupMetrics {
+        GroupMetrics(items: items, threshold: threshold)
+    }
+
+    /// The metrics of all answers and of each scenario's answers.
+    public static func breakdown(_ items: [ScoredItem], threshold: Double) -> (overall: GroupMetrics, byScenario: [String: GroupMetrics]) {
+        let byScenario = Dictionary(grouping: items, by: \.scenario).mapValues { group($0, threshold: threshold) }
+        return (group(items, threshold: threshold), byScenario)
+    }
+}

@@ -1,0 +1,29 @@
+/// One evaluated answer, reduced to what scoring needs.
+///
+/// Scoring works on these plain values so that it stays pure and fast;
+/// the engine builds them from stored results.
+public struct ScoredItem: Sendable, Hashable {
+    public var caseID: String
+    public var scenario: String
+    public var label: Label
+    /// Repeat index, 0-based.
+    public var sample: Int
+    public var status: ParseStatus
+    /// Canonical verdict when the parse is ok (e.g. `TP`, `FP`, `SUSPICIOUS`), else nil.
+    public var verdict: String?
+    /// Parsed confidence when the parse is ok, else nil. May lie outside [0, 1].
+    public var confidence: Double?
+    /// Whether the alert policy fired on this answer.
+    public var alert: Bool
+
+    public init(caseID: String, scenario: String, label: Label, sample: Int, status: ParseStatus, verdict: String?, confidence: Double?, alert: Bool) {
+        self.caseID = caseID
+        self.scenario = scenario
+        self.label = label
+        self.sample = sample
+        self.status = status
+        self.verdict = verdict
+        self.confidence = confidence
+        self.alert = alert
+    }
+}

@@ -1,0 +1,105 @@
+internal import TriageEval
+internal import TriageEvalProviders
+public import TriageEvalStore
+
+/// Turns a ``RunRequest`` into a ``RunPlan``: imports the case files, loads and registers prompts
+/// and models, and checks every name the user gave. Unknown names are ``InputError``s (exit 2).
+public struct RunPreparer: Sendable {
+    public var workspace: Workspace
+    public var store: Store
+
+    public init(workspace: Workspace, store: Store) {
+        self.workspace = workspace
+        self.store = store
+    }
+
+    /// Warnings worth showing (e.g. a prompt edited without a new version).
+    public struct Prepared: Sendable {
+        public var plan: RunPlan
+        public var warnings: [String]
+        public var importSummary: CaseImportSummary
+    }
+
+    public func prepare(_ request: RunRequest) async throws -> Prepared {
+        guard request.samples >= 1 else { throw InputError(file: "command line", field: "--samples", message: "must be at least 1") }
+        let caseFiles = try workspace.loadCases()
+        let summary = try await store.importCases(caseFiles)
+        let wanted = Set(caseFiles.map(\.id))
+        let scenarios = Set(caseFiles.map(\.scenario))
+        for scenario in request.scenarios where !scenarios.contains(scenario) {
+            throw InputError(file: "command line", field: "--scenario", message: "no case has scenario \"\(scenario)\"; known: \(scenarios.sorted().joined(separator: ", "))")
+        }
+        let cases = try await store.currentCases(scenarios: request.scenarios).filter { wanted.contains($0.item.id) }
+
+        let prompts = try selectPrompts(request.prompts, from: try workspace.loadPrompts())
+        let models = try selectModels(request.models)
+
+        var warnings: [String] = []
+        var plannedPrompts: [RunPlan.Prompt] = []
+        for prompt in prompts {
+            let registered = try await store.registerPrompt(prompt)
+            if registered.editedWithoutNewVersion {
+                warnings.append("\(prompt.file) changed since \(prompt.key) was first recorded; bump its version so results stay comparable")
+            }
+            plannedPrompts.append(RunPlan.Prompt(rowID: registered.rowID, version: prompt, evaluator: try AnswerEvaluator(prompt: prompt)))
+        }
+        var plannedModels: [RunPlan.Model] = []
+        for model in models {
+            let provider = try ProviderFactory.make(model, directory: workspace.directory)
+            plannedModels.append(RunPlan.Model(rowID: try await store.registerModel(model), config: model, provider: provider))
+        }
+        let plan = RunPlan(prompts: plannedPrompts, models: plannedModels, cases: cases, samples: request.samples)
+        for (prompt, accepted) in zip(plan.prompts, plan.casesByPrompt) where accepted.isEmpty {
+            warnings.append("\(prompt.version.key) accepts none of the selected cases (it judges \(prompt.version.entity?.rawValue ?? "any") entities)")
+        }
+        return Prepared(plan: plan, warnings: warnings, importSummary: summary)
+    }
+
+    func selectPrompts(_ names: [String], from all: [PromptVersion]) throws(InputError) -> [PromptVersion] {
+        guard !names.isEmpty else { return all }
+        var selected: [PromptVersion] = []
+        for name in names {
+            let matches = all.filter { $0.key == name || (!name.contains("@") && $0.id == name) }
+            guard !matches.isEmpty else {
+                throw InputError(file: "command line", field: "--prompt", message: "unknown prompt \"\(name)\"; known: \(all.map(\.key).joined(separator: ", "))")
+            }
+            selected += matches.filter { match in !selected.contains { $0.key == match.key } }
+        }
+        return selected
+    }
+
+    func selectModels(_ names: [String]) throws(InputError) -> [ModelConfig] {
+        let all = workspace.config.models
+        guard !names.isEmpty else {
+            guard !all.isEmpty else { throw InputError(file: workspace.configFile, field: "models", message: "no models are configured") }
+            return all
+        }
+        return try names.map { name throws(InputError) in
+            guard let model = workspace.config.model(name) else {
+                throw InputError(file: "command line", field: "--model", message: "unknown model \"\(name)\"; configured: \(all.map(\.id).joined(separator: ", "))")
+            }
+            return model
+        }
+    }
+
+    /// Rebuilds the plan of a recorded run from the store (files may have changed since).
+    public func resumePlan(_ run: RunInfo) async throws -> RunPlan {
+        var prompts: [RunPlan.Prompt] = []
+        for row in run.plan.promptRows {
+            guard let stored = try await store.promptText(rowID: row) else { throw StoreError("run \(run.id) refers to a missing prompt version") }
+            let prompt = try PromptFileParser.parse(stored.text, file: stored.file, defaults: workspace.config.decision)
+            prompts.append(RunPlan.Prompt(rowID: row, version: prompt, evaluator: try AnswerEvaluator(prompt: prompt)))
+        }
+        let configs = try await store.models(run.plan.modelRows)
+        var models: [RunPlan.Model] = []
+        for row in run.plan.modelRows {
+            guard let stored = configs[row] else { throw StoreError("run \(run.id) refers to a missing model") }
+            // Use today's config of the same id when it exists (keys and endpoints may have been fixed).
+            let config = workspace.config.model(stored.id) ?? stored
+            models.append(RunPlan.Model(rowID: row, config: config, provider: try ProviderFactory.make(config, directory: workspace.directory)))
+        }
+        let revisions = try await store.caseRevisions(run.plan.caseRevisions)
+        let cases = run.plan.caseRevisions.compactMap { revisions[$0] }
+        return RunPlan(prompts: prompts, models: models, cases: cases, samples: run.plan.samples)
+    }
+}

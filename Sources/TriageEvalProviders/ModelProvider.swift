@@ -1,0 +1,43 @@
+public import TriageEval
+
+/// One prompt to complete, with what offline providers need to answer it.
+public struct CompletionRequest: Sendable, Hashable {
+    /// The rendered prompt: the exact text the model receives.
+    public var prompt: String
+    /// The case being judged (replay looks answers up by it; live providers ignore it).
+    public var caseID: String
+    /// Repeat index, 0-based.
+    public var sample: Int
+    /// The answer format the prompt asks for (offline models answer in it).
+    public var output: OutputSpec
+
+    public init(prompt: String, caseID: String, sample: Int, output: OutputSpec) {
+        self.prompt = prompt
+        self.caseID = caseID
+        self.sample = sample
+        self.output = output
+    }
+}
+
+/// A model's answer.
+public struct CompletionResponse: Sendable, Hashable {
+    /// The answer text, byte-exact.
+    public var text: String
+    /// The provider reported a refusal or content filter.
+    public var refused: Bool
+    public var inputTokens: Int?
+    public var outputTokens: Int?
+
+    public init(text: String, refused: Bool = false, inputTokens: Int? = nil, outputTokens: Int? = nil) {
+        self.text = text
+        self.refused = refused
+        self.inputTokens = inputTokens
+        self.outputTokens = outputTokens
+    }
+}
+
+/// Anything that answers prompts: an offline model or a provider's API.
+public protocol ModelProvider: Sendable {
+    /// Completes one prompt, or throws a ``ProviderError``.
+    func complete(_ request: CompletionRequest) async throws(ProviderError) -> CompletionResponse
+}

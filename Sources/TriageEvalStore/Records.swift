@@ -1,0 +1,146 @@
+internal import Foundation
+internal import GRDB
+
+/// Row types mirroring the schema; internal to the store.
+struct CaseRevisionRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "case_revision"
+    var id: Int64?
+    var caseId: String
+    var revision: Int
+    var contentHash: String
+    var label: String
+    var scenario: String
+    var body: String
+    var importedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, revision, label, scenario, body
+        case caseId = "case_id"
+        case contentHash = "content_hash"
+        case importedAt = "imported_at"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct PromptVersionRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "prompt_version"
+    var id: Int64?
+    var promptId: String
+    var version: String
+    var sha256: String
+    var text: String
+    var file: String
+    var registeredAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, version, sha256, text, file
+        case promptId = "prompt_id"
+        case registeredAt = "registered_at"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct ModelRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "model"
+    var id: Int64?
+    var modelId: String
+    var provider: String
+    var config: String
+    var configHash: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, provider, config
+        case modelId = "model_id"
+        case configHash = "config_hash"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct RunRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "run"
+    var id: Int64?
+    var startedAt: Date
+    var finishedAt: Date?
+    var status: String
+    var toolVersion: String
+    var gitCommit: String?
+    var samples: Int
+    var selection: String
+    var plan: String
+    var planned: Int
+    var calls: Int
+    var cacheHits: Int
+    var errors: Int
+    var inputTokens: Int
+    var outputTokens: Int
+    var costUsd: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id, status, samples, selection, plan, planned, calls, errors
+        case startedAt = "started_at"
+        case finishedAt = "finished_at"
+        case toolVersion = "tool_version"
+        case gitCommit = "git_commit"
+        case cacheHits = "cache_hits"
+        case inputTokens = "input_tokens"
+        case outputTokens = "output_tokens"
+        case costUsd = "cost_usd"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct ResultRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "result"
+    var runId: Int64
+    var promptVersionId: Int64
+    var modelId: Int64
+    var caseRevisionId: Int64
+    var sample: Int
+    var outcome: String
+    var response: String?
+    var error: String?
+    var parseStatus: String?
+    var strict: String?
+    var lenient: String?
+    var alert: Bool
+    var lenientAlert: Bool
+    var inputTokens: Int?
+    var outputTokens: Int?
+    var latencyMs: Double?
+    var cached: Bool
+    var completedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case sample, outcome, response, error, strict, lenient, alert, cached
+        case runId = "run_id"
+        case promptVersionId = "prompt_version_id"
+        case modelId = "model_id"
+        case caseRevisionId = "case_revision_id"
+        case parseStatus = "parse_status"
+        case lenientAlert = "lenient_alert"
+        case inputTokens = "input_tokens"
+        case outputTokens = "output_tokens"
+        case latencyMs = "latency_ms"
+        case completedAt = "completed_at"
+    }
+}
+
+struct CacheRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "response_cache"
+    var key: String
+    var response: String
+    var inputTokens: Int?
+    var outputTokens: Int?
+    var createdAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case key, response
+        case inputTokens = "input_tokens"
+        case outputTokens = "output_tokens"
+        case createdAt = "created_at"
+    }
+}

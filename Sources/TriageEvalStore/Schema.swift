@@ -1,0 +1,87 @@
+internal import GRDB
+
+/// The store's versioned migrations. Append new migrations; never edit a shipped one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-core") { db in
+            try db.create(table: "case_revision") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("case_id", .text).notNull().indexed()
+                t.column("revision", .integer).notNull()
+                t.column("content_hash", .text).notNull()
+                t.column("label", .text).notNull()
+                t.column("scenario", .text).notNull()
+                t.column("body", .jsonText).notNull()
+                t.column("imported_at", .datetime).notNull()
+                t.uniqueKey(["case_id", "revision"])
+            }
+            try db.create(table: "prompt_version") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("prompt_id", .text).notNull()
+                t.column("version", .text).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("file", .text).notNull()
+                t.column("registered_at", .datetime).notNull()
+                t.uniqueKey(["prompt_id", "version", "sha256"])
+            }
+            try db.create(table: "model") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("model_id", .text).notNull()
+                t.column("provider", .text).notNull()
+                t.column("config", .jsonText).notNull()
+                t.column("config_hash", .text).notNull()
+                t.uniqueKey(["model_id", "config_hash"])
+            }
+            try db.create(table: "run") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("started_at", .datetime).notNull()
+                t.column("finished_at", .datetime)
+                t.column("status", .text).notNull()
+                t.column("tool_version", .text).notNull()
+                t.column("git_commit", .text)
+                t.column("samples", .integer).notNull()
+                t.column("selection", .jsonText).notNull()
+                t.column("plan", .jsonText).notNull()
+                t.column("planned", .integer).notNull()
+                t.column("calls", .integer).notNull().defaults(to: 0)
+                t.column("cache_hits", .integer).notNull().defaults(to: 0)
+                t.column("errors", .integer).notNull().defaults(to: 0)
+                t.column("input_tokens", .integer).notNull().defaults(to: 0)
+                t.column("output_tokens", .integer).notNull().defaults(to: 0)
+                t.column("cost_usd", .double).notNull().defaults(to: 0)
+            }
+            try db.create(table: "result") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("run_id", .integer).notNull().references("run", onDelete: .cascade)
+                t.column("prompt_version_id", .integer).notNull().references("prompt_version")
+                t.column("model_id", .integer).notNull().references("model")
+                t.column("case_revision_id", .integer).notNull().references("case_revision")
+                t.column("sample", .integer).notNull()
+                t.column("outcome", .text).notNull()
+                t.column("response", .text)
+                t.column("error", .text)
+                t.column("parse_status", .text)
+                t.column("strict", .jsonText)
+                t.column("lenient", .jsonText)
+                t.column("alert", .boolean).notNull().defaults(to: false)
+                t.column("lenient_alert", .boolean).notNull().defaults(to: false)
+                t.column("input_tokens", .integer)
+                t.column("output_tokens", .integer)
+                t.column("latency_ms", .double)
+                t.column("cached", .boolean).notNull().defaults(to: false)
+                t.column("completed_at", .datetime).notNull()
+                t.uniqueKey(["run_id", "prompt_version_id", "model_id", "case_revision_id", "sample"])
+            }
+            try db.create(table: "response_cache") { t in
+                t.primaryKey("key", .text)
+                t.column("response", .text).notNull()
+                t.column("input_tokens", .integer)
+                t.column("output_tokens", .integer)
+                t.column("created_at", .datetime).notNull()
+            }
+        }
+        return migrator
+    }
+}

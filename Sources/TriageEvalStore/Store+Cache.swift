@@ -1,0 +1,60 @@
+internal import Foundation
+internal import GRDB
+
+/// A cached model answer.
+public struct CachedResponse: Sendable, Hashable {
+    public var response: String
+    public var inputTokens: Int?
+    public var outputTokens: Int?
+
+    public init(response: String, inputTokens: Int?, outputTokens: Int?) {
+        self.response = response
+        self.inputTokens = inputTokens
+        self.outputTokens = outputTokens
+    }
+}
+
+/// Size of the response cache.
+public struct CacheStats: Sendable, Hashable {
+    public var entries: Int
+    public var bytes: Int
+}
+
+extension Store {
+    /// The cached answer for a key, if any.
+    public func cachedResponse(_ key: String) async throws -> CachedResponse? {
+        try await pool.read { db in
+            try CacheRecord.fetchOne(db, key: key).map { CachedResponse(response: $0.response, inputTokens: $0.inputTokens, outputTokens: $0.outputTokens) }
+        }
+    }
+
+    /// Stores answers in one transaction. Callers never cache errors or empty answers.
+    public func cacheResponses(_ entries: [(key: String, response: CachedResponse)]) async throws {
+        guard !entries.isEmpty else { return }
+        try await pool.write { db in
+            let now = Date()
+            for entry in entries {
+                try CacheRecord(
+                    key: entry.key, response: entry.response.response, inputTokens: entry.response.inputTokens,
+                    outputTokens: entry.response.outputTokens, createdAt: now
+                ).upsert(db)
+            }
+        }
+    }
+
+    public func cacheStats() async throws -> CacheStats {
+        try await pool.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(LENGTH(response)), 0) FROM response_cache")
+            return CacheStats(entries: row?[0] ?? 0, bytes: row?[1] ?? 0)
+        }
+    }
+
+    /// Deletes every cached answer; returns how many were removed.
+    @discardableResult
+    public func clearCache() async throws -> Int {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM response_cache")
+            return db.changesCount
+        }
+    }
+}

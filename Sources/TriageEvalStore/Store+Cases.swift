@@ -1,0 +1,71 @@
+public import TriageEval
+internal import Foundation
+internal import GRDB
+
+extension Store {
+    /// Imports cases in one transaction: new ids are added, changed ones get a new revision,
+    /// unchanged ones are left alone. Re-importing the same files is a no-op.
+    public func importCases(_ cases: [TriageCase]) async throws -> CaseImportSummary {
+        try await pool.write { db in
+            var summary = CaseImportSummary()
+            let now = Date()
+            for item in cases {
+                let hash = item.contentHash
+                let latest = try CaseRevisionRecord
+                    .filter(Column("case_id") == item.id)
+                    .order(Column("revision").desc)
+                    .fetchOne(db)
+                if let latest, latest.contentHash == hash {
+                    summary.unchanged.append(item.id)
+                    continue
+                }
+                var record = CaseRevisionRecord(
+                    id: nil, caseId: item.id, revision: (latest?.revision ?? 0) + 1, contentHash: hash,
+                    label: item.label.rawValue, scenario: item.scenario, body: item.canonicalJSON(), importedAt: now
+                )
+                try record.insert(db)
+                if latest == nil { summary.added.append(item.id) } else { summary.revised.append(item.id) }
+            }
+            return summary
+        }
+    }
+
+    /// The latest revision of every stored case, optionally filtered, ordered by id.
+    public func currentCases(scenarios: [String] = [], label: Label? = nil) async throws -> [StoredCase] {
+        try await pool.read { db in
+            var sql = """
+                SELECT r.* FROM case_revision r
+                JOIN (SELECT case_id, MAX(revision) AS revision FROM case_revision GROUP BY case_id) latest
+                  ON latest.case_id = r.case_id AND latest.revision = r.revision
+                """
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if !scenarios.isEmpty {
+                conditions.append("r.scenario IN (\(scenarios.map { _ in "?" }.joined(separator: ",")))")
+                arguments += scenarios
+            }
+            if let label {
+                conditions.append("r.label = ?")
+                arguments.append(label.rawValue)
+            }
+            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            sql += " ORDER BY r.case_id"
+            return try CaseRevisionRecord.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(Self.storedCase)
+        }
+    }
+
+    /// Specific case revisions by row id.
+    public func caseRevisions(_ ids: [Int64]) async throws -> [Int64: StoredCase] {
+        try await pool.read { db in
+            let records = try CaseRevisionRecord.filter(keys: ids).fetchAll(db)
+            return Dictionary(uniqueKeysWithValues: try records.map { record in
+                let stored = try Self.storedCase(record)
+                return (stored.revisionID, stored)
+            })
+        }
+    }
+
+    static func storedCase(_ record: CaseRevisionRecord) throws -> StoredCase {
+        StoredCase(revisionID: record.id ?? 0, revision: record.revision, item: try decode(TriageCase.self, from: record.body))
+    }
+}

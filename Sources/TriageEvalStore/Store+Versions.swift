@@ -1,0 +1,65 @@
+public import TriageEval
+internal import Foundation
+internal import GRDB
+
+/// A prompt version as registered: its row id, and whether its text differs from an earlier
+/// registration of the same `id@version` (an edit made without bumping the version).
+public struct RegisteredPrompt: Sendable, Hashable {
+    public var rowID: Int64
+    public var editedWithoutNewVersion: Bool
+}
+
+extension Store {
+    /// Records a prompt version (idempotent on id, version and text hash).
+    public func registerPrompt(_ prompt: PromptVersion) async throws -> RegisteredPrompt {
+        try await pool.write { db in
+            let sameVersion = try PromptVersionRecord
+                .filter(Column("prompt_id") == prompt.id && Column("version") == prompt.version)
+                .fetchAll(db)
+            if let existing = sameVersion.first(where: { $0.sha256 == prompt.sha256 }), let id = existing.id {
+                return RegisteredPrompt(rowID: id, editedWithoutNewVersion: sameVersion.count > 1)
+            }
+            var record = PromptVersionRecord(
+                id: nil, promptId: prompt.id, version: prompt.version, sha256: prompt.sha256,
+                text: prompt.text, file: prompt.file, registeredAt: Date()
+            )
+            try record.insert(db)
+            return RegisteredPrompt(rowID: record.id ?? 0, editedWithoutNewVersion: !sameVersion.isEmpty)
+        }
+    }
+
+    /// Records a model configuration (idempotent on its content). The config holds no secrets:
+    /// keys live in the environment and only their variable names are configured.
+    public func registerModel(_ model: ModelConfig) async throws -> Int64 {
+        let config = try Self.json(model)
+        let hash = SHA256Hex.of(config)
+        return try await pool.write { db in
+            if let existing = try ModelRecord.filter(Column("model_id") == model.id && Column("config_hash") == hash).fetchOne(db),
+                let id = existing.id
+            {
+                return id
+            }
+            var record = ModelRecord(id: nil, modelId: model.id, provider: model.provider.rawValue, config: config, configHash: hash)
+            try record.insert(db)
+            return record.id ?? 0
+        }
+    }
+
+    /// The stored text of a prompt version row (for reports that re-render prompts).
+    public func promptText(rowID: Int64) async throws -> (file: String, text: String)? {
+        try await pool.read { db in
+            try PromptVersionRecord.fetchOne(db, key: rowID).map { ($0.file, $0.text) }
+        }
+    }
+
+    /// Model configurations by row id.
+    public func models(_ rowIDs: [Int64]) async throws -> [Int64: ModelConfig] {
+        try await pool.read { db in
+            var result: [Int64: ModelConfig] = [:]
+            for record in try ModelRecord.filter(keys: rowIDs).fetchAll(db) {
+                if let id = record.id { result[id] = try Self.decode(ModelConfig.self, from: record.config) }
+            }
+            return result
+        }
+    }
+}

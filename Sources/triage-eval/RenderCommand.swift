@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import TriageEvalStore
+import TriageEvalReports
+import TriageEval
+import TriageEvalEngine
+
+struct RenderCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Print the exact text a model receives for a prompt and a case.",
+        discussion: "The case is read from the case files (so unimported edits show). Output has no trailing newline added."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("The prompt version.", valueName: "ID@VERSION"))
+    var prompt: String
+
+    @Option(name: .customLong("case"), help: ArgumentHelp("The case id.", valueName: "CASE_ID"))
+    var caseID: String
+
+    func run() async throws {
+        let workspace = try global.workspace()
+        let prompts = try workspace.loadPrompts()
+        guard let version = prompts.first(where: { $0.key == prompt }) else {
+            throw UsageError("unknown prompt \"\(prompt)\"; known: \(prompts.map(\.key).joined(separator: ", "))")
+        }
+        guard let item = try workspace.loadCases().first(where: { $0.id == caseID }) else {
+            throw UsageError("unknown case \"\(caseID)\"; see `triage-eval cases list`")
+        }
+        let missing = version.missingVariables(for: item)
+        guard missing.isEmpty else {
+            throw UsageError("case \(caseID) gives only alert_summary, but \(prompt) uses \(missing.joined(separator: ", "))")
+        }
+        FileHandle.standardOutput.write(Data(version.render(CaseContext(item)).utf8))
+        if isatty(STDOUT_FILENO) == 1 { print() }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import TriageEvalStore
+import TriageEvalEngine
+import TriageEval
+import TriageEvalReports
+
+/// A report format `report --format` can write.
+enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
+    case md
+    case json
+
+    var fileExtension: String { rawValue }
+
+    func render(_ analysis: RunAnalysis) throws -> String {
+        switch self {
+        case .md: MarkdownReport.render(analysis)
+        case .json: try JSONReport.render(analysis)
+        }
+    }
+
+    /// Parses `md,json` (also accepts `markdown`).
+    static func list(_ text: String) throws -> [ReportFormat] {
+        try text.split(separator: ",").map { part in
+            let name = part.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let format = ReportFormat(rawValue: name == "markdown" ? "md" : name) else {
+                throw ValidationError("unknown report format \"\(name)\"; choose from md, json")
+            }
+            return format
+        }
+    }
+}
+
+/// Writes a run's reports as `run-<id>.<ext>` and `latest.<ext>`.
+enum ReportWriter {
+    static func write(_ analysis: RunAnalysis, formats: [ReportFormat], to directory: String) throws -> [String] {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var written: [String] = []
+        for format in formats {
+            let text = try format.render(analysis)
+            for name in ["run-\(analysis.run.id).\(format.fileExtension)", "latest.\(format.fileExtension)"] {
+                let path = "\(directory)/\(name)"
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+                written.append(path)
+            }
+        }
+        return written
+    }
+}
