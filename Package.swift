@@ -67,6 +67,8 @@ let package = Package(
         .testTarget(name: "TriageEvalProvidersTests", dependencies: ["TriageEvalProviders"], swiftSettings: strictSettings),
         .testTarget(name: "TriageEvalEngineTests", dependencies: ["TriageEvalEngine"], swiftSettings: strictSettings),
         .testTarget(name: "TriageEvalReportsTests", dependencies: ["TriageEvalReports"], swiftSettings: strictSettings),
+        // Runs the built `triage-eval` binary: exit codes and output, as a user sees them.
+        .testTarget(name: "TriageEvalCLITests", dependencies: ["triage-eval"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,16 +24,17 @@ struct DissectPatternTests {
         #expect(try match("head line %{x}", "anything at all") == nil)
     }
 
-    @Test("non-ASCII leading text: Elasticsearch starts at its UTF-16 length as a byte offset")
-    func nonASCIILeadingText() throws {
-        // "é" is 1 UTF-16 unit but 2 UTF-8 bytes: the value starts on its second byte.
-        #expect(try match("é%{a}", "éx") == ["a": "\u{FFFD}x"])
+    @Test("non-ASCII leading text and delimiters match on UTF-8 bytes")
+    func nonASCII() throws {
+        #expect(try match("é%{a}", "éx") == ["a": "x"])
         #expect(try match("%{a}é%{b}", "xéy") == ["a": "x", "b": "y"])
+        #expect(try match("é%{a}", "é") == nil)
     }
 
     @Test("values are byte-exact; the last key takes the rest, newlines included")
     func byteExact() throws {
         #expect(try match("%{a} %{b}", "x  y\nz ") == ["a": "x", "b": " y\nz "])
+        #expect(try match("%{a}=%{b} %{c}", "k=v  w x") == ["a": "k", "b": "v", "c": " w x"])
         #expect(try match("%{a}→%{b}", "⟳→子") == ["a": "⟳", "b": "子"])
     }
 
@@ -42,12 +43,11 @@ struct DissectPatternTests {
         #expect(try match("%{a} ", "x y z") == ["a": "x"])
     }
 
-    @Test("repeated delimiters give empty values, using the delimiter that matched")
+    @Test("repeated delimiters are skipped only after ->")
     func consecutiveDelimiters() throws {
         #expect(try match("%{a},%{b},%{c},%{d}", "foo,,,") == ["a": "foo", "b": "", "c": "", "d": ""])
-        // The second ',' fills b, whose own ';' is then never searched for.
-        #expect(try match("%{a},%{b};%{c}", "x,,y;z") == ["a": "x", "b": "", "c": "y;z"])
-        #expect(try match("%{a},%{b}", "x,,y") == ["a": "x", "b": ""])
+        #expect(try match("%{a},%{b};%{c}", "x,,y;z") == ["a": "x", "b": ",y", "c": "z"])
+        #expect(try match("%{a},%{b}", "x,,y") == ["a": "x", "b": ",y"])
         #expect(try match("%{a->},%{b}", "x,,,,y") == ["a": "x", "b": "y"])
     }
 

@@ -1,13 +1,15 @@
-/// An Elasticsearch `DISSECT` pattern, reproducing `org.elasticsearch.dissect.DissectParser` exactly.
+/// An Elasticsearch `DISSECT` pattern, reproducing `org.elasticsearch.dissect.DissectParser` as on
+/// Elasticsearch's main branch (with the 8.15 fix for non-ASCII leading text, #111184, and the fix that
+/// consumes repeated delimiters only after `->`, #119264 / #128885).
 ///
-/// - The text before the first `%{` must start the input (unless that text holds a line break:
-///   Elasticsearch's leading-text regex then fails and the text is silently ignored).
-///   Elasticsearch also requires the input to be strictly longer than that text (in UTF-16 units).
+/// - The text before the first `%{` must start the input, and the input must be longer than it
+///   (unless that text holds a line break: Elasticsearch's leading-text regex then fails and the text
+///   is silently ignored).
 /// - Each key's delimiter (the text up to the next `%{`) is searched byte by byte over the UTF-8 input,
 ///   left to right, at its first occurrence; values are byte-exact, never trimmed.
 /// - A key without a trailing delimiter takes the rest of the input, newlines included; text after a
-///   last delimiter is ignored.
-/// - Repeated delimiters give empty values to the following keys, or are skipped after a `->` key.
+///   last delimiter is ignored. Adjacent keys (`%{a}%{b}`) make the second one literal delimiter text.
+/// - Repeated delimiters are skipped after a `->` key; otherwise each repeat ends the next key, empty.
 /// - Modifiers: `->` right padding, `+` append (ordered by `/n`, joined with the append separator),
 ///   `?name` and `%{}` skip, `*name`/`&name` reference pairs.
 public struct DissectPattern: Sendable, Hashable {
@@ -27,8 +29,6 @@ public struct DissectPattern: Sendable, Hashable {
     public let referenceKeys: [String]
 
     private let leadingDelimiter: [UInt8]
-    /// Elasticsearch starts scanning at the leading text's UTF-16 length, used as a UTF-8 offset.
-    private let leadingUTF16Count: Int
     private let pairs: [Pair]
     private let maxResults: Int
 
@@ -45,7 +45,6 @@ public struct DissectPattern: Sendable, Hashable {
             if !text.unicodeScalars.contains(where: Self.isLineTerminator) { lead = Array(bytes[0..<firstOpen]) }
         }
         leadingDelimiter = lead
-        leadingUTF16Count = String(decoding: lead, as: UTF8.self).utf16.count
 
         // %\{([^}]*?)}(.+?(?=%\{)|.*$) with DOTALL, repeated with find().
         var found: [Pair] = []
@@ -94,33 +93,26 @@ public struct DissectPattern: Sendable, Hashable {
 
     /// Dissects `input`; nil when it does not match (ES|QL then sets every key to null).
     public func match(_ input: String) -> [String: String]? {
-        guard input.utf16.count > leadingUTF16Count, input.utf8.starts(with: leadingDelimiter) else { return nil }
         let bytes = Array(input.utf8)
+        guard bytes.count > leadingDelimiter.count, bytes.starts(with: leadingDelimiter) else { return nil }
         var result = Accumulator(referenceNames: referenceKeys)
         var pairIndex = 0
         var key = pairs[0].key
         var delimiter = pairs[0].delimiter
-        var index = leadingUTF16Count
+        var index = leadingDelimiter.count
         var valueStart = index
 
-        scan: while index < bytes.count {
+        while index < bytes.count {
             guard Self.bytes(bytes, at: index, match: delimiter) else {
                 index += 1
                 continue
             }
             result.add(key, String(decoding: bytes[valueStart..<index], as: UTF8.self))
             index += delimiter.count
-            // Consecutive delimiters: empty values for the next keys, or padding after `->`.
-            while index < bytes.count, Self.bytes(bytes, at: index, match: delimiter) {
-                index += delimiter.count
-                if !key.skipRightPadding {
-                    guard pairIndex + 1 < pairs.count else { break }
-                    pairIndex += 1
-                    key = pairs[pairIndex].key
-                    result.add(key, "")
-                }
+            if key.skipRightPadding {
+                while Self.bytes(bytes, at: index, match: delimiter) { index += delimiter.count }
             }
-            guard pairIndex + 1 < pairs.count else { break scan }
+            guard pairIndex + 1 < pairs.count else { break }
             pairIndex += 1
             key = pairs[pairIndex].key
             delimiter = pairs[pairIndex].delimiter

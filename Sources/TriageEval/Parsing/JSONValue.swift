@@ -37,16 +37,17 @@ enum JSONValue: Sendable {
         return reader.index == reader.bytes.count ? value : nil
     }
 
-    /// Objects that start at some `{` in `text` and parse completely, in order of their opening brace
-    /// (nested objects are found too).
-    static func objects(in text: String) -> [JSONValue] {
+    /// Opening braces tried by ``firstObject(in:where:)``, so that crafted text stays cheap.
+    static let maxObjectStarts = 256
+
+    /// The first object that starts at some `{` in `text` (prose, code fences, nesting) and satisfies `predicate`.
+    static func firstObject(in text: String, where predicate: (JSONValue) -> Bool) -> JSONValue? {
         let bytes = Array(text.utf8)
-        var found: [JSONValue] = []
-        for start in bytes.indices where bytes[start] == UInt8(ascii: "{") {
+        for start in bytes.indices.lazy.filter({ bytes[$0] == UInt8(ascii: "{") }).prefix(maxObjectStarts) {
             var reader = JSONReader(bytes: bytes, index: start)
-            if let value = reader.value(depth: 0) { found.append(value) }
+            if let value = reader.value(depth: 0), predicate(value) { return value }
         }
-        return found
+        return nil
     }
 }
 

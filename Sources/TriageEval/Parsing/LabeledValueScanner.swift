@@ -23,16 +23,19 @@ struct LabeledValueScanner {
         return starts
     }
 
-    /// The word (letters, digits, `_`, `-`) at `index`, after whitespace and opening markup.
-    func word(at index: Int) -> String {
+    /// The word (letters, digits, `_`, `-`) at `index`, after whitespace and opening markup;
+    /// nil when it opens a list of alternatives (`TP|FP`, an echoed answer template).
+    func word(at index: Int) -> String? {
         let start = skip(from: index, while: Self.isOpeningMarkup)
         var end = start
         while end < scalars.count, Self.isAlphanumeric(scalars[end]) || scalars[end] == "_" || scalars[end] == "-" { end += 1 }
+        let next = skip(from: end) { $0 == " " }
+        if next < scalars.count, scalars[next] == "|" { return nil }
         return string(start..<end)
     }
 
     /// The number at `index` (after whitespace and opening markup) with a following `%`, if any;
-    /// otherwise (no number, or one glued to letters, `,digit` or `/digit`) the run of non-whitespace there.
+    /// otherwise (no number, or one glued to letters or to `,` `/` `-` and a digit) the run of non-whitespace there.
     func number(at index: Int) -> String {
         let start = skip(from: index, while: Self.isOpeningMarkup)
         var end = start
@@ -58,15 +61,15 @@ struct LabeledValueScanner {
         return string(start..<end)
     }
 
-    /// Whether a number ending at `index` is really part of something else (`0x1p-1`, `0,9`, `9/10`).
+    /// Whether a number ending at `index` is really part of something else (`0x1p-1`, `0,9`, `9/10`, `0-1`).
     private func continuesWord(at index: Int) -> Bool {
         guard index < scalars.count else { return false }
         if Self.isAlphanumeric(scalars[index]) { return true }
-        return (scalars[index] == "," || scalars[index] == "/") && index + 1 < scalars.count && ("0"..."9").contains(scalars[index + 1])
+        return ",/-".unicodeScalars.contains(scalars[index]) && index + 1 < scalars.count && ("0"..."9").contains(scalars[index + 1])
     }
 
     /// The text from `index` to the end, stopping before a line that opens a code fence or starts with
-    /// one of `stopLabels` and its separator; whitespace and surrounding markup trimmed.
+    /// one of `stopLabels` and its separator.
     func rest(from index: Int, stoppingAt stopLabels: [String]) -> String {
         var end = scalars.count
         var lineStart = index
@@ -78,9 +81,7 @@ struct LabeledValueScanner {
                 break
             }
         }
-        var text = string(index..<end).trimming { $0.properties.isWhitespace || "*`\"'".unicodeScalars.contains($0) }
-        if text.hasPrefix("<"), text.hasSuffix(">"), text.count >= 2 { text = String(text.dropFirst().dropLast()) }
-        return text
+        return string(index..<end)
     }
 
     /// Whether the line at `lineStart` begins (after spaces and markup) with `label` and a separator.

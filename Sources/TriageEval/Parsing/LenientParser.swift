@@ -52,7 +52,7 @@ public struct LenientParser: Sendable {
         if let fields = dissect?.match(text) {
             candidates.append(RawFields(verdict: fields[spec.verdictKey], confidence: fields[spec.confidenceKey], summary: fields[spec.summaryKey]))
         }
-        for object in JSONValue.objects(in: text) where object.member(verdictLabel, ignoringCase: true) != nil {
+        if let object = JSONValue.firstObject(in: text, where: { $0.member(verdictLabel, ignoringCase: true) != nil }) {
             candidates.append(RawFields(
                 verdict: object.member(verdictLabel, ignoringCase: true)?.scalarText,
                 confidence: object.member(confidenceLabel, ignoringCase: true)?.scalarText,
@@ -69,7 +69,7 @@ public struct LenientParser: Sendable {
 
     private func labeledFields(in text: String) -> RawFields? {
         let scanner = LabeledValueScanner(text)
-        let verdicts = scanner.valueStarts(after: verdictLabel).map(scanner.word(at:))
+        let verdicts = scanner.valueStarts(after: verdictLabel).compactMap(scanner.word(at:))
         guard let firstVerdict = verdicts.first else { return nil }
         let confidences = scanner.valueStarts(after: confidenceLabel).map(scanner.number(at:))
         return RawFields(
@@ -82,7 +82,7 @@ public struct LenientParser: Sendable {
     }
 
     private func evaluate(_ fields: RawFields) -> ParsedAnswer {
-        let summary = fields.summary?.trimmingWhitespace()
+        let summary = fields.summary.map(Self.cleanSummary)
         guard let rawVerdict = fields.verdict, let verdict = canonicalVerdict(rawVerdict) else {
             return ParsedAnswer(status: .invalidVerdict, rawVerdict: fields.verdict, rawConfidence: fields.confidence, summary: summary)
         }
@@ -107,6 +107,13 @@ public struct LenientParser: Sendable {
     private func canonicalVerdict(_ raw: String) -> String? {
         let word = raw.trimming { $0.properties.isWhitespace || "*_\"'`<>[](){}.,;:!".unicodeScalars.contains($0) }.lowercased()
         return spec.verdicts.first { $0.lowercased() == word }
+    }
+
+    /// A summary without surrounding whitespace, markup (`* ` " '`) or angle brackets.
+    private static func cleanSummary(_ raw: String) -> String {
+        let text = raw.trimming { $0.properties.isWhitespace || "*`\"'".unicodeScalars.contains($0) }
+        guard text.count >= 2, text.hasPrefix("<"), text.hasSuffix(">") else { return text }
+        return String(text.dropFirst().dropLast())
     }
 
     /// A confidence read leniently, and whether it was written as a percentage.
@@ -135,7 +142,7 @@ public struct LenientParser: Sendable {
         if percent { rest = rest.dropFirst() }
         guard let next = rest.first else { return (value, percent) }
         let glued = next.properties.isAlphabetic || ("0"..."9").contains(next)
-            || ((next == "," || next == "/") && rest.dropFirst().first.map { ("0"..."9").contains($0) } == true)
+            || (",/-".unicodeScalars.contains(next) && rest.dropFirst().first.map { ("0"..."9").contains($0) } == true)
         return glued ? nil : (value, percent)
     }
 }

@@ -15,7 +15,8 @@ public enum PromptFileParser {
     /// Parses a prompt file. `defaults` is the config's `decision:` block, used where the prompt sets none.
     public static func parse(_ text: String, file: String, defaults: AlertPolicy) throws(InputError) -> PromptVersion {
         let (frontMatter, body, bodyLine) = try split(text, file: file)
-        guard let node = try YAMLMapping.compose(frontMatter, file: file) else {
+        // A leading newline keeps YAML line numbers equal to file line numbers (the `---` is line 1).
+        guard let node = try YAMLMapping.compose("\n" + frontMatter, file: file) else {
             throw InputError(file: file, line: 2, message: "front matter is empty; it needs at least id and version")
         }
         let map = try YAMLMapping(node, file: file, path: "")

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// Runs the `triage-eval` binary built next to the test bundle.
+struct CLI {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("triage-eval")
+    }
+
+    /// The repository root (for the bundled cases and prompts).
+    static var repository: URL {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+            url.deleteLastPathComponent()
+        }
+        return url
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> Output {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A temporary project: the bundled prompts and cases, the heuristic model, its own store.
+    static func workspace() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triage-eval-cli-\(UUID().uuidString)")
+        let manager = FileManager.default
+        try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+        try manager.copyItem(at: repository.appendingPathComponent("prompts"), to: directory.appendingPathComponent("prompts"))
+        try manager.createDirectory(at: directory.appendingPathComponent("cases"), withIntermediateDirectories: true)
+        for name in try manager.contentsOfDirectory(atPath: repository.appendingPathComponent("cases").path) where name.hasSuffix(".yaml") {
+            try manager.copyItem(at: repository.appendingPathComponent("cases/\(name)"), to: directory.appendingPathComponent("cases/\(name)"))
+        }
+        try "models:\n  - id: heuristic\n    provider: heuristic\n".write(to: directory.appendingPathComponent("triage-eval.yaml"), atomically: true, encoding: .utf8)
+        return directory
+    }
+}
