@@ -81,6 +81,8 @@ struct DissectPatternTests {
         let pattern = try DissectPattern("%{*a} %{&a}")
         #expect(pattern.referenceKeys == ["a"])
         #expect(pattern.outputKeys == ["a"])
+        #expect(try DissectPattern("%{&b} %{*a} %{&a} %{*b}").referenceKeys == ["a", "b"])
+        #expect(try match("%{&b} %{*a} %{&a} %{*b}", "1 2 3 4") == ["2": "3", "4": "1"])
     }
 
     @Test("skip keys: %{}, %{?name}, %{->}")

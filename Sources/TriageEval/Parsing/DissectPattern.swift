@@ -72,17 +72,15 @@ public struct DissectPattern: Sendable, Hashable {
             return Pair(key: DissectKey(pair.key, modifier: .append), delimiter: pair.delimiter)
         }
 
-        var referenceNames: [String] = []
+        // Elasticsearch wants two reference keys per name; `*a … *a` would give it null keys, so one of each is required.
         for pair in pairs where pair.key.modifier == .fieldName || pair.key.modifier == .fieldValue {
-            if !referenceNames.contains(pair.key.name) { referenceNames.append(pair.key.name) }
-        }
-        for name in referenceNames {
+            let name = pair.key.name
             let modifiers = pairs.filter { $0.key.name == name }.map(\.key.modifier)
             guard modifiers.filter({ $0 == .fieldName }).count == 1, modifiers.filter({ $0 == .fieldValue }).count == 1 else {
                 throw DissectPatternError(pattern: pattern, reason: "reference key '\(name)' needs exactly one %{*\(name)} and one %{&\(name)}")
             }
         }
-        referenceKeys = referenceNames
+        referenceKeys = pairs.filter { $0.key.modifier == .fieldName }.map(\.key.name)
 
         var keys: [String] = []
         for pair in pairs where pair.key.modifier != .namedSkip && !pair.key.name.isEmpty && !keys.contains(pair.key.name) {

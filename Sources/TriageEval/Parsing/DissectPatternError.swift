@@ -5,11 +5,13 @@ public struct DissectPatternError: Error, CustomStringConvertible, Equatable, Se
     /// Why it is rejected, in words.
     public let reason: String
 
+    /// An error for `pattern`, explained by `reason`.
     public init(pattern: String, reason: String) {
         self.pattern = pattern
         self.reason = reason
     }
 
+    /// `invalid DISSECT pattern "<pattern>": <reason>`
     public var description: String {
         "invalid DISSECT pattern \"\(pattern)\": \(reason)"
     }

@@ -1,23 +1,26 @@
 /// Best-effort parse: what the model meant, even where the production rule would drop the answer.
 ///
-/// Candidates, tried in this order (the first `ok` one wins; otherwise the first `invalid_confidence`,
-/// then the first `invalid_verdict`; with none at all, `no_match`):
-/// 1. the spec's `DISSECT` pattern on the whole text (dissect format only);
-/// 2. each JSON object anywhere in the text (prose, code fences, nested) that has the verdict field,
-///    field names compared case-insensitively;
-/// 3. labeled values anywhere in the text — `verdict=TP`, `Verdict: TP`, `**Verdict:** **TP**`,
-///    `"verdict": "TP"`, `verdict = <TP>` — separated by spaces, commas or newlines, with preambles and
-///    code fences around them (see `LabeledValueScanner`). The labels are the spec's key names
-///    (dissect) or field names (json). The first verdict that is valid is used, and the first confidence
-///    that reads as a number; the summary runs to the end of the text, a code fence, or a line starting
-///    another label.
+/// It looks for the answer in three places and keeps the first that parses `ok` (else the first
+/// `invalid_confidence`, else the first `invalid_verdict`; `no_match` when none is found):
+/// 1. the spec's `DISSECT` pattern on the whole text (dissect format);
+/// 2. the first JSON object anywhere in the text (bare, in a code fence, in prose, or nested in another
+///    object) that has the verdict field; field names compare case-insensitively;
+/// 3. labeled values anywhere in the text: a label (the spec's key names for dissect, its field names for
+///    json), in any case and not preceded by a letter or digit, then `=` or `:` with optional markup and
+///    spaces around it (`verdict=TP`, `Verdict: TP`, `**Verdict:** **TP**`, `"verdict": "TP"`,
+///    `VERDICT = <TP>`). Fields may be separated by spaces, commas or newlines, come in any order, follow
+///    a preamble or sit inside code fences. The first valid verdict is used (an echoed template such as
+///    `<TP|FP>` is skipped), and the first confidence that reads as a number; the summary runs to the end
+///    of the text, a code fence, or the next line that starts with the verdict or confidence label.
 ///
-/// Values: verdicts are trimmed of whitespace, markup (`* _ " ' `` ` `` < > [ ] ( ) { }`) and trailing
-/// punctuation, then matched case-insensitively to the canonical declared spelling. Confidences are
-/// trimmed likewise and read with ``EsqlDouble``, or as a leading number followed by a space or
-/// punctuation (`0.9 (high)`, `0.9,`) — but not `0,9`, `9/10` or `0.9.1`; `85%` or `85 %` gives 0.85;
-/// a plain value in (1, 100] is taken as a percentage (`95` gives 0.95) and flagged
-/// ``ParseFlag/confidenceOutOfRange``, as is any final value outside [0, 1]. Summaries are trimmed.
+/// Verdicts are trimmed of whitespace, markup (`* _ " ' `` ` `` < > [ ] ( ) { }`) and trailing
+/// punctuation, then matched case-insensitively to the canonical declared spelling.
+/// Confidences are trimmed likewise, then read by ``EsqlDouble``, or as a leading number followed by a
+/// space or punctuation (`0.9 (high)`, `0.9,`), but not one glued to letters, digits, or to `,` `/` `-`
+/// and a digit (`0,9`, `9/10`, `0-1` and `0.9.1` are invalid). `85%` and `85 %` give 0.85. A plain value
+/// in (1, 100] is read as a percentage (`95` gives 0.95) and flagged ``ParseFlag/confidenceOutOfRange``,
+/// as is any final value outside [0, 1].
+/// Summaries are trimmed of whitespace and markup, and of one pair of angle brackets.
 public struct LenientParser: Sendable {
     private struct RawFields {
         var verdict: String?
