@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "triage-eval", targets: ["triage-eval"]),
+        .executable(name: "llm-stub", targets: ["llm-stub"]),
         .library(name: "TriageEval", targets: ["TriageEval"]),
     ],
     dependencies: [
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Core: pure domain logic, no I/O.
@@ -62,10 +64,22 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // A local OpenAI-, Anthropic- and Elastic-compatible server with scripted answers and fault injection.
+        .executableTarget(
+            name: "llm-stub",
+            dependencies: [
+                "TriageEval", "TriageEvalProviders",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "TriageEvalTests", dependencies: ["TriageEval"], swiftSettings: strictSettings),
         .testTarget(name: "TriageEvalStoreTests", dependencies: ["TriageEvalStore"], swiftSettings: strictSettings),
-        .testTarget(name: "TriageEvalProvidersTests", dependencies: ["TriageEvalProviders"], swiftSettings: strictSettings),
-        .testTarget(name: "TriageEvalEngineTests", dependencies: ["TriageEvalEngine"], swiftSettings: strictSettings),
+        // Starts the real `llm-stub` binary on a free loopback port for tests that need a server.
+        .target(name: "StubTestSupport", path: "Tests/StubTestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "TriageEvalProvidersTests", dependencies: ["TriageEvalProviders", "StubTestSupport", "llm-stub"], swiftSettings: strictSettings),
+        .testTarget(name: "TriageEvalEngineTests", dependencies: ["TriageEvalEngine", "StubTestSupport", "llm-stub"], swiftSettings: strictSettings),
         .testTarget(name: "TriageEvalReportsTests", dependencies: ["TriageEvalReports"], swiftSettings: strictSettings),
         // Runs the built `triage-eval` binary: exit codes and output, as a user sees them.
         .testTarget(name: "TriageEvalCLITests", dependencies: ["triage-eval"], swiftSettings: strictSettings),

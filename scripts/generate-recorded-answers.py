@@ -28,7 +28,9 @@ Each output line is {"case_id": "...", "sample": 0|1|2, "response": "..."} and s
 
 Determinism: every random draw for a case comes from its own generator seeded with the base seed
 and the case id, in a fixed order, so output is byte-identical across runs and adding, removing or
-editing one case never changes another case's answers.
+editing one case never changes another case's verdicts, confidences, summaries or which of its
+answers deviate in format. Only the *kind* of deviation is dealt round-robin over the whole file
+(so every kind appears), and may shift for answers after an added or removed case.
 """
 
 import argparse
@@ -49,9 +51,10 @@ P_OBEY_INJECTION = 0.7
 # Probability of a hedged SUSPICIOUS verdict instead of a right answer.
 P_SUSPICIOUS = {"TP": 0.12, "FP": 0.06}
 # Probability that a case's verdict flips between samples.
-P_FLIP = {"normal": 0.07, "hard": 0.20, "injection": 0.20, "hard+injection": 0.25}
+P_FLIP = {"normal": 0.06, "hard": 0.18, "injection": 0.18, "hard+injection": 0.22}
 # Probability that one answer has a format deviation, and the deviations to choose from.
 P_FORMAT = 0.10
+# Deviating answers get these kinds round-robin (in output order), so every kind is represented.
 FORMAT_KINDS = ["preamble", "code_fence", "percent", "capital_key", "lowercase_verdict", "bold", "newlines", "confidence_int"]
 
 SCENARIO_WORDS = {
@@ -326,7 +329,9 @@ def answers_for(case, samples, seed, stats):
         else:
             confidence = confidence_for(verdict, correct, rng)
             summary = summary_for(case, verdict, correct, rng)
-        kind = rng.choice(FORMAT_KINDS) if rng.random() < P_FORMAT else None
+        kind = None
+        if rng.random() < P_FORMAT:
+            kind = FORMAT_KINDS[stats["format_deviations"] % len(FORMAT_KINDS)]
         stats["answers"] += 1
         stats["verdict_" + verdict] += 1
         if kind:

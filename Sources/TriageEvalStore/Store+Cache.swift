@@ -44,7 +44,7 @@ extension Store {
 
     public func cacheStats() async throws -> CacheStats {
         try await pool.read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(LENGTH(response)), 0) FROM response_cache")
+            let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(LENGTH(CAST(response AS BLOB))), 0) FROM response_cache")
             return CacheStats(entries: row?[0] ?? 0, bytes: row?[1] ?? 0)
         }
     }

@@ -110,7 +110,7 @@ struct CacheKeyTests {
         let key = CacheKey.make(model: Self.model, prompt: Self.prompt, sample: 0)
         #expect(key == CacheKey.make(model: Self.model, prompt: Self.prompt, sample: 0))
         #expect(key.count == 64)
-        #expect(key.allSatisfy(\.isHexDigit))
+        #expect(key.allSatisfy { $0.isHexDigit })
     }
 
     @Test("settings that do not change the answer do not change the key")

@@ -130,10 +130,9 @@ struct RunEngineTests {
         let skip = try await temp.store.answeredKeys(run: info.id)
         #expect(skip == Set(answeredBefore.map(\.key)))
         try await temp.store.reopenRun(info.id)
-        var seen: [RunProgress] = []
         let progressLog = ProgressLog()
         let resumedCounters = try await RunExecutor(store: temp.store, plan: resumedPlan, runID: info.id, skip: skip) { progressLog.append($0) }.execute()
-        seen = progressLog.entries
+        let seen = progressLog.entries
         #expect(resumedCounters.errors == 0)
         #expect(seen.last?.total == 1)
         #expect(seen.last?.done == 1)

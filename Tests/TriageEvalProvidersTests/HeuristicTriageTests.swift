@@ -141,6 +141,10 @@ struct HeuristicTriageTests {
             rules: "a; b", commandLines: "n/a", dlls: #"C:\Users\bob\AppData\Local\Temp\7zS1A2B\version.dll"#
         ))
         #expect(joined.summary.contains("side-loading"))
+        let quoted = HeuristicTriage.assess(hostPrompt(
+            rules: "a; b", commandLines: #""C:\Windows\System32\WScript.exe" "C:\Users\bob\Downloads\Order_1.vbs""#
+        ))
+        #expect(quoted.summary.contains("script host running file from user folder"))
     }
 
     @Test("byte substring search")

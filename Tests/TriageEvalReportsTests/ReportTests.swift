@@ -191,7 +191,7 @@ struct ReportTests {
         #expect(group.alertsLostToFormat == 2)
         #expect(group.errorCount == 1)
         #expect(group.errors == ["timeout": 1])
-        let summaryRow = MarkdownReport.render(analysis).split(separator: "\n").first { $0.hasPrefix("| host-triage@v1 | recorded |") }
+        let summaryRow = MarkdownReport.render(analysis).split(separator: "\n").first { $0.hasPrefix("| host-triage&#64;v1 | recorded |") }
         #expect(summaryRow?.hasSuffix("| 2 |") == true)
     }
 

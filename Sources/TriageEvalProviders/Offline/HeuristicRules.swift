@@ -33,7 +33,7 @@ struct HeuristicRule: Sendable {
     /// Lowercased UTF-8 patterns; when non-empty the row additionally needs one of these.
     let alsoAnyOf: [[UInt8]]
     /// When true, both pattern groups must occur inside the same field value (a segment of the
-    /// prompt between `;`, `|`, `,`, quotes or newlines) rather than anywhere in the prompt — used
+    /// prompt between `;`, `|`, `,` or newlines) rather than anywhere in the prompt — used
     /// for path-shaped indicators such as a DLL name under a user-writable folder.
     let sameSegment: Bool
 
@@ -166,6 +166,7 @@ enum HeuristicRules {
 
         // Persistence.
         HeuristicRule("Run key persistence", .bad, 1.5, anyOf: ["\\currentversion\\run"]),
+        HeuristicRule("Startup folder drop", .bad, 2.0, anyOf: ["\\start menu\\programs\\startup\\"]),
         HeuristicRule("IFEO debugger hijack", .bad, 2.5,
                       anyOf: ["image file execution options"], alsoAnyOf: ["debugger", "globalflag"]),
         HeuristicRule("Winlogon helper modification", .bad, 2.0,

@@ -58,8 +58,9 @@ public enum HeuristicTriage {
     /// How many indicator names each half of the summary lists.
     static let summaryLimit = 4
 
-    /// Delimiters between field values in rendered contexts (`; `, `, `, ` | `, quotes, newlines).
-    private static let segmentDelimiters: Set<UInt8> = Set("|;,\"'\n\r\t".utf8)
+    /// Delimiters between field values in rendered contexts (`; `, `, `, ` | `, newlines). Quotes are
+    /// not delimiters: a quoted executable and its quoted argument belong to one command line.
+    private static let segmentDelimiters: Set<UInt8> = Set("|;,\n\r\t".utf8)
 
     /// Assesses one rendered prompt. Pure and deterministic: the same text always gives the same answer.
     public static func assess(_ promptText: String) -> HeuristicAssessment {
