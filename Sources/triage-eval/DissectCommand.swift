@@ -30,7 +30,7 @@ struct DissectCommand: ParsableCommand {
         do {
             dissect = try DissectPattern(pattern, appendSeparator: appendSeparator)
         } catch {
-            throw UsageError("invalid DISSECT pattern: \(error)")
+            throw UsageError("\(error)")
         }
         let input = text ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         guard let fields = dissect.match(input) else {
