@@ -42,7 +42,9 @@ let package = Package(
         ),
         .target(
             name: "TriageEvalProviders",
-            dependencies: ["TriageEval", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "TriageEval", .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
