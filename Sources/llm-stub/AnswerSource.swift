@@ -1,10 +1,7 @@
-internal import TriageEval
-internal import TriageEvalProviders
-
 /// What the stub answers (`--answer`): the heuristic baseline, a fixed text, or recorded answers.
 enum AnswerSource: Sendable {
     /// ``HeuristicTriage`` on the prompt text, written as `verdict=… confidence=… summary=…`.
-    case heuristic
+    case heuristic(HeuristicMemo)
     /// The same literal text for every prompt.
     case text(String)
     /// Recorded answers, chosen by the case id found in the prompt.
@@ -12,7 +9,7 @@ enum AnswerSource: Sendable {
 
     /// Parses `heuristic`, `text:STRING` or `replay:FILE`.
     static func parse(_ argument: String) throws(UsageError) -> AnswerSource {
-        if argument == "heuristic" { return .heuristic }
+        if argument == "heuristic" { return .heuristic(HeuristicMemo()) }
         if argument.hasPrefix("text:") { return .text(String(argument.dropFirst("text:".count))) }
         if argument.hasPrefix("replay:") {
             let path = String(argument.dropFirst("replay:".count))
@@ -25,12 +22,8 @@ enum AnswerSource: Sendable {
     /// The answer text for one prompt; nil when replaying and no recorded case matches.
     func answer(for prompt: String, seed: Int?) -> String? {
         switch self {
-        case .heuristic:
-            let assessment = HeuristicTriage.assess(prompt)
-            return AnswerFormatter.format(
-                verdict: assessment.verdict, confidence: assessment.confidence, summary: assessment.summary,
-                spec: .esqlTriage
-            )
+        case .heuristic(let memo):
+            return memo.answer(for: prompt)
         case .text(let text):
             return text
         case .replay(let book):

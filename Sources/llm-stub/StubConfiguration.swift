@@ -1,6 +1,6 @@
 /// Everything that shapes the stub's answers, validated from the command line.
 struct StubConfiguration: Sendable {
-    var answers: AnswerSource = .heuristic
+    var answers: AnswerSource = .heuristic(HeuristicMemo())
     /// Delay before every model-route answer.
     var latencyMilliseconds = 0
     /// Probability that a model-route request gets a fault.
