@@ -7,8 +7,10 @@ import FoundationNetworking
 public enum TransportErrorMapper {
     /// URL errors that mean the server was unreachable or the exchange broke off mid-way
     /// (refused, reset, dropped, truncated or empty reply): worth retrying (the call may still have been billed).
+    /// On Linux, libcurl failures URLSession has no code for (a body cut short: "transfer closed with N bytes
+    /// remaining to read") arrive as `.unknown`.
     static let retryableCodes: Set<URLError.Code> = [
-        .cannotConnectToHost, .networkConnectionLost, .badServerResponse, .zeroByteResource, .cannotParseResponse,
+        .unknown, .cannotConnectToHost, .networkConnectionLost, .badServerResponse, .zeroByteResource, .cannotParseResponse,
         .notConnectedToInternet, .dnsLookupFailed, .secureConnectionFailed,
     ]
 
@@ -20,10 +22,16 @@ public enum TransportErrorMapper {
         case .cancelled:
             return ProviderError(.transport, "\(host): request cancelled")
         case let code where retryableCodes.contains(code):
-            return ProviderError(.transport, "\(host): \(describe(code)) (URLError \(code.rawValue))", retryable: true)
+            return ProviderError(.transport, "\(host): \(detail(error)) (URLError \(code.rawValue))", retryable: true)
         default:
-            return ProviderError(.transport, "\(host): \(describe(error.code)) (URLError \(error.code.rawValue))")
+            return ProviderError(.transport, "\(host): \(detail(error)) (URLError \(error.code.rawValue))")
         }
+    }
+
+    /// libcurl's own words when URLSession passes them on, else a short name for the code.
+    static func detail(_ error: URLError) -> String {
+        if let text = error.userInfo[NSLocalizedDescriptionKey] as? String, !text.isEmpty, text.count < 200 { return text }
+        return describe(error.code)
     }
 
     static func describe(_ code: URLError.Code) -> String {
