@@ -15,7 +15,7 @@ public enum ProviderFactory {
         logger: Logger? = nil, transport: (any HTTPTransport)? = nil
     ) throws(InputError) -> any ModelProvider {
         let settings = ModelSettings(model: model, environment: environment)
-        var http: any HTTPTransport {
+        func http() -> any HTTPTransport {
             let base = transport ?? URLSessionTransport(maxConnections: model.concurrency, timeoutSeconds: model.timeoutSeconds)
             return logger.map { LoggingTransport(base, logger: $0) } ?? base
         }
@@ -26,26 +26,23 @@ public enum ProviderFactory {
             let path = model.path ?? ""
             return try ReplayProvider(contentsOf: path.hasPrefix("/") ? path : "\(directory)/\(path)")
         case .openai:
-            return try LiveProviders.openAI(settings, transport: http)
+            return try LiveProviders.openAI(settings, transport: http())
         case .azureOpenAI:
-            return try LiveProviders.azureOpenAI(settings, transport: http)
+            return try LiveProviders.azureOpenAI(settings, transport: http())
         case .anthropic:
-            return try LiveProviders.anthropic(settings, transport: http)
+            return try LiveProviders.anthropic(settings, transport: http())
         case .bedrock:
-            return try LiveProviders.bedrock(settings, transport: http)
+            return try LiveProviders.bedrock(settings, transport: http())
         case .gemini:
-            return try LiveProviders.gemini(settings, transport: http)
+            return try LiveProviders.gemini(settings, transport: http())
         case .vertex:
-            return try LiveProviders.vertex(settings, transport: http)
+            return try LiveProviders.vertex(settings, transport: http())
         case .ollama:
-            return try LiveProviders.ollama(settings, transport: http)
+            return try LiveProviders.ollama(settings, transport: http())
         case .elasticInference:
-            return try LiveProviders.elasticInference(settings, transport: http)
+            return try LiveProviders.elasticInference(settings, transport: http())
         case .esqlCompletion:
-            throw InputError(
-                file: ModelSettings.file, field: "models[\(model.id)].provider",
-                message: "provider esql-completion is not available in this build yet; use elastic-inference for an Elasticsearch inference endpoint"
-            )
+            return try LiveProviders.esqlCompletion(settings, transport: http())
         }
     }
 }

@@ -45,6 +45,7 @@ struct ProviderFactoryTests {
         (ModelConfig(id: "v", provider: .vertex, model: "gemini"), "models[v].project: is required for provider vertex"),
         (ModelConfig(id: "az", provider: .azureOpenAI, baseURL: "https://r.openai.azure.com"), "models[az].model: is required (the deployment name, or set deployment)"),
         (ModelConfig(id: "az2", provider: .azureOpenAI), "models[az2].base_url: is required for provider azure-openai"),
+        (ModelConfig(id: "q", provider: .esqlCompletion, baseURL: "https://es:9200"), "models[q].inference_id: is required for provider esql-completion"),
     ])
     func requiredFields(_ model: ModelConfig, _ expected: String) throws {
         let environment = ["ANTHROPIC_API_KEY": "k", "ELASTIC_API_KEY": "k", "AWS_ACCESS_KEY_ID": "a", "AWS_SECRET_ACCESS_KEY": "s",
@@ -90,6 +91,7 @@ struct ProviderFactoryTests {
         ModelConfig(id: "ol", provider: .ollama, model: "llama3.2"),
         ModelConfig(id: "es", provider: .elasticInference, baseURL: "https://es:9200", apiKeyEnv: "KEY", options: ["inference_id": "x"]),
         ModelConfig(id: "esb", provider: .elasticInference, baseURL: "https://es:9200", options: ["inference_id": "x", "username_env": "KEY", "password_env": "KEY"]),
+        ModelConfig(id: "esql", provider: .esqlCompletion, baseURL: "https://es:9200", apiKeyEnv: "KEY", options: ["inference_id": "x"]),
     ])
     func builds(_ model: ModelConfig) throws {
         #expect(try make(model, environment: ["KEY": "secret-value-123"]) is any HTTPModelProvider)

@@ -3,22 +3,14 @@ import Foundation
 /// Elasticsearch's inference API: `POST /_inference/completion/{inference_id}` with `{"input": prompt}`.
 /// The endpoint's own settings (upstream model, max tokens, temperature) apply; no token usage is returned.
 public struct ElasticInferenceProvider: HTTPModelProvider {
-    /// How requests authenticate.
-    public enum Auth: Sendable {
-        /// `Authorization: ApiKey <encoded>` (the `encoded` value of `POST /_security/api_key`).
-        case apiKey(Secret)
-        /// `Authorization: Basic base64(user:password)`.
-        case basic(username: String, password: Secret)
-    }
-
     public let transport: any HTTPTransport
     let endpoint: Endpoint
     let inferenceID: String
-    let auth: Auth
+    let auth: ElasticAuth
     /// Passed as `?timeout=`, so Elasticsearch waits as long as the client does (its default is 30 s).
     let timeoutSeconds: Double
 
-    public init(transport: any HTTPTransport, baseURL: String, inferenceID: String, auth: Auth, timeoutSeconds: Double) {
+    public init(transport: any HTTPTransport, baseURL: String, inferenceID: String, auth: ElasticAuth, timeoutSeconds: Double) {
         self.transport = transport
         self.endpoint = Endpoint(base: baseURL)
         self.inferenceID = inferenceID
@@ -43,12 +35,8 @@ public struct ElasticInferenceProvider: HTTPModelProvider {
     }
 
     public func httpRequest(for request: CompletionRequest) throws(ProviderError) -> HTTPRequest {
-        let authorization = switch auth {
-        case .apiKey(let key): "ApiKey \(key.value)"
-        case .basic(let username, let password): "Basic \(Data("\(username):\(password.value)".utf8).base64EncodedString())"
-        }
         let url = try endpoint.url(path: "/_inference/completion/\(Endpoint.encodeSegment(inferenceID))", query: [("timeout", "\(Int(timeoutSeconds.rounded(.up)))s")])
-        let headers = [HTTPHeader("Content-Type", "application/json"), HTTPHeader("Authorization", authorization)]
+        let headers = [HTTPHeader("Content-Type", "application/json"), auth.header]
         return HTTPRequest(url: url, headers: headers, body: try JSONWire.encode(Body(input: request.prompt)))
     }
 
@@ -65,6 +53,7 @@ public struct ElasticInferenceProvider: HTTPModelProvider {
 
     /// Elasticsearch surfaces some upstream 5xx as HTTP 400 whose reason says `status [5xx]`: those are transient.
     static func errorDetail(from response: HTTPResponse) -> APIErrorDetail? {
+        // Shared with ES|QL `_query`: the standard Elasticsearch error envelope.
         guard let error = JSONWire.decodeError(ErrorBody.self, from: response)?.error else { return nil }
         let upstream5xx = error.reason?.range(of: #"status \[5\d\d\]"#, options: .regularExpression) != nil
         return APIErrorDetail(code: error.type, message: error.reason, isTransient: upstream5xx)

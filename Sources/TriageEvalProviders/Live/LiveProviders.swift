@@ -104,21 +104,29 @@ enum LiveProviders {
     }
 
     /// Basic auth when `username_env` is set (with `password_env`), else `ApiKey` from `api_key_env` (default `ELASTIC_API_KEY`).
+    static func elasticAuth(_ settings: ModelSettings) throws(InputError) -> ElasticAuth {
+        let options = settings.model.options
+        guard options["username_env"] != nil || options["password_env"] != nil else {
+            return .apiKey(try settings.apiKey(defaultName: "ELASTIC_API_KEY"))
+        }
+        if settings.model.apiKeyEnv != nil { throw settings.error("api_key_env", "does not apply with username_env/password_env (basic auth)") }
+        let username = try settings.optionSecret("username_env", defaultName: "ELASTIC_USERNAME")
+        return .basic(username: username.value, password: try settings.optionSecret("password_env", defaultName: "ELASTIC_PASSWORD"))
+    }
+
     static func elasticInference(_ settings: ModelSettings, transport: any HTTPTransport) throws(InputError) -> ElasticInferenceProvider {
         try settings.checkOptions(allowed: ["inference_id", "username_env", "password_env"])
         let baseURL = try settings.baseURL(default: nil)
         let inferenceID = try settings.requiredOption("inference_id", "the completion endpoint created with PUT /_inference/completion/{id}")
-        let options = settings.model.options
-        let auth: ElasticInferenceProvider.Auth
-        if options["username_env"] != nil || options["password_env"] != nil {
-            if settings.model.apiKeyEnv != nil { throw settings.error("api_key_env", "does not apply with username_env/password_env (basic auth)") }
-            let username = try settings.optionSecret("username_env", defaultName: "ELASTIC_USERNAME")
-            auth = .basic(username: username.value, password: try settings.optionSecret("password_env", defaultName: "ELASTIC_PASSWORD"))
-        } else {
-            auth = .apiKey(try settings.apiKey(defaultName: "ELASTIC_API_KEY"))
-        }
         return ElasticInferenceProvider(
-            transport: transport, baseURL: baseURL, inferenceID: inferenceID, auth: auth, timeoutSeconds: settings.model.timeoutSeconds
+            transport: transport, baseURL: baseURL, inferenceID: inferenceID, auth: try elasticAuth(settings), timeoutSeconds: settings.model.timeoutSeconds
         )
+    }
+
+    static func esqlCompletion(_ settings: ModelSettings, transport: any HTTPTransport) throws(InputError) -> EsqlCompletionProvider {
+        try settings.checkOptions(allowed: ["inference_id", "username_env", "password_env"])
+        let baseURL = try settings.baseURL(default: nil)
+        let inferenceID = try settings.requiredOption("inference_id", "the completion endpoint ES|QL COMPLETION calls")
+        return EsqlCompletionProvider(transport: transport, baseURL: baseURL, inferenceID: inferenceID, auth: try elasticAuth(settings))
     }
 }
