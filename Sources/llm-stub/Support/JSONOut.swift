@@ -45,6 +45,11 @@ indirect enum JSONOut: Sendable {
     /// A JSON string literal (RFC 8259 escapes; everything else verbatim UTF-8).
     static func writeString(_ value: String, into output: inout String) {
         output += "\""
+        defer { output += "\"" }
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output += value
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
@@ -58,6 +63,5 @@ indirect enum JSONOut: Sendable {
             default: output.unicodeScalars.append(scalar)
             }
         }
-        output += "\""
     }
 }
