@@ -1,32 +1,43 @@
 import Foundation
 import Testing
 
-@Suite struct RuleCommandsTests {
+/// Serialized: each test starts several `triage-eval` processes, and the machine is shared with timing-sensitive suites.
+@Suite(.serialized) struct RuleCommandsTests {
     static let hostRule = "multiple_alerts_llm_attack_chain_triage_by_host"
+
+    /// Runs the CLI off the cooperative thread pool: `CLI.run` blocks until the process exits, and blocking
+    /// the pool's few threads would stall every other suite's async tests (and their timing checks).
+    func cli(_ arguments: [String], in directory: URL) async throws -> CLI.Output {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try CLI.run(arguments, in: directory) })
+            }
+        }
+    }
 
     func rule(_ path: String) -> String { CLI.repository.appendingPathComponent("rules/\(path)").path }
 
     func fixture(_ path: String) -> String { CLI.repository.appendingPathComponent("Tests/Fixtures/\(path)").path }
 
-    @Test func bothHostRuleVersionsImportAndRunOffline() throws {
+    @Test func bothHostRuleVersionsImportAndRunOffline() async throws {
         let directory = try CLI.workspace()
-        let first = try CLI.run(["prompts", "import-rule", rule("first-release/\(Self.hostRule).toml")], in: directory)
+        let first = try await cli(["prompts", "import-rule", rule("first-release/\(Self.hostRule).toml")], in: directory)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("imported \(Self.hostRule)@v1: LLM-Based Attack Chain Triage by Host"))
         #expect(first.stdout.contains("inference_id .gp-llm-v2-completion"))
-        let current = try CLI.run(["prompts", "import-rule", rule("current/\(Self.hostRule).toml")], in: directory)
+        let current = try await cli(["prompts", "import-rule", rule("current/\(Self.hostRule).toml")], in: directory)
         #expect(current.stdout.contains("imported \(Self.hostRule)@v2"))
         #expect(current.stdout.contains("(ignore case)"))
-        let again = try CLI.run(["prompts", "import-rule", rule("current/\(Self.hostRule).toml")], in: directory)
+        let again = try await cli(["prompts", "import-rule", rule("current/\(Self.hostRule).toml")], in: directory)
         #expect(again.stdout.contains("unchanged \(Self.hostRule)@v2"))
-        let user = try CLI.run(["prompts", "import-rule", rule("current/multiple_alerts_llm_compromised_user_triage.toml"), "--id", "user-rule"], in: directory)
+        let user = try await cli(["prompts", "import-rule", rule("current/multiple_alerts_llm_compromised_user_triage.toml"), "--id", "user-rule"], in: directory)
         #expect(user.status == 0, "\(user.stderr)")
 
-        let list = try CLI.run(["prompts", "list"], in: directory)
+        let list = try await cli(["prompts", "list"], in: directory)
         #expect(list.stdout.contains("\(Self.hostRule)@v1"))
         #expect(list.stdout.contains("user-rule@v1"))
 
-        let run = try CLI.run(["run", "--prompt", "\(Self.hostRule)@v1", "--prompt", "\(Self.hostRule)@v2", "--prompt", "user-rule@v1", "--quiet"], in: directory)
+        let run = try await cli(["run", "--prompt", "\(Self.hostRule)@v1", "--prompt", "\(Self.hostRule)@v2", "--prompt", "user-rule@v1", "--quiet"], in: directory)
         #expect(run.status == 0, "\(run.stderr)")
         let report = try String(contentsOf: directory.appendingPathComponent("reports/latest.json"), encoding: .utf8)
         #expect(report.contains("\(Self.hostRule)@v1"))
@@ -34,22 +45,22 @@ import Testing
         #expect(report.contains("user-rule@v1"))
     }
 
-    @Test func theImportedRuleRendersExactlyLikeTheHandWrittenPrompt() throws {
+    @Test func theImportedRuleRendersExactlyLikeTheHandWrittenPrompt() async throws {
         let directory = try CLI.workspace()
-        _ = try CLI.run(["prompts", "import-rule", rule("current/\(Self.hostRule).toml"), "--id", "host-rule"], in: directory)
-        for id in ["lsass-comsvcs-minidump-01", "certutil-urlcache-download-exec-01", "sccm-ccmexec-compliance-baseline-01", "nessus-credentialed-scan-wmi-01"] {
-            let fromRule = try CLI.run(["render", "--prompt", "host-rule@v1", "--case", id], in: directory)
-            let fromTemplate = try CLI.run(["render", "--prompt", "host-triage@v2", "--case", id], in: directory)
+        _ = try await cli(["prompts", "import-rule", rule("current/\(Self.hostRule).toml"), "--id", "host-rule"], in: directory)
+        for id in ["lsass-comsvcs-minidump-01", "sccm-ccmexec-compliance-baseline-01"] {
+            let fromRule = try await cli(["render", "--prompt", "host-rule@v1", "--case", id], in: directory)
+            let fromTemplate = try await cli(["render", "--prompt", "host-triage@v2", "--case", id], in: directory)
             #expect(fromRule.status == 0, "\(fromRule.stderr)")
             #expect(!fromRule.stdout.isEmpty)
             #expect(fromRule.stdout == fromTemplate.stdout, "case \(id)")
         }
     }
 
-    @Test func unsupportedEsqlIsExitTwoWithTheLine() throws {
+    @Test func unsupportedEsqlIsExitTwoWithTheLine() async throws {
         let directory = try CLI.workspace()
         let path = fixture("rules/current/command_and_control_curl_activity_llm_triage.toml")
-        let result = try CLI.run(["prompts", "import-rule", path], in: directory)
+        let result = try await cli(["prompts", "import-rule", path], in: directory)
         #expect(result.status == 2)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let line = (text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("| GROK") } ?? -1) + 1
@@ -57,9 +68,9 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test func exportEsqlPrintsTheInstructionsLineAndUpdatesARule() throws {
+    @Test func exportEsqlPrintsTheInstructionsLineAndUpdatesARule() async throws {
         let directory = try CLI.workspace()
-        let line = try CLI.run(["prompts", "export-esql", "host-triage@v2"], in: directory)
+        let line = try await cli(["prompts", "export-esql", "host-triage@v2"], in: directory)
         #expect(line.status == 0, "\(line.stderr)")
         let ruleText = try String(contentsOfFile: rule("current/\(Self.hostRule).toml"), encoding: .utf8)
         let ruleLine = try #require(ruleText.split(separator: "\n").first { $0.hasPrefix("| eval instructions = ") })
@@ -68,7 +79,7 @@ import Testing
 
         let out = directory.appendingPathComponent("updated.toml").path
         let first = rule("first-release/\(Self.hostRule).toml")
-        let update = try CLI.run(["prompts", "export-esql", "host-triage@v2", "--rule", first, "--inference-id", "my-connector", "--out", out], in: directory)
+        let update = try await cli(["prompts", "export-esql", "host-triage@v2", "--rule", first, "--inference-id", "my-connector", "--out", out], in: directory)
         #expect(update.status == 0, "\(update.stderr)")
         let before = try String(contentsOfFile: first, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         let after = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
@@ -77,24 +88,24 @@ import Testing
         #expect(changed == [String(ruleLine), #"| COMPLETION triage_result = prompt WITH { "inference_id": "my-connector"}"#])
     }
 
-    @Test func casesFromAlertsWritesDraftsAndLabeledCases() throws {
+    @Test func casesFromAlertsWritesDraftsAndLabeledCases() async throws {
         let directory = try CLI.workspace()
         let alerts = fixture("alerts/alerts.ndjson")
-        let drafts = try CLI.run(["cases", "from-alerts", alerts, "--group-by", "host", "--rule", rule("current/\(Self.hostRule).toml")], in: directory)
+        let drafts = try await cli(["cases", "from-alerts", alerts, "--group-by", "host", "--rule", rule("current/\(Self.hostRule).toml")], in: directory)
         #expect(drafts.status == 0, "\(drafts.stderr)")
         #expect(drafts.stdout.components(separatedBy: "label: null").count - 1 == 4)
         #expect(drafts.stderr.contains("30 alerts → 4 host cases (4 with label: null)"))
 
         let out = directory.appendingPathComponent("cases/from-alerts.yaml").path
-        let labeled = try CLI.run(
+        let labeled = try await cli(
             ["cases", "from-alerts", alerts, "--group-by", "host", "--rule", rule("current/\(Self.hostRule).toml"), "--label-file", fixture("alerts/labels.yaml"), "--out", out],
             in: directory
         )
         #expect(labeled.status == 0, "\(labeled.stderr)")
-        let imported = try CLI.run(["cases", "import", out], in: directory)
+        let imported = try await cli(["cases", "import", out], in: directory)
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.hasPrefix("4 cases: 4 added"))
-        let bad = try CLI.run(["cases", "from-alerts", alerts, "--group-by", "user", "--rule", rule("current/\(Self.hostRule).toml")], in: directory)
+        let bad = try await cli(["cases", "from-alerts", alerts, "--group-by", "user", "--rule", rule("current/\(Self.hostRule).toml")], in: directory)
         #expect(bad.status == 2)
     }
 }
