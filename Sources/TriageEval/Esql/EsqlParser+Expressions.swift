@@ -1,6 +1,11 @@
 /// Expressions, by precedence: `OR` < `AND` < `NOT` < predicates (`IS [NOT] NULL`, `[NOT] IN`,
 /// `[NOT] LIKE`) and comparisons < primaries (literals, columns, calls, parentheses).
 extension EsqlParser {
+    static let timeUnits: Set<String> = [
+        "MILLISECOND", "MILLISECONDS", "MS", "SECOND", "SECONDS", "SEC", "S", "MINUTE", "MINUTES", "MIN", "HOUR", "HOURS", "H",
+        "DAY", "DAYS", "D", "WEEK", "WEEKS", "W", "MONTH", "MONTHS", "MO", "QUARTER", "QUARTERS", "Q", "YEAR", "YEARS", "YR", "Y",
+    ]
+
     mutating func expression() throws(EsqlError) -> EsqlExpression {
         var left = try conjunction()
         while current.keyword == "OR" {
@@ -76,7 +81,11 @@ extension EsqlParser {
         let line = token.line
         switch token.kind {
         case .string(let text): return .literal(.string(text), line: line)
-        case .integer(let value): return .literal(.integer(value), line: line)
+        case .integer(let value):
+            if let unit = current.keyword, Self.timeUnits.contains(unit) {
+                throw EsqlError(line: line, "time span literal `\(value) \(current.display)` is outside the supported ES|QL subset")
+            }
+            return .literal(.integer(value), line: line)
         case .decimal(let value): return .literal(.double(value), line: line)
         case .quotedName(let name): return .column(name, line: line)
         case .symbol("("):

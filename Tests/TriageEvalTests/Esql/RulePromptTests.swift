@@ -72,6 +72,7 @@ import Testing
             try RulePromptParser.parse(entity, file: "entity.toml", id: "e", version: "v1", defaults: AlertPolicy())
         }
         #expect(dateTrunc?.line == (try line(of: "date_trunc(5 minutes", in: entity)))
+        #expect(dateTrunc?.message.contains("5 minutes") == true)
     }
 
     @Test func aRuleReadingAColumnCasesLackIsAnError() throws {
