@@ -84,7 +84,7 @@ public struct RunExecutor: Sendable {
         let cacheKey = useCache && !model.config.provider.isOffline ? CacheKey.make(model: model.config, prompt: text, sample: item.sample) : nil
 
         if let cacheKey, let cached = try await store.cachedResponse(cacheKey) {
-            var evaluation = prompt.evaluator.evaluate(cached.response)
+            var evaluation = prompt.evaluator.evaluate(cached.response, item: storedCase.item)
             evaluation.cached = true
             evaluation.inputTokens = cached.inputTokens
             evaluation.outputTokens = cached.outputTokens
@@ -100,7 +100,7 @@ public struct RunExecutor: Sendable {
             let response = try await retry.run { () async throws(ProviderError) -> CompletionResponse in
                 try await model.provider.complete(request)
             }
-            evaluation = prompt.evaluator.evaluate(response.text, refused: response.refused)
+            evaluation = prompt.evaluator.evaluate(response.text, refused: response.refused, item: storedCase.item)
             evaluation.inputTokens = response.inputTokens
             evaluation.outputTokens = response.outputTokens
         } catch {

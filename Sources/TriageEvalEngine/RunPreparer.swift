@@ -31,7 +31,7 @@ public struct RunPreparer: Sendable {
         }
         let cases = try await store.currentCases(scenarios: request.scenarios).filter { wanted.contains($0.item.id) }
 
-        let prompts = try selectPrompts(request.prompts, from: try workspace.loadPrompts())
+        let prompts = try selectPrompts(request.prompts, from: try await PromptCatalog(workspace: workspace, store: store).all())
         let models = try selectModels(request.models)
 
         var warnings: [String] = []
@@ -87,7 +87,9 @@ public struct RunPreparer: Sendable {
         var prompts: [RunPlan.Prompt] = []
         for row in run.plan.promptRows {
             guard let stored = try await store.promptText(rowID: row) else { throw StoreError("run \(run.id) refers to a missing prompt version") }
-            let prompt = try PromptFileParser.parse(stored.text, file: stored.file, defaults: workspace.config.decision)
+            let prompt = try StoredPromptParser.parse(
+                text: stored.text, file: stored.file, id: stored.id, version: stored.version, defaults: workspace.config.decision
+            )
             prompts.append(RunPlan.Prompt(rowID: row, version: prompt, evaluator: try AnswerEvaluator(prompt: prompt)))
         }
         let configs = try await store.models(run.plan.modelRows)

@@ -30,7 +30,7 @@ public struct RunLoader: Sendable {
         var thresholds: [String: Double] = [:]
         for row in run.plan.promptRows {
             if let stored = try await store.promptText(rowID: row),
-                let prompt = try? PromptFileParser.parse(stored.text, file: stored.file, defaults: defaults)
+                let prompt = try? StoredPromptParser.parse(text: stored.text, file: stored.file, id: stored.id, version: stored.version, defaults: defaults)
             {
                 thresholds[prompt.key] = prompt.decision.minConfidence
             }

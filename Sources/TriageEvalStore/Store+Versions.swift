@@ -46,9 +46,9 @@ extension Store {
     }
 
     /// The stored text of a prompt version row (for reports that re-render prompts).
-    public func promptText(rowID: Int64) async throws -> (file: String, text: String)? {
+    public func promptText(rowID: Int64) async throws -> StoredPrompt? {
         try await pool.read { db in
-            try PromptVersionRecord.fetchOne(db, key: rowID).map { ($0.file, $0.text) }
+            try PromptVersionRecord.fetchOne(db, key: rowID).map(StoredPrompt.init)
         }
     }
 

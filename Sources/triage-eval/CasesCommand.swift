@@ -9,7 +9,7 @@ struct CasesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cases",
         abstract: "Import, list and export labeled cases.",
-        subcommands: [Import.self, List.self, Export.self]
+        subcommands: [Import.self, List.self, Export.self, FromAlerts.self]
     )
 
     struct Import: AsyncParsableCommand {

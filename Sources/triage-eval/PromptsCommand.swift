@@ -8,8 +8,8 @@ import TriageEvalEngine
 struct PromptsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prompts",
-        abstract: "List prompt versions and the variables templates can use.",
-        subcommands: [List.self, Variables.self],
+        abstract: "List prompt versions, import detection rules as prompt versions, export a prompt as ES|QL.",
+        subcommands: [List.self, Variables.self, ImportRule.self, ExportEsql.self],
         defaultSubcommand: List.self
     )
 
@@ -19,12 +19,12 @@ struct PromptsCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let workspace = try global.workspace()
+            let (workspace, store) = try global.open()
             var table = TextTable(header: ["prompt", "entity", "output", "verdict case", "threshold", "sha256", "description"])
-            for prompt in try workspace.loadPrompts() {
+            for prompt in try await PromptCatalog(workspace: workspace, store: store).all() {
                 let output: String
                 switch prompt.output.format {
-                case .dissect: output = "dissect"
+                case .dissect: output = prompt.rule == nil ? "dissect" : "rule (ES|QL)"
                 case .json: output = "json"
                 }
                 table.rows.append([

@@ -21,8 +21,8 @@ struct RenderCommand: AsyncParsableCommand {
     var caseID: String
 
     func run() async throws {
-        let workspace = try global.workspace()
-        let prompts = try workspace.loadPrompts()
+        let (workspace, store) = try global.open()
+        let prompts = try await PromptCatalog(workspace: workspace, store: store).all()
         guard let version = prompts.first(where: { $0.key == prompt }) else {
             throw UsageError("unknown prompt \"\(prompt)\"; known: \(prompts.map(\.key).joined(separator: ", "))")
         }
@@ -32,6 +32,9 @@ struct RenderCommand: AsyncParsableCommand {
         let missing = version.missingVariables(for: item)
         guard missing.isEmpty else {
             throw UsageError("case \(caseID) gives only alert_summary, but \(prompt) uses \(missing.joined(separator: ", "))")
+        }
+        guard version.accepts(item) else {
+            throw UsageError("\(prompt) does not judge case \(caseID) (another entity kind, or the rule's own WHERE drops it before COMPLETION)")
         }
         FileHandle.standardOutput.write(Data(version.render(CaseContext(item)).utf8))
         if isatty(STDOUT_FILENO) == 1 { print() }

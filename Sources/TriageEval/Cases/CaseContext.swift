@@ -7,6 +7,8 @@
 public struct CaseContext: Sendable {
     /// Variable name → value.
     public let variables: [String: VariableValue]
+    /// The case the variables come from (a rule prompt renders from it directly).
+    public let item: TriageCase
 
     /// A template variable's value.
     public enum VariableValue: Sendable, Equatable {
@@ -55,6 +57,7 @@ public struct CaseContext: Sendable {
     ]
 
     public init(_ item: TriageCase) {
+        self.item = item
         var v: [String: VariableValue] = [:]
         if let entity = item.entity {
             v["entity_type"] = .text(entity.type.rawValue)

@@ -3,7 +3,8 @@ internal import Yams
 /// Reads a `cases/*.yaml` file: a YAML list of cases in the format of DESIGN §2.
 ///
 /// Every problem is an ``InputError`` naming the file, line and field; unknown keys, a missing
-/// label and duplicate ids are errors, so a typo never silently drops data.
+/// label and duplicate ids are errors, so a typo never silently drops data. An entry with an explicit
+/// `label: null` is a draft awaiting a label (as `cases from-alerts` writes them) and is not a case yet.
 public enum CaseFileParser {
     /// The structured context fields (list-valued).
     static let listFields: [TriageCase.CodingKeys] = [
@@ -21,6 +22,7 @@ public enum CaseFileParser {
         var seen: [String: Int] = [:]
         var cases: [TriageCase] = []
         for (index, node) in items.enumerated() {
+            if let map = try? YAMLMapping(node, file: file, path: ""), map.has("label"), map.value("label") == nil { continue }
             let item = try parseCase(node, file: file, index: index)
             let line = node.mark?.line ?? 0
             if let first = seen[item.id] {

@@ -1,14 +1,15 @@
 internal import Yams
 
 /// Writes cases back as `cases/*.yaml` text: keys in the documented order, empty fields left out,
-/// so an exported file re-imports as the same case (same content hash).
+/// so an exported file re-imports as the same case (same content hash). Cases named in `unlabeled`
+/// are written with `label: null`, drafts for an engineer to label.
 public enum CaseYAMLWriter {
-    public static func yaml(_ cases: [TriageCase]) throws -> String {
-        let document = Node(cases.map(node))
+    public static func yaml(_ cases: [TriageCase], unlabeled: Set<String> = []) throws -> String {
+        let document = Node(cases.map { node($0, labeled: !unlabeled.contains($0.id)) })
         return try Yams.serialize(node: document, width: -1, allowUnicode: true)
     }
 
-    static func node(_ item: TriageCase) -> Node {
+    static func node(_ item: TriageCase, labeled: Bool = true) -> Node {
         var pairs: [(Node, Node)] = []
         func add(_ key: TriageCase.CodingKeys, _ value: Node?) {
             if let value { pairs.append((Node(key.rawValue), value)) }
@@ -20,7 +21,7 @@ public enum CaseYAMLWriter {
             values.isEmpty ? nil : Node(values.map { Node($0, Tag(.str)) })
         }
         add(.id, text(item.id))
-        add(.label, text(item.label.rawValue))
+        add(.label, labeled ? text(item.label.rawValue) : Node("null", Tag(.null)))
         add(.scenario, text(item.scenario))
         add(.tags, list(item.tags).map { Node($0.sequence.map(Array.init) ?? [], Tag(.seq), .flow) })
         if let entity = item.entity {

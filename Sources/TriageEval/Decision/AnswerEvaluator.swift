@@ -3,16 +3,19 @@ public struct AnswerEvaluator: Sendable {
     let strict: StrictParser
     let lenient: LenientParser
     let policy: AlertPolicy
+    let rule: RulePrompt?
 
     /// Prepares the parsers for a prompt. Its pattern was validated when it loaded.
     public init(prompt: PromptVersion) throws(DissectPatternError) {
         strict = try StrictParser(spec: prompt.output)
         lenient = LenientParser(spec: prompt.output)
         policy = prompt.decision
+        rule = prompt.rule
     }
 
     /// Evaluates an answer. A refusal is a parse failure with status `refused`; it never alerts.
-    public func evaluate(_ text: String, refused: Bool = false) -> Evaluation {
+    /// For a rule prompt the alert is the rule's own tail run on `item`'s row with this answer.
+    public func evaluate(_ text: String, refused: Bool = false, item: TriageCase? = nil) -> Evaluation {
         let strictAnswer: ParsedAnswer
         let lenientAnswer: ParsedAnswer
         if refused {
@@ -24,7 +27,13 @@ public struct AnswerEvaluator: Sendable {
         }
         return Evaluation(
             response: text, strict: strictAnswer, lenient: lenientAnswer,
-            alert: policy.alerts(strictAnswer), lenientAlert: policy.alerts(lenientAnswer)
+            alert: decide(text, strictAnswer, refused: refused, item: item), lenientAlert: policy.alerts(lenientAnswer)
         )
+    }
+
+    /// The rule's tail when the prompt is a rule and the case is known; else the declared policy.
+    private func decide(_ text: String, _ answer: ParsedAnswer, refused: Bool, item: TriageCase?) -> Bool {
+        guard let rule, let item else { return policy.alerts(answer) }
+        return !refused && ((try? rule.keeps(answer: text, for: item)) ?? false)
     }
 }

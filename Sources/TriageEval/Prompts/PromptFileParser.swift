@@ -50,7 +50,7 @@ public enum PromptFileParser {
             id: id, version: version, description: try map.string("description") ?? "", entity: entity,
             output: output, decision: decision, template: body, variables: variables, text: text,
             sha256: SHA256Hex.of(text),
-            file: file, compiled: compiled
+            file: file, renderer: .mustache(compiled)
         )
     }
 

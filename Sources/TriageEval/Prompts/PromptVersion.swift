@@ -1,6 +1,7 @@
 internal import Mustache
 
-/// One version of a triage prompt: a Mustache template plus its declared output format and alert decision.
+/// One version of a triage prompt: a Mustache template plus its declared output format and alert decision,
+/// or an imported detection rule (``RulePromptParser``) whose own ES|QL renders the prompt and decides.
 ///
 /// Identity is `id@version` plus the SHA-256 of the file's full text, so an edit made without
 /// bumping the version is detectable.
@@ -14,30 +15,48 @@ public struct PromptVersion: Sendable {
     public var output: OutputSpec
     /// The rule's `WHERE`: which answers alert.
     public var decision: AlertPolicy
-    /// The template body (after the front matter).
+    /// The template body (after the front matter), or a rule's ES|QL query.
     public var template: String
     /// The variables the template reads.
     public var variables: Set<String>
-    /// The file's full text, front matter included.
+    /// The file's full text, front matter included (a rule's whole TOML).
     public var text: String
     /// SHA-256 (hex) of ``text``.
     public var sha256: String
     /// The file it was read from, as named by the user.
     public var file: String
 
-    let compiled: MustacheTemplate
+    /// How the prompt renders (and, for a rule, decides).
+    enum Renderer: Sendable {
+        case mustache(MustacheTemplate)
+        case rule(RulePrompt)
+    }
+
+    let renderer: Renderer
+
+    /// The detection rule this version was imported from; nil for a Mustache prompt.
+    public var rule: RulePrompt? {
+        if case .rule(let rule) = renderer { return rule }
+        return nil
+    }
 
     /// `id@version`, the name used on the command line and in reports.
     public var key: String { "\(id)@\(version)" }
 
     /// The exact text a model receives for this case.
+    /// A rule renders only cases it ``accepts(_:)``; for others the text is empty.
     public func render(_ context: CaseContext) -> String {
-        compiled.render(context.mustacheObject)
+        switch renderer {
+        case .mustache(let compiled): compiled.render(context.mustacheObject)
+        case .rule(let rule): ((try? rule.render(context.item)) ?? nil) ?? ""
+        }
     }
 
-    /// Whether the prompt can render this case (entity kind matches and the case supplies every variable).
+    /// Whether the prompt can render this case (entity kind matches and the case supplies every variable);
+    /// for a rule, whether the rule would call the model for it (its own post-`STATS` `WHERE` keeps it).
     public func accepts(_ item: TriageCase) -> Bool {
         if let entity, let kind = item.entity?.type, kind != entity { return false }
+        if let rule { return ((try? rule.render(item)) ?? nil) != nil }
         return missingVariables(for: item).isEmpty
     }
 

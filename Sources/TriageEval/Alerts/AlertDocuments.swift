@@ -1,0 +1,77 @@
+/// Reads exported `.alerts-security.*` documents (NDJSON, one `_source` or hit per line) into ES|QL rows.
+///
+/// Nested objects and dotted keys both become dotted column names (`{"host": {"name": …}}` and
+/// `{"host.name": …}` are `host.name`); arrays become multi-values; `@timestamp` is a datetime;
+/// `kibana.alert.risk_score` is a double (a float field in the alerts index). An Elasticsearch hit
+/// (`{"_source": {…}}`) is read through its `_source`.
+public enum AlertDocuments {
+    public static func parse(_ text: String, file: String) throws(InputError) -> [EsqlRow] {
+        var rows: [EsqlRow] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = String(line).trimmingWhitespace()
+            if trimmed.isEmpty { continue }
+            guard let document = JSONValue.parseDocument(trimmed), case .object(var members) = document else {
+                throw InputError(file: file, line: index + 1, message: "expected one JSON object per line (an alert document)")
+            }
+            if case .object(let source)? = document.member("_source") { members = source }
+            var fields: [String: [EsqlValue]] = [:]
+            var order: [String] = []
+            do {
+                try flatten(members, prefix: "", into: &fields, order: &order)
+            } catch {
+                throw InputError(file: file, line: index + 1, field: error.field, message: error.message)
+            }
+            rows.append(EsqlRow(order.map { ($0, EsqlValue.values(fields[$0] ?? [])) }))
+        }
+        return rows
+    }
+
+    struct FieldError: Error {
+        var field: String
+        var message: String
+    }
+
+    static func flatten(
+        _ members: [(key: String, value: JSONValue)], prefix: String, into fields: inout [String: [EsqlValue]], order: inout [String]
+    ) throws(FieldError) {
+        for (key, value) in members {
+            let name = prefix.isEmpty ? key : "\(prefix).\(key)"
+            try add(value, name: name, into: &fields, order: &order)
+        }
+    }
+
+    static func add(_ value: JSONValue, name: String, into fields: inout [String: [EsqlValue]], order: inout [String]) throws(FieldError) {
+        switch value {
+        case .object(let members):
+            try flatten(members, prefix: name, into: &fields, order: &order)
+        case .array(let items):
+            for item in items { try add(item, name: name, into: &fields, order: &order) }
+            if fields[name] == nil { fields[name] = []; order.append(name) }
+        default:
+            if fields[name] == nil { order.append(name) }
+            fields[name, default: []].append(try scalar(value, name: name))
+        }
+    }
+
+    static func scalar(_ value: JSONValue, name: String) throws(FieldError) -> EsqlValue {
+        switch value {
+        case .null: return .null
+        case .bool(let flag): return .boolean(flag)
+        case .number(let text):
+            if name == CaseFields.riskScore || text.contains(where: { ".eE".contains($0) }) {
+                guard let number = Double(text) else { throw FieldError(field: name, message: "invalid number \(text)") }
+                return .double(number)
+            }
+            guard let number = Int64(text) else { throw FieldError(field: name, message: "integer \(text) is out of range") }
+            return .integer(number)
+        case .string(let text):
+            if name == CaseFields.timestamp {
+                guard let millis = EsqlValue.parseDate(text) else { throw FieldError(field: name, message: "\"\(text)\" is not an ISO-8601 timestamp") }
+                return .datetime(millis)
+            }
+            return .string(text)
+        case .array, .object:
+            return .null
+        }
+    }
+}

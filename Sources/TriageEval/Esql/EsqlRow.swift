@@ -1,0 +1,39 @@
+/// One row of an ES|QL table: named columns in order, each with a value (possibly null or multi-valued).
+public struct EsqlRow: Sendable, Equatable {
+    /// Column names in order.
+    public private(set) var columns: [String] = []
+    private var values: [String: EsqlValue] = [:]
+
+    public init() {}
+
+    /// A row from `(column, value)` pairs, in order.
+    public init(_ pairs: [(String, EsqlValue)]) {
+        for (name, value) in pairs { self[name] = value }
+    }
+
+    /// A column's value; nil when the row has no such column. Setting a column that exists moves it
+    /// to the end, as `EVAL` does.
+    public subscript(name: String) -> EsqlValue? {
+        get { values[name] }
+        set {
+            if values[name] != nil { columns.removeAll { $0 == name } }
+            if let newValue {
+                columns.append(name)
+                values[name] = newValue
+            } else {
+                values[name] = nil
+            }
+        }
+    }
+
+    /// The columns matched by `KEEP`'s names and `*` patterns, in `KEEP` order.
+    func keeping(_ patterns: [String], line: Int) throws(EsqlError) -> EsqlRow {
+        var kept = EsqlRow()
+        for pattern in patterns {
+            let matches = columns.filter { EsqlWildcard.matches($0, pattern: pattern) }
+            guard !matches.isEmpty else { throw EsqlError(line: line, "KEEP: unknown column \(pattern)") }
+            for name in matches where kept[name] == nil { kept[name] = values[name] }
+        }
+        return kept
+    }
+}

@@ -1,0 +1,61 @@
+/// Makes a prompt version of a detection rule file: the rule's `EVAL … CONCAT` chain renders, its
+/// `COMPLETION` is the model call, its tail decides.
+///
+/// Checked when the rule loads, each an ``InputError`` naming the file line: the query is inside the
+/// supported ES|QL subset, groups by host or user, reads no `STATS` column cases cannot fill, and its
+/// commands evaluate (types, columns) on a sample case and sample answers.
+public enum RulePromptParser {
+    public static func parse(_ text: String, file: String, id: String, version: String, defaults: AlertPolicy) throws(InputError) -> PromptVersion {
+        let rule = try DetectionRule(toml: text, file: file)
+        let pipeline = rule.pipeline
+        func error(_ line: Int, _ message: String) -> InputError {
+            InputError(file: file, line: rule.queryLine + line - 1, field: "rule.query", message: message)
+        }
+        guard let entity = pipeline.entity else {
+            throw error(pipeline.stats.line, "STATS must group BY host.* or user.* columns (got \(pipeline.stats.groups.joined(separator: ", ")))")
+        }
+        let sample = sampleCase(entity)
+        let unsupplied = CaseRow(sample, stats: pipeline.stats).unsupplied
+        var reads: [(line: Int, columns: [String])] = []
+        for command in pipeline.context + pipeline.tail { reads.append((command.line, columnsRead(by: command))) }
+        reads.append((pipeline.completion.line, pipeline.completion.prompt.columns))
+        for (line, columns) in reads {
+            if let column = columns.first(where: unsupplied.contains) {
+                throw error(line, "reads \(column), a STATS column cases do not supply (cases hold: \(CaseFields.lists.keys.sorted().joined(separator: ", ")))")
+            }
+        }
+        let prompt = RulePrompt(rule: rule)
+        do {
+            _ = try prompt.render(sample)
+            for answer in ["verdict=TP confidence=0.9 summary=x", "not an answer"] { _ = try prompt.keeps(answer: answer, for: sample) }
+        } catch let failure {
+            throw error(failure.line, failure.message)
+        }
+        let (output, decision) = RuleDecisionSummary.derive(pipeline, defaults: defaults)
+        return PromptVersion(
+            id: id, version: version, description: rule.name, entity: entity, output: output, decision: decision,
+            template: rule.query, variables: [], text: text, sha256: SHA256Hex.of(text), file: file, renderer: .rule(prompt)
+        )
+    }
+
+    /// The columns a command reads.
+    static func columnsRead(by command: EsqlCommand) -> [String] {
+        switch command {
+        case .where(let condition, _): condition.columns
+        case .eval(let assignments, _), .stats(let assignments, _, _): assignments.flatMap(\.expression.columns)
+        case .dissect(let input, _, _): input.columns
+        case .completion(_, let prompt, _, _): prompt.columns
+        case .from, .limit, .keep: []
+        }
+    }
+
+    /// A case with every field filled, to try the rule's commands on.
+    static func sampleCase(_ kind: Entity.Kind) -> TriageCase {
+        var item = TriageCase(
+            id: "sample", label: .tp, scenario: "sample", entity: Entity(type: kind, name: "sample", id: "sample-id"),
+            alertCount: 5, timeWindowMinutes: 10, maxRiskScore: 73
+        )
+        for keyPath in CaseFields.lists.values { item[keyPath: keyPath] = ["a", "b", "c"] }
+        return item
+    }
+}

@@ -1,0 +1,56 @@
+public import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Classifies a failure to get any response: timeouts and lost connections can succeed later.
+public enum TransportErrorMapper {
+    /// URL errors that mean the server was unreachable or the exchange broke off mid-way
+    /// (refused, reset, dropped, truncated or empty reply): worth retrying (the call may still have been billed).
+    /// On Linux, libcurl failures URLSession has no code for (a body cut short: "transfer closed with N bytes
+    /// remaining to read") arrive as `.unknown`.
+    static let retryableCodes: Set<URLError.Code> = [
+        .unknown, .cannotConnectToHost, .networkConnectionLost, .badServerResponse, .zeroByteResource, .cannotParseResponse,
+        .notConnectedToInternet, .dnsLookupFailed, .secureConnectionFailed,
+    ]
+
+    public static func map(_ error: URLError, url: URL, timeoutSeconds: Double) -> ProviderError {
+        let host = url.host.map { host in url.port.map { "\(host):\($0)" } ?? host } ?? "server"
+        switch error.code {
+        case .timedOut:
+            return ProviderError(.timeout, "\(host): no response within \(formatSeconds(timeoutSeconds)) s (timeout_s)", retryable: true)
+        case .cancelled:
+            return ProviderError(.transport, "\(host): request cancelled")
+        case let code where retryableCodes.contains(code):
+            return ProviderError(.transport, "\(host): \(detail(error)) (URLError \(code.rawValue))", retryable: true)
+        default:
+            return ProviderError(.transport, "\(host): \(detail(error)) (URLError \(error.code.rawValue))")
+        }
+    }
+
+    /// libcurl's own words when URLSession passes them on, else a short name for the code.
+    static func detail(_ error: URLError) -> String {
+        if let text = error.userInfo[NSLocalizedDescriptionKey] as? String, !text.isEmpty, text.count < 200 { return text }
+        return describe(error.code)
+    }
+
+    static func describe(_ code: URLError.Code) -> String {
+        switch code {
+        case .cannotConnectToHost: "cannot connect"
+        case .networkConnectionLost: "connection lost"
+        case .badServerResponse: "bad or empty server response"
+        case .zeroByteResource: "empty reply"
+        case .cannotParseResponse: "unparsable response"
+        case .notConnectedToInternet: "not connected to a network"
+        case .dnsLookupFailed, .cannotFindHost: "host name not found"
+        case .secureConnectionFailed: "TLS handshake failed"
+        case .unsupportedURL: "unsupported URL"
+        case .badURL: "bad URL"
+        default: "request failed"
+        }
+    }
+
+    static func formatSeconds(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
