@@ -153,7 +153,7 @@ final class TemporaryWorkspace: Sendable {
             toolVersion: "test", gitCommit: nil, selection: RunInfo.Selection(prompts: request.prompts, models: request.models, scenarios: request.scenarios),
             plan: plan.recorded, planned: plan.count
         )
-        let counters = try await RunExecutor(store: store, plan: plan, runID: runID).execute()
+        let counters = try await RunExecutor(store: store, plan: plan, runID: runID).execute().counters
         let info = try await store.finishRun(runID, counters: counters)
         return (plan, info, counters)
     }
