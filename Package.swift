@@ -42,7 +42,9 @@ let package = Package(
         ),
         .target(
             name: "TriageEvalProviders",
-            dependencies: ["TriageEval", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "TriageEval", .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -71,6 +73,7 @@ let package = Package(
                 "TriageEval", "TriageEvalProviders",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -80,6 +83,8 @@ let package = Package(
         .target(name: "StubTestSupport", path: "Tests/StubTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "TriageEvalProvidersTests", dependencies: ["TriageEvalProviders", "StubTestSupport", "llm-stub"], swiftSettings: strictSettings),
         .testTarget(name: "TriageEvalEngineTests", dependencies: ["TriageEvalEngine", "StubTestSupport", "llm-stub"], swiftSettings: strictSettings),
+        // Real HTTP calls against the `llm-stub` binary: every route, faults, recording, ES|QL.
+        .testTarget(name: "LLMStubTests", dependencies: ["TriageEval", "TriageEvalProviders", "StubTestSupport", "llm-stub"], swiftSettings: strictSettings),
         .testTarget(name: "TriageEvalReportsTests", dependencies: ["TriageEvalReports"], swiftSettings: strictSettings),
         // Runs the built `triage-eval` binary: exit codes and output, as a user sees them.
         .testTarget(name: "TriageEvalCLITests", dependencies: ["triage-eval"], swiftSettings: strictSettings),

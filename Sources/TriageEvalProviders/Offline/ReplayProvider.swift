@@ -53,6 +53,9 @@ public struct ReplayProvider: ModelProvider {
         self.file = file
     }
 
+    /// Every recorded answer: case id → sample → response text.
+    public var recordedAnswers: [String: [Int: String]] { answers }
+
     /// How many answers are recorded.
     public var count: Int { answers.values.reduce(0) { $0 + $1.count } }
 

@@ -1,0 +1,66 @@
+public import TriageEval
+
+/// Azure OpenAI Chat Completions: a deployment URL with `api-version`, or the v1 API with the deployment as `model`.
+public struct AzureOpenAIProvider: HTTPModelProvider {
+    public static let defaultAPIVersion = "2024-10-21"
+
+    /// How requests authenticate.
+    public enum Auth: Sendable {
+        /// `api-key: <key>`.
+        case apiKey(Secret)
+        /// `Authorization: Bearer <Microsoft Entra ID access token>`.
+        case entraToken(Secret)
+    }
+
+    /// Which URL style to call.
+    public enum Route: Sendable, Hashable {
+        /// `/openai/deployments/{deployment}/chat/completions?api-version=…`
+        case deployment(name: String, apiVersion: String)
+        /// `/openai/v1/chat/completions` with `model` = the deployment name in the body.
+        case v1(model: String)
+    }
+
+    public let transport: any HTTPTransport
+    let endpoint: Endpoint
+    let route: Route
+    let auth: Auth
+    let params: ModelConfig.Parameters
+
+    /// - Parameter baseURL: the resource URL, `https://{resource}.openai.azure.com`.
+    public init(transport: any HTTPTransport, baseURL: String, route: Route, auth: Auth, params: ModelConfig.Parameters) {
+        self.transport = transport
+        self.endpoint = Endpoint(base: baseURL)
+        self.route = route
+        self.auth = auth
+        self.params = params
+    }
+
+    public func httpRequest(for request: CompletionRequest) throws(ProviderError) -> HTTPRequest {
+        var headers = [HTTPHeader("Content-Type", "application/json")]
+        switch auth {
+        case .apiKey(let key): headers.append(HTTPHeader("api-key", key.value))
+        case .entraToken(let token): headers.append(HTTPHeader("Authorization", "Bearer \(token.value)"))
+        }
+        switch route {
+        case .deployment(let name, let apiVersion):
+            let url = try endpoint.url(path: "/openai/deployments/\(Endpoint.encodeSegment(name))/chat/completions", query: [("api-version", apiVersion)])
+            let body = OpenAIChatWire.body(model: nil, prompt: request.prompt, params: params, maxTokensField: .maxTokens)
+            return HTTPRequest(url: url, headers: headers, body: try JSONWire.encode(body))
+        case .v1(let model):
+            let body = OpenAIChatWire.body(model: model, prompt: request.prompt, params: params, maxTokensField: .maxTokens)
+            return HTTPRequest(url: try endpoint.url(path: "/openai/v1/chat/completions"), headers: headers, body: try JSONWire.encode(body))
+        }
+    }
+
+    /// A prompt blocked by the content filter (HTTP 400, `code: content_filter`) is a refusal, not an error.
+    public func completion(from response: HTTPResponse) throws(ProviderError) -> CompletionResponse {
+        guard response.isSuccess else {
+            let detail = OpenAIChatWire.errorDetail(from: response)
+            if response.status == 400, detail?.code == "content_filter" {
+                return CompletionResponse(text: "", refused: true)
+            }
+            throw HTTPErrorClassifier.classify(provider: "azure-openai", response: response, detail: detail)
+        }
+        return try OpenAIChatWire.completion(from: response, provider: "azure-openai")
+    }
+}

@@ -1,0 +1,33 @@
+/// What the stub answers (`--answer`): the heuristic baseline, a fixed text, or recorded answers.
+enum AnswerSource: Sendable {
+    /// ``HeuristicTriage`` on the prompt text, written as `verdict=… confidence=… summary=…`.
+    case heuristic(HeuristicMemo)
+    /// The same literal text for every prompt.
+    case text(String)
+    /// Recorded answers, chosen by the case id found in the prompt.
+    case replay(ReplayBook)
+
+    /// Parses `heuristic`, `text:STRING` or `replay:FILE`.
+    static func parse(_ argument: String) throws(UsageError) -> AnswerSource {
+        if argument == "heuristic" { return .heuristic(HeuristicMemo()) }
+        if argument.hasPrefix("text:") { return .text(String(argument.dropFirst("text:".count))) }
+        if argument.hasPrefix("replay:") {
+            let path = String(argument.dropFirst("replay:".count))
+            guard !path.isEmpty else { throw UsageError("--answer replay: needs a file, e.g. replay:answers.jsonl") }
+            return .replay(try ReplayBook(contentsOf: path))
+        }
+        throw UsageError("--answer: expected heuristic, text:STRING or replay:FILE, got \"\(argument)\"")
+    }
+
+    /// The answer text for one prompt; nil when replaying and no recorded case matches.
+    func answer(for prompt: String, seed: Int?) -> String? {
+        switch self {
+        case .heuristic(let memo):
+            return memo.answer(for: prompt)
+        case .text(let text):
+            return text
+        case .replay(let book):
+            return book.answer(for: prompt, seed: seed)
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// What the stub reads from a model-route request: the prompt text(s) to answer and the sampling seed.
+struct ModelRequest: Sendable {
+    /// One prompt per answer expected: one for chat APIs, one per input for Elastic inference,
+    /// one per row for ES|QL.
+    var prompts: [String]
+    /// An integer `seed` from the request, which picks the replayed sample.
+    var seed: Int?
+    /// The model named by the request (body or path), echoed in the response.
+    var model: String
+    /// ES|QL only: the parsed `ROW … | COMPLETION … | KEEP …` query.
+    var query: EsqlRowQuery?
+
+    init(prompts: [String], seed: Int? = nil, model: String, query: EsqlRowQuery? = nil) {
+        self.prompts = prompts
+        self.seed = seed
+        self.model = model
+        self.query = query
+    }
+}

@@ -1,0 +1,46 @@
+internal import Hummingbird
+
+/// Dispatches every request: the model routes (see ``ModelRoute``), and the inspection endpoints
+/// `GET /stats`, `GET /requests` and `POST /reset`.
+struct StubResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    let handler: ModelRouteHandler
+
+    init(configuration: StubConfiguration) {
+        handler = ModelRouteHandler(
+            configuration: configuration,
+            faults: FaultInjector(
+                rate: configuration.faultRate, faults: configuration.faults, seed: configuration.seed,
+                retryAfter: configuration.retryAfter
+            ),
+            stats: StubStats(),
+            log: RequestLog()
+        )
+    }
+
+    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        let path = request.uri.path
+        switch (request.method, path) {
+        case (.get, "/stats"):
+            return Self.json(handler.stats.json)
+        case (.get, "/requests"):
+            return Self.json(handler.log.json)
+        case (.post, "/reset"):
+            handler.stats.reset()
+            handler.log.reset()
+            return Self.json(.object([("reset", .bool(true))]))
+        default:
+            if request.method == .post, let route = ModelRoute(path: path) {
+                return try await handler.respond(to: request, route: route)
+            }
+            return ModelRouteHandler.response(
+                status: 404, body: ByteBuffer(string: JSONOut.object([("error", .string("no route for \(request.method) \(path)"))]).text)
+            )
+        }
+    }
+
+    private static func json(_ value: JSONOut) -> Response {
+        ModelRouteHandler.response(status: 200, body: ByteBuffer(string: value.text))
+    }
+}
