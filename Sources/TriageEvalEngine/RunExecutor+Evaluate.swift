@@ -12,9 +12,10 @@ extension RunExecutor {
         let key = plan.key(item, run: runID)
         let text = prompt.version.render(CaseContext(storedCase.item))
         let live = !model.provider.isOffline
-        let cacheKey = useCache && live ? CacheKey.make(model: model, prompt: text, sample: item.sample) : nil
+        // --no-cache skips the lookup only: fresh answers still refresh the cache.
+        let cacheKey = live ? CacheKey.make(model: model, prompt: text, sample: item.sample) : nil
 
-        if let cacheKey, let cached = try await store.cachedResponse(cacheKey) {
+        if useCache, let cacheKey, let cached = try await store.cachedResponse(cacheKey) {
             var evaluation = prompt.evaluator.evaluate(cached.response)
             evaluation.cached = true
             evaluation.inputTokens = cached.inputTokens

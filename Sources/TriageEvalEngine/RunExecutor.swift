@@ -11,7 +11,8 @@ public struct RunExecutor: Sendable {
     public var store: Store
     public var plan: RunPlan
     public var runID: Int64
-    /// Use and fill the response cache (live providers only; offline answers are not cached).
+    /// Answer from the response cache when possible (live providers only; offline answers are not
+    /// cached). Fresh answers are written to the cache either way.
     public var useCache: Bool
     /// Items already answered in this run (`--resume`): skipped.
     public var skip: Set<ResultKey>

@@ -32,7 +32,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Answers per case (repeats measure flip rate).")
     var samples: Int = 1
 
-    @Flag(help: "Call providers even when an answer is cached.")
+    @Flag(help: "Call providers even when an answer is cached (fresh answers still refresh the cache).")
     var noCache = false
 
     @Option(help: ArgumentHelp("Finish an interrupted run.", valueName: "RUN_ID"))
@@ -60,7 +60,8 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (workspace, store) = try global.open()
-        let preparer = RunPreparer(workspace: workspace, store: store)
+        let logger = DebugLogger.make(verbose: verbose, config: workspace.config)
+        let preparer = RunPreparer(workspace: workspace, store: store, logger: verbose ? logger : nil)
         var plan: RunPlan
         var runID: Int64 = 0
         var skip: Set<ResultKey> = []
@@ -94,7 +95,7 @@ struct RunCommand: AsyncParsableCommand {
         let progress = ProgressLine(quiet: quiet)
         let executor = RunExecutor(
             store: store, plan: plan, runID: runID, useCache: !noCache, skip: skip, maxCostUSD: maxCost,
-            logger: DebugLogger.make(verbose: verbose, config: workspace.config)
+            logger: logger
         ) { [runID] event in
             switch event {
             case .progress(let snapshot):

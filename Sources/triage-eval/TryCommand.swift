@@ -30,8 +30,9 @@ struct TryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try global.workspace()
-        let trial = Trial(workspace: workspace, logger: DebugLogger.make(verbose: verbose, config: workspace.config)) { model in
-            try ProviderFactory.make(model, directory: workspace.directory)
+        let logger = DebugLogger.make(verbose: verbose, config: workspace.config)
+        let trial = Trial(workspace: workspace, logger: logger) { model in
+            try ProviderFactory.make(model, directory: workspace.directory, logger: verbose ? logger : nil)
         }
         let result = try await trial.run(prompt: prompt, model: model, caseID: caseID)
         print(TrialReport.render(result))
