@@ -7,9 +7,11 @@
 # host-triage@v2, and prints: evaluations/s at concurrency 1, 16, 64 and 256 with zero stub latency;
 # wall time vs the ideal items × latency / concurrency at 100 ms latency and concurrency 64; a fully
 # cached re-run (with the stub's own request count); peak memory (maximum resident set size).
+# The stub answers a fixed text (ANSWER=heuristic to let it judge every prompt; it then competes for the CPU).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ITEMS=${1:-5000}
+ANSWER=${ANSWER:-"text:verdict=SUSPICIOUS confidence=0.75 summary=benchmark answer"}
 SCRATCH=${SCRATCH:-.build-release}
 export NO_PROXY=127.0.0.1,localhost no_proxy=127.0.0.1,localhost
 
@@ -41,7 +43,8 @@ done
 
 start_stub() { # latency_ms
     [ -n "$STUB_PID" ] && kill "$STUB_PID" 2>/dev/null && wait "$STUB_PID" 2>/dev/null || true
-    "$BIN/llm-stub" --port 0 --latency-ms "$1" > "$WORK/stub.out" 2>/dev/null &
+    # A fixed answer: the stub's heuristic would spend the shared CPU judging 5,000 distinct prompts.
+    "$BIN/llm-stub" --port 0 --latency-ms "$1" --answer "$ANSWER" > "$WORK/stub.out" 2>/dev/null &
     STUB_PID=$!
     for _ in $(seq 100); do
         PORT=$(sed -n 's/^listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$WORK/stub.out")

@@ -80,6 +80,20 @@ struct ResilienceTests {
         #expect(passed?.cause == .auth)
     }
 
+    @Test("the deadline returns even when the operation ignores cancellation")
+    func deadlineUncooperative() async throws {
+        let start = ContinuousClock.now
+        let error = await #expect(throws: ProviderError.self) {
+            try await Deadline.run(seconds: 0.2) { () async throws(ProviderError) -> Int in
+                // A detached wait is not cancelled with its caller.
+                await Task.detached { try? await Task.sleep(for: .seconds(20)) }.value
+                return 1
+            }
+        }
+        #expect(error?.cause == .timeout)
+        #expect((ContinuousClock.now - start) < .seconds(15))
+    }
+
     @Test("the budget refuses the call that would exceed the limit, once, and stays closed")
     func budget() {
         let budget = CostBudget(limit: 1.0)
