@@ -44,8 +44,8 @@ struct StubRunTests {
         // 0.3^7 per item: all but certainly complete.
         #expect(errors.count <= 1)
         let stats = try await stub.stats()
-        #expect(stats.requests > 80) // faults were injected and retried
-        #expect(stats.byStatus.filter { $0.key != "200" }.values.reduce(0, +) > 5)
+        #expect(stats.requests > outcome.counters.calls) // faults were injected and retried
+        #expect(stats.byStatus.filter { $0.key != "200" }.values.reduce(0, +) > 0)
         #expect(outcome.counters.calls + outcome.counters.cacheHits == 80) // v1 and v2 render the same text: later items may hit the cache
         #expect(results.filter { !$0.evaluation.isError }.allSatisfy { $0.evaluation.response != nil })
     }
