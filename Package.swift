@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "LLMStubTests", dependencies: ["TriageEval", "TriageEvalProviders", "StubTestSupport", "llm-stub"], swiftSettings: strictSettings),
         .testTarget(name: "TriageEvalReportsTests", dependencies: ["TriageEvalReports"], swiftSettings: strictSettings),
         // Runs the built `triage-eval` binary: exit codes and output, as a user sees them.
-        .testTarget(name: "TriageEvalCLITests", dependencies: ["triage-eval"], swiftSettings: strictSettings),
+        .testTarget(name: "TriageEvalCLITests", dependencies: ["triage-eval", "llm-stub", "StubTestSupport", "TriageEvalStore"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,9 +2,17 @@ internal import Foundation
 public import TriageEval
 public import TriageEvalStore
 
-/// Collects finished evaluations and writes them to the store in batched transactions,
-/// so a killed run loses at most the last unflushed batch, and a resumed one redoes only that.
+/// Collects finished evaluations and writes them to the store in batched transactions (results and
+/// their cache entries together), when a batch is full and on a timer, so a killed run loses at most
+/// the last second's or batch's results, and a resumed one redoes only those.
 actor ResultSink {
+    /// Counts after an evaluation was added, for the progress line.
+    struct Snapshot {
+        var done: Int
+        var errors: Int
+        var cacheHits: Int
+    }
+
     let store: Store
     let batchSize: Int
     private var pending: [(ResultKey, Evaluation)] = []
@@ -18,7 +26,8 @@ actor ResultSink {
     }
 
     /// Records one result (and its cache entry); flushes when the batch is full.
-    func add(_ key: ResultKey, _ evaluation: Evaluation, cacheKey: String?, calledProvider: Bool, price: ModelConfig.Price?) async throws {
+    @discardableResult
+    func add(_ key: ResultKey, _ evaluation: Evaluation, cacheKey: String?, calledProvider: Bool, model: ModelConfig) async throws -> Snapshot {
         pending.append((key, evaluation))
         done += 1
         if calledProvider { counters.calls += 1 }
@@ -27,27 +36,27 @@ actor ResultSink {
         if !evaluation.cached {
             counters.inputTokens += evaluation.inputTokens ?? 0
             counters.outputTokens += evaluation.outputTokens ?? 0
-            if let price {
-                counters.costUSD += Double(evaluation.inputTokens ?? 0) * price.inputPerMTok / 1_000_000
-                    + Double(evaluation.outputTokens ?? 0) * price.outputPerMTok / 1_000_000
-            }
+            counters.costUSD += CostEstimate.usd(model, inputTokens: evaluation.inputTokens ?? 0, outputTokens: evaluation.outputTokens ?? 0)
         }
         if let cacheKey, !evaluation.cached, !evaluation.isError, let response = evaluation.response,
             !response.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, evaluation.strict?.status != .refused
         {
             pendingCache.append((cacheKey, CachedResponse(response: response, inputTokens: evaluation.inputTokens, outputTokens: evaluation.outputTokens)))
         }
+        let snapshot = Snapshot(done: done, errors: counters.errors, cacheHits: counters.cacheHits)
         if pending.count >= batchSize { try await flush() }
+        return snapshot
     }
 
-    /// Writes whatever is pending.
+    /// Writes whatever is pending, in one transaction.
     func flush() async throws {
         guard !pending.isEmpty || !pendingCache.isEmpty else { return }
         let results = pending
         let cache = pendingCache
         pending.removeAll(keepingCapacity: true)
         pendingCache.removeAll(keepingCapacity: true)
-        try await store.saveResults(results)
-        try await store.cacheResponses(cache)
+        // A task of its own: the write must not see the caller's cancellation (the timer's is
+        // cancelled when the run ends), or a batch taken from `pending` would be dropped.
+        try await Task { [store] in try await store.saveResults(results, cache: cache) }.value
     }
 }

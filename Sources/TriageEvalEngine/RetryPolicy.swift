@@ -24,8 +24,12 @@ public struct RetryPolicy: Sendable {
         return min(maxDelay, exponential * Double.random(in: 0.5...1.0))
     }
 
-    /// Calls `operation` until it succeeds or the policy gives up.
-    public func run<T: Sendable>(_ operation: () async throws(ProviderError) -> T) async throws(ProviderError) -> T {
+    /// Calls `operation` until it succeeds or the policy gives up; `onRetry` hears each error
+    /// that will be retried, the retry number and the wait in seconds.
+    public func run<T: Sendable>(
+        onRetry: (ProviderError, _ retry: Int, _ wait: Double) -> Void = { _, _, _ in },
+        _ operation: () async throws(ProviderError) -> T
+    ) async throws(ProviderError) -> T {
         var attempt = 0
         while true {
             do {
@@ -33,6 +37,7 @@ public struct RetryPolicy: Sendable {
             } catch {
                 attempt += 1
                 guard let wait = delay(after: error, attempt: attempt) else { throw error }
+                onRetry(error, attempt, wait)
                 try? await Task.sleep(for: .seconds(wait))
                 if Task.isCancelled { throw ProviderError(.transport, "cancelled") }
             }

@@ -1,120 +1,110 @@
+public import Logging
 internal import TriageEval
 internal import TriageEvalProviders
 public import TriageEvalStore
-internal import Foundation
 
-/// Executes a ``RunPlan``: every model concurrently, each bounded by its own `concurrency`,
-/// each result written to the store as it completes (in batched transactions).
+/// Executes a ``RunPlan``: every model concurrently, each bounded by its own `concurrency` (and
+/// `rpm`), each result written to the store as it completes, in batched transactions.
+///
+/// Memory stays flat as the plan grows: prompts are rendered per evaluation, not ahead of time.
 public struct RunExecutor: Sendable {
     public var store: Store
     public var plan: RunPlan
     public var runID: Int64
-    /// Use and fill the response cache (live providers only; offline answers are not cached).
+    /// Answer from the response cache when possible (live providers only; offline answers are not
+    /// cached). Fresh answers are written to the cache either way.
     public var useCache: Bool
     /// Items already answered in this run (`--resume`): skipped.
     public var skip: Set<ResultKey>
-    public var progress: @Sendable (RunProgress) -> Void
+    /// `--max-cost`: no call starts once spent plus in-flight worst cases would exceed it (USD).
+    public var maxCostUSD: Double?
+    /// Pending results are written at least this often (seconds), besides every full batch.
+    public var flushInterval: Double
+    public var logger: Logger
+    public var report: @Sendable (RunEvent) -> Void
 
-    public init(store: Store, plan: RunPlan, runID: Int64, useCache: Bool = true, skip: Set<ResultKey> = [], progress: @escaping @Sendable (RunProgress) -> Void = { _ in }) {
+    public init(
+        store: Store, plan: RunPlan, runID: Int64, useCache: Bool = true, skip: Set<ResultKey> = [], maxCostUSD: Double? = nil,
+        flushInterval: Double = 1, logger: Logger = Logger(label: "triage-eval", factory: { _ in SwiftLogNoOpLogHandler() }),
+        report: @escaping @Sendable (RunEvent) -> Void = { _ in }
+    ) {
         self.store = store
         self.plan = plan
         self.runID = runID
         self.useCache = useCache
         self.skip = skip
-        self.progress = progress
+        self.maxCostUSD = maxCostUSD
+        self.flushInterval = flushInterval
+        self.logger = logger
+        self.report = report
     }
 
-    /// Runs every pending item; returns the counters of this session.
-    public func execute() async throws -> RunCounters {
-        let rendered = renderAll()
-        let sink = ResultSink(store: store)
-        let start = ContinuousClock.now
+    /// Shared state of one execution.
+    struct Context: Sendable {
+        let sink: ResultSink
+        let budget: CostBudget
+        let start: ContinuousClock.Instant
+        let total: Int
+    }
+
+    /// Runs every pending item; returns what this session did.
+    public func execute() async throws -> RunOutcome {
         let pendingByModel = plan.models.indices.map { model in plan.items(model: model).filter { !skip.contains(plan.key($0, run: runID)) } }
-        let total = pendingByModel.reduce(0) { $0 + $1.count }
+        let context = Context(
+            sink: ResultSink(store: store), budget: CostBudget(limit: maxCostUSD), start: .now, total: pendingByModel.reduce(0) { $0 + $1.count }
+        )
+        let breakers = plan.models.map { CircuitBreaker(threshold: $0.config.circuitBreaker ?? ModelConfig.defaultCircuitBreaker) }
+        let flusher = Task { [sink = context.sink, interval = flushInterval, logger] in
+            while (try? await Task.sleep(for: .seconds(interval))) != nil {
+                do { try await sink.flush() } catch { logger.error("writing results failed: \(error)") }
+            }
+        }
+        defer { flusher.cancel() }
 
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (modelIndex, items) in pendingByModel.enumerated() {
                 group.addTask {
-                    try await runModel(modelIndex, items: items, rendered: rendered, sink: sink) {
-                        let done = await sink.done
-                        let counters = await sink.counters
-                        progress(RunProgress(done: done, total: total, errors: counters.errors, cacheHits: counters.cacheHits, elapsed: (ContinuousClock.now - start).seconds))
-                    }
+                    try await runModel(modelIndex, items: items, breaker: breakers[modelIndex], context: context)
                 }
             }
             try await group.waitForAll()
         }
-        try await sink.flush()
-        return await sink.counters
-    }
-
-    /// Renders each prompt once per accepted case (shared by every model and sample).
-    func renderAll() -> [[Int: String]] {
-        zip(plan.prompts, plan.casesByPrompt).map { prompt, caseIndices in
-            var texts: [Int: String] = [:]
-            for index in caseIndices { texts[index] = prompt.version.render(CaseContext(plan.cases[index].item)) }
-            return texts
+        // Let a timer flush in progress finish first, so everything is written when this returns.
+        flusher.cancel()
+        await flusher.value
+        try await context.sink.flush()
+        var openCircuits: [String: String] = [:]
+        for (model, breaker) in zip(plan.models, breakers) {
+            if let reason = breaker.openedBy { openCircuits[model.config.id] = reason }
         }
+        return RunOutcome(
+            counters: await context.sink.counters, evaluated: await context.sink.done, notStarted: context.budget.notStarted, openCircuits: openCircuits,
+            elapsed: (ContinuousClock.now - context.start).seconds
+        )
     }
 
-    func runModel(_ modelIndex: Int, items: [RunPlan.Item], rendered: [[Int: String]], sink: ResultSink, report: @escaping @Sendable () async -> Void) async throws {
+    /// One model's items through a sliding window of `concurrency` tasks.
+    func runModel(_ modelIndex: Int, items: [RunPlan.Item], breaker: CircuitBreaker, context: Context) async throws {
         let model = plan.models[modelIndex]
+        let call = ProviderCall(model: model.config, provider: model.provider, logger: logger)
         let limit = max(1, model.config.concurrency)
         try await withThrowingTaskGroup(of: Void.self) { group in
             var next = 0
-            func schedule() {
+            func schedule() -> Bool {
+                guard !context.budget.isClosed else { return false }
                 let item = items[next]
                 next += 1
                 group.addTask {
-                    try await evaluate(item, model: model, prompt: rendered[item.prompt][item.caseIndex] ?? "", sink: sink)
-                    await report()
+                    try await evaluate(item, call: call, breaker: breaker, context: context)
                 }
+                return true
             }
-            while next < min(limit, items.count) { schedule() }
+            var open = true
+            while open, next < min(limit, items.count) { open = schedule() }
             while try await group.next() != nil {
-                if next < items.count { schedule() }
+                if open, next < items.count { open = schedule() }
             }
+            context.budget.leaveOut(items.count - next)
         }
-    }
-
-    func evaluate(_ item: RunPlan.Item, model: RunPlan.Model, prompt text: String, sink: ResultSink) async throws {
-        let prompt = plan.prompts[item.prompt]
-        let storedCase = plan.cases[item.caseIndex]
-        let key = plan.key(item, run: runID)
-        let cacheKey = useCache && !model.config.provider.isOffline ? CacheKey.make(model: model.config, prompt: text, sample: item.sample) : nil
-
-        if let cacheKey, let cached = try await store.cachedResponse(cacheKey) {
-            var evaluation = prompt.evaluator.evaluate(cached.response, item: storedCase.item)
-            evaluation.cached = true
-            evaluation.inputTokens = cached.inputTokens
-            evaluation.outputTokens = cached.outputTokens
-            try await sink.add(key, evaluation, cacheKey: nil, calledProvider: false, price: model.config.price)
-            return
-        }
-
-        let request = CompletionRequest(prompt: text, caseID: storedCase.item.id, sample: item.sample, output: prompt.version.output)
-        let retry = RetryPolicy(maxRetries: model.config.maxRetries)
-        let started = ContinuousClock.now
-        var evaluation: Evaluation
-        do {
-            let response = try await retry.run { () async throws(ProviderError) -> CompletionResponse in
-                try await model.provider.complete(request)
-            }
-            evaluation = prompt.evaluator.evaluate(response.text, refused: response.refused, item: storedCase.item)
-            evaluation.inputTokens = response.inputTokens
-            evaluation.outputTokens = response.outputTokens
-        } catch {
-            evaluation = .failed(error.description)
-        }
-        evaluation.latencyMs = (ContinuousClock.now - started).seconds * 1000
-        try await sink.add(key, evaluation, cacheKey: cacheKey, calledProvider: !model.config.provider.isOffline, price: model.config.price)
-    }
-}
-
-extension Duration {
-    /// The duration in seconds, as a Double.
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

@@ -1,16 +1,20 @@
 internal import TriageEval
 internal import TriageEvalProviders
 public import TriageEvalStore
+public import Logging
 
 /// Turns a ``RunRequest`` into a ``RunPlan``: imports the case files, loads and registers prompts
 /// and models, and checks every name the user gave. Unknown names are ``InputError``s (exit 2).
 public struct RunPreparer: Sendable {
     public var workspace: Workspace
     public var store: Store
+    /// Passed to live providers, which log every HTTP exchange at debug level (keys redacted).
+    public var logger: Logger?
 
-    public init(workspace: Workspace, store: Store) {
+    public init(workspace: Workspace, store: Store, logger: Logger? = nil) {
         self.workspace = workspace
         self.store = store
+        self.logger = logger
     }
 
     /// Warnings worth showing (e.g. a prompt edited without a new version).
@@ -45,7 +49,7 @@ public struct RunPreparer: Sendable {
         }
         var plannedModels: [RunPlan.Model] = []
         for model in models {
-            let provider = try ProviderFactory.make(model, directory: workspace.directory)
+            let provider = try ProviderFactory.make(model, directory: workspace.directory, logger: logger)
             plannedModels.append(RunPlan.Model(rowID: try await store.registerModel(model), config: model, provider: provider))
         }
         let plan = RunPlan(prompts: plannedPrompts, models: plannedModels, cases: cases, samples: request.samples)
@@ -98,7 +102,7 @@ public struct RunPreparer: Sendable {
             guard let stored = configs[row] else { throw StoreError("run \(run.id) refers to a missing model") }
             // Use today's config of the same id when it exists (keys and endpoints may have been fixed).
             let config = workspace.config.model(stored.id) ?? stored
-            models.append(RunPlan.Model(rowID: row, config: config, provider: try ProviderFactory.make(config, directory: workspace.directory)))
+            models.append(RunPlan.Model(rowID: row, config: config, provider: try ProviderFactory.make(config, directory: workspace.directory, logger: logger)))
         }
         let revisions = try await store.caseRevisions(run.plan.caseRevisions)
         let cases = run.plan.caseRevisions.compactMap { revisions[$0] }

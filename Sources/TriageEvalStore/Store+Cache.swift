@@ -28,6 +28,21 @@ extension Store {
         }
     }
 
+    /// Which of `keys` have a cached answer (one query per 500 keys), for `run --dry-run`.
+    public func cachedKeys(_ keys: [String]) async throws -> Set<String> {
+        try await pool.read { db in
+            var found: Set<String> = []
+            var start = 0
+            while start < keys.count {
+                let chunk = Array(keys[start..<min(start + 500, keys.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                found.formUnion(try String.fetchAll(db, sql: "SELECT key FROM response_cache WHERE key IN (\(marks))", arguments: StatementArguments(chunk)))
+                start += chunk.count
+            }
+            return found
+        }
+    }
+
     /// Stores answers in one transaction. Callers never cache errors or empty answers.
     public func cacheResponses(_ entries: [(key: String, response: CachedResponse)]) async throws {
         guard !entries.isEmpty else { return }

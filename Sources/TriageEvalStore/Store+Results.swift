@@ -3,12 +3,20 @@ internal import Foundation
 internal import GRDB
 
 extension Store {
-    /// Writes a batch of results in one transaction. A key already stored is replaced
-    /// (so `--resume` overwrites an errored result with its answer, never duplicating it).
-    public func saveResults(_ results: [(ResultKey, Evaluation)]) async throws {
+    /// Writes a batch of results, and the cache entries of their answers, in one transaction.
+    /// A key already stored is replaced (so `--resume` overwrites an errored result with its
+    /// answer, never duplicating it). Callers never cache errors or empty answers.
+    public func saveResults(_ results: [(ResultKey, Evaluation)], cache: [(key: String, response: CachedResponse)] = []) async throws {
         let records = try results.map(Self.record)
+        let now = Date()
         try await pool.write { db in
             for record in records { try record.upsert(db) }
+            for entry in cache {
+                try CacheRecord(
+                    key: entry.key, response: entry.response.response, inputTokens: entry.response.inputTokens,
+                    outputTokens: entry.response.outputTokens, createdAt: now
+                ).upsert(db)
+            }
         }
     }
 

@@ -23,11 +23,23 @@ final class ProgressLine: Sendable {
         guard shouldDraw else { return }
         let rate = progress.elapsed > 0 ? Double(progress.done) / progress.elapsed : 0
         let remaining = rate > 0 ? Double(progress.total - progress.done) / rate : 0
-        let line = String(
-            format: "\r%d/%d  %.0f/s  errors %d  cached %d  ETA %.0fs ", progress.done, progress.total, rate, progress.errors,
-            progress.cacheHits, remaining
-        )
+        let line = "\r\u{1B}[K\(progress.done)/\(progress.total)  \(String(format: "%.1f", rate))/s  errors \(progress.errors)"
+            + "  cached \(progress.cacheHits)  ETA \(Self.duration(remaining))"
         FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// `42s`, `3m05s`, `1h02m`.
+    static func duration(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        if total < 60 { return "\(total)s" }
+        if total < 3600 { return String(format: "%dm%02ds", total / 60, total % 60) }
+        return String(format: "%dh%02dm", total / 3600, total % 3600 / 60)
+    }
+
+    /// Erases the line so a message can be printed; the next update redraws it.
+    func clear() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 
     func finish() {

@@ -133,10 +133,22 @@ final class TemporaryWorkspace: Sendable {
         try (answers ?? answersJSONL()).write(to: directory.appendingPathComponent("answers.jsonl"), atomically: true, encoding: .utf8)
         workspace = try Workspace.load(configPath: directory.appendingPathComponent("triage-eval.yaml").path)
         store = try Store(path: workspace.storePath)
+        owner = nil
     }
 
+    /// The same directory, its config re-read (after a test rewrote it); the original stays owner of the files.
+    init(reloading other: TemporaryWorkspace) throws {
+        directory = other.directory
+        workspace = try Workspace.load(configPath: directory.appendingPathComponent("triage-eval.yaml").path)
+        store = try Store(path: workspace.storePath)
+        owner = other
+    }
+
+    /// Keeps the workspace that created the files alive (it deletes them when released).
+    private let owner: TemporaryWorkspace?
+
     deinit {
-        try? FileManager.default.removeItem(at: directory)
+        if owner == nil { try? FileManager.default.removeItem(at: directory) }
     }
 
     func write(_ text: String, to relativePath: String) throws {
@@ -153,7 +165,7 @@ final class TemporaryWorkspace: Sendable {
             toolVersion: "test", gitCommit: nil, selection: RunInfo.Selection(prompts: request.prompts, models: request.models, scenarios: request.scenarios),
             plan: plan.recorded, planned: plan.count
         )
-        let counters = try await RunExecutor(store: store, plan: plan, runID: runID).execute()
+        let counters = try await RunExecutor(store: store, plan: plan, runID: runID).execute().counters
         let info = try await store.finishRun(runID, counters: counters)
         return (plan, info, counters)
     }

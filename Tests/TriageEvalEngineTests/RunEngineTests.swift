@@ -131,7 +131,9 @@ struct RunEngineTests {
         #expect(skip == Set(answeredBefore.map(\.key)))
         try await temp.store.reopenRun(info.id)
         let progressLog = ProgressLog()
-        let resumedCounters = try await RunExecutor(store: temp.store, plan: resumedPlan, runID: info.id, skip: skip) { progressLog.append($0) }.execute()
+        let resumedCounters = try await RunExecutor(store: temp.store, plan: resumedPlan, runID: info.id, skip: skip) { event in
+            if case .progress(let snapshot) = event { progressLog.append(snapshot) }
+        }.execute().counters
         let seen = progressLog.entries
         #expect(resumedCounters.errors == 0)
         #expect(seen.last?.total == 1)

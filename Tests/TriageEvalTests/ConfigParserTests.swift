@@ -16,6 +16,7 @@ import Testing
                 rpm: 500
                 max_retries: 0
                 timeout_s: 30
+                circuit_breaker: 5
                 price: {input_per_mtok: 0.15, output_per_mtok: 0.6}
                 deployment: prod
               - id: base
@@ -33,7 +34,9 @@ import Testing
         #expect(gpt.concurrency == 16)
         #expect(gpt.price == ModelConfig.Price(inputPerMTok: 0.15, outputPerMTok: 0.6))
         #expect(gpt.options == ["deployment": "prod"])
+        #expect(gpt.circuitBreaker == 5)
         #expect(config.model("base")?.concurrency == 8)
+        #expect(config.model("base")?.circuitBreaker == nil)
         #expect(config.decision == AlertPolicy(alertVerdicts: ["TP", "SUSPICIOUS"], verdictCase: .exact, minConfidence: 0.8))
         #expect(config.gate.minRecall == 0.95)
         #expect(config.gate.maxFPR == nil)
@@ -46,6 +49,7 @@ import Testing
         ("models:\n  - id: a\n    provider: openai\n    api_key_env: sk-abc123\n", "models[0].api_key_env"),
         ("models:\n  - id: a\n    provider: replay\n", "models[0].path"),
         ("models:\n  - id: a\n    provider: heuristic\n  - id: a\n    provider: heuristic\n", "models[1].id"),
+        ("models:\n  - id: a\n    provider: heuristic\n    circuit_breaker: -1\n", "models[0].circuit_breaker"),
         ("gate: {min_recall: 1.5}\n", "gate.min_recall"),
         ("decision: {verdict_case: lower}\n", "decision.verdict_case"),
         ("modles: []\n", "modles"),

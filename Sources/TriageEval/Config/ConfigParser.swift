@@ -4,7 +4,7 @@ internal import Yams
 public enum ConfigParser {
     static let rootKeys: Set<String> = ["store", "cases", "prompts", "reports", "models", "decision", "gate"]
     static let modelKeys: Set<String> = [
-        "id", "provider", "model", "base_url", "api_key_env", "path", "params", "concurrency", "rpm", "max_retries", "timeout_s", "price",
+        "id", "provider", "model", "base_url", "api_key_env", "path", "params", "concurrency", "rpm", "max_retries", "timeout_s", "price", "circuit_breaker",
         // provider-specific settings, kept as written in `options`
         "deployment", "api_version", "auth", "region", "inference_id", "project", "location",
         "bearer_token_env", "username_env", "password_env", "access_key_env", "secret_key_env", "session_token_env",
@@ -108,6 +108,10 @@ public enum ConfigParser {
         if let value = try map.double("timeout_s") {
             guard value > 0 else { throw map.error("timeout_s", "must be positive") }
             model.timeoutSeconds = value
+        }
+        if let value = try map.int("circuit_breaker") {
+            guard value >= 0 else { throw map.error("circuit_breaker", "must not be negative (0 disables it)") }
+            model.circuitBreaker = value
         }
         if let price = try map.submapping("price") {
             try price.checkKeys(priceKeys)

@@ -60,11 +60,17 @@ public struct ModelConfig: Sendable, Codable, Hashable, Identifiable {
     public var maxRetries: Int
     public var timeoutSeconds: Double
     public var price: Price?
+    /// Consecutive failed evaluations after which the model is stopped (0: never); nil means
+    /// ``defaultCircuitBreaker``.
+    public var circuitBreaker: Int?
+
+    /// The circuit breaker threshold when the config sets none.
+    public static let defaultCircuitBreaker = 10
 
     public init(
         id: String, provider: ProviderKind, model: String? = nil, baseURL: String? = nil, apiKeyEnv: String? = nil,
         path: String? = nil, options: [String: String] = [:], params: Parameters = Parameters(), concurrency: Int = 8,
-        rpm: Int? = nil, maxRetries: Int = 4, timeoutSeconds: Double = 60, price: Price? = nil
+        rpm: Int? = nil, maxRetries: Int = 4, timeoutSeconds: Double = 60, price: Price? = nil, circuitBreaker: Int? = nil
     ) {
         self.id = id
         self.provider = provider
@@ -79,6 +85,7 @@ public struct ModelConfig: Sendable, Codable, Hashable, Identifiable {
         self.maxRetries = maxRetries
         self.timeoutSeconds = timeoutSeconds
         self.price = price
+        self.circuitBreaker = circuitBreaker
     }
 
     enum CodingKeys: String, CodingKey {
@@ -87,5 +94,6 @@ public struct ModelConfig: Sendable, Codable, Hashable, Identifiable {
         case apiKeyEnv = "api_key_env"
         case maxRetries = "max_retries"
         case timeoutSeconds = "timeout_s"
+        case circuitBreaker = "circuit_breaker"
     }
 }

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# The engine benchmark: triage-eval against llm-stub through the whole path (render, HTTP, parse, SQLite).
+#
+#   Benchmarks/run.sh [ITEMS]        (default 5000)
+#
+# Builds both executables in release mode, replicates the bundled host cases to ITEMS evaluations of
+# host-triage@v2, and prints: evaluations/s at concurrency 1, 16, 64 and 256 with zero stub latency;
+# wall time vs the ideal items × latency / concurrency at 100 ms latency and concurrency 64; a fully
+# cached re-run (with the stub's own request count); peak memory (maximum resident set size).
+# The stub answers a fixed text (ANSWER=heuristic to let it judge every prompt; it then competes for the CPU).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ITEMS=${1:-5000}
+ANSWER=${ANSWER:-"text:verdict=SUSPICIOUS confidence=0.75 summary=benchmark answer"}
+SCRATCH=${SCRATCH:-.build-release}
+export NO_PROXY=127.0.0.1,localhost no_proxy=127.0.0.1,localhost
+
+echo "building release binaries (first time: many minutes)…" >&2
+swift build -c release --scratch-path "$SCRATCH" --product triage-eval >&2
+swift build -c release --scratch-path "$SCRATCH" --product llm-stub >&2
+BIN="$(pwd)/$SCRATCH/release"
+
+WORK=$(mktemp -d)
+STUB_PID=""
+cleanup() {
+    [ -n "$STUB_PID" ] && kill "$STUB_PID" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# Host cases (the host prompt judges only those), replicated with distinct ids up to ITEMS.
+cp -r prompts "$WORK/prompts"
+mkdir -p "$WORK/cases"
+HOST_FILES=$(grep -L "type: user" cases/*.yaml)
+made=0
+r=1
+while [ "$made" -lt "$ITEMS" ]; do
+    # shellcheck disable=SC2086
+    awk -v r="$r" -v limit=$((ITEMS - made)) -f Benchmarks/replicate-cases.awk $HOST_FILES > "$WORK/cases/r$r.yaml"
+    made=$((made + $(grep -c "^- id:" "$WORK/cases/r$r.yaml")))
+    r=$((r + 1))
+done
+
+start_stub() { # latency_ms
+    [ -n "$STUB_PID" ] && kill "$STUB_PID" 2>/dev/null && wait "$STUB_PID" 2>/dev/null || true
+    # A fixed answer: the stub's heuristic would spend the shared CPU judging 5,000 distinct prompts.
+    "$BIN/llm-stub" --port 0 --latency-ms "$1" --answer "$ANSWER" > "$WORK/stub.out" 2>/dev/null &
+    STUB_PID=$!
+    for _ in $(seq 100); do
+        PORT=$(sed -n 's/^listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$WORK/stub.out")
+        [ -n "$PORT" ] && break
+        sleep 0.1
+    done
+    [ -n "$PORT" ] || { echo "llm-stub did not start" >&2; exit 1; }
+    {
+        echo "store: store.sqlite"
+        echo "models:"
+        for c in 1 16 64 256; do
+            printf '  - {id: c%s, provider: openai, model: bench, base_url: "http://127.0.0.1:%s/v1", concurrency: %s, max_retries: 0, timeout_s: 60}\n' "$c" "$PORT" "$c"
+        done
+    } > "$WORK/triage-eval.yaml"
+}
+
+stub_requests() { curl -s --noproxy '*' "http://127.0.0.1:$PORT/stats" | sed -n 's/.*"requests":\([0-9]*\).*/\1/p'; }
+
+# run NAME ARGS…: one `triage-eval run`, timed; sets EXEC_S, RATE, WALL_S, RSS_MB.
+PEAK_MB=0
+run() {
+    local name=$1
+    shift
+    (cd "$WORK" && /usr/bin/time -v "$BIN/triage-eval" run --prompt host-triage@v2 "$@") > "$WORK/$name.out" 2> "$WORK/$name.err" || {
+        echo "run $name failed:" >&2
+        tail -5 "$WORK/$name.err" >&2
+        exit 1
+    }
+    local line
+    line=$(grep '^run [0-9]*:' "$WORK/$name.out")
+    EXEC_S=$(sed -n 's/.*executed in \([0-9.]*\)s.*/\1/p' <<< "$line")
+    RATE=$(sed -n 's/.*s (\([0-9]*\)\/s).*/\1/p' <<< "$line")
+    WALL_S=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$WORK/$name.err")
+    RSS_MB=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$WORK/$name.err")
+    [ "$RSS_MB" -gt "$PEAK_MB" ] && PEAK_MB=$RSS_MB
+    return 0
+}
+
+echo "items: $made evaluations (host-triage@v2 × $made host cases), $(nproc) cores"
+echo
+start_stub 0
+(cd "$WORK" && "$BIN/triage-eval" cases import > /dev/null) # once, so the runs below time evaluation
+echo "zero stub latency, --no-cache (executed = render + HTTP + parse + SQLite write; wall = whole process)"
+printf '  %-12s %10s %10s %10s %10s\n' concurrency "evals/s" "executed" "wall" "max RSS"
+for c in 1 16 64 256; do
+    run "c$c" --model "c$c" --no-cache
+    printf '  %-12s %10s %9ss %9ss %7s MB\n' "$c" "$RATE" "$EXEC_S" "$WALL_S" "$RSS_MB"
+done
+
+echo
+start_stub 100
+run latency --model c64 --no-cache
+IDEAL=$(awk -v n="$made" 'BEGIN { printf "%.2f", n * 0.100 / 64 }')
+echo "100 ms stub latency, concurrency 64: executed ${EXEC_S}s, wall ${WALL_S}s; ideal ${IDEAL}s" \
+    "→ $(awk -v i="$IDEAL" -v e="$EXEC_S" 'BEGIN { printf "%.0f", 100 * i / e }') % of ideal (executed)"
+
+before=$(stub_requests)
+run cached --model c64
+after=$(stub_requests)
+echo "fully cached re-run of $made items: wall ${WALL_S}s (executed ${EXEC_S}s), stub requests during it: $((after - before))"
+echo "peak memory (maximum resident set size over all runs): ${PEAK_MB} MB"

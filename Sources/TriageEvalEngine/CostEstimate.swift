@@ -1,0 +1,28 @@
+public import TriageEval
+
+/// Token and cost arithmetic for `--dry-run` and `--max-cost`.
+public enum CostEstimate {
+    /// Output tokens assumed when the model sets no `params.max_tokens`.
+    public static let defaultOutputTokens = 64
+
+    /// Input tokens of a prompt, estimated as UTF-8 bytes / 4 (rounded up).
+    public static func inputTokens(_ prompt: String) -> Int {
+        (prompt.utf8.count + 3) / 4
+    }
+
+    /// Output tokens a call may produce: the model's `max_tokens`, or ``defaultOutputTokens``.
+    public static func outputTokens(_ model: ModelConfig) -> Int {
+        model.params.maxTokens ?? defaultOutputTokens
+    }
+
+    /// USD for the given tokens at the model's price (0 without a price).
+    public static func usd(_ model: ModelConfig, inputTokens: Int, outputTokens: Int) -> Double {
+        guard let price = model.price else { return 0 }
+        return (Double(inputTokens) * price.inputPerMTok + Double(outputTokens) * price.outputPerMTok) / 1_000_000
+    }
+
+    /// The most one call of `prompt` can cost.
+    public static func usd(_ model: ModelConfig, prompt: String) -> Double {
+        usd(model, inputTokens: inputTokens(prompt), outputTokens: outputTokens(model))
+    }
+}

@@ -1,0 +1,39 @@
+internal import Foundation
+public import Logging
+public import TriageEval
+public import TriageEvalProviders
+
+/// One model's call path, the only place requests are sent and retried: the model's
+/// requests-per-minute limit, the engine's per-request deadline (`timeout_s`) and the retry policy.
+public struct ProviderCall: Sendable {
+    public var model: ModelConfig
+    public var provider: any ModelProvider
+    public var retry: RetryPolicy
+    public var logger: Logger
+    let limiter: RateLimiter?
+
+    /// - Parameter retry: defaults to the model's `max_retries`.
+    public init(model: ModelConfig, provider: any ModelProvider, retry: RetryPolicy? = nil, logger: Logger) {
+        self.model = model
+        self.provider = provider
+        self.retry = retry ?? RetryPolicy(maxRetries: model.maxRetries)
+        self.logger = logger
+        limiter = model.rpm.map { RateLimiter(rpm: $0) }
+    }
+
+    /// Sends `request` until it is answered or the retry policy gives up.
+    public func complete(_ request: CompletionRequest) async throws(ProviderError) -> CompletionResponse {
+        let provider = provider
+        let timeout = model.timeoutSeconds
+        let label = "\(model.id) \(request.caseID)#\(request.sample)"
+        return try await retry.run(onRetry: { error, retry, wait in
+            logger.debug("retry \(retry) of \(label) in \(String(format: "%.2f", wait))s after \(error)")
+        }) { () async throws(ProviderError) -> CompletionResponse in
+            if let limiter { await limiter.acquire() }
+            logger.trace("call \(label)")
+            return try await Deadline.run(seconds: timeout) { () async throws(ProviderError) -> CompletionResponse in
+                try await provider.complete(request)
+            }
+        }
+    }
+}

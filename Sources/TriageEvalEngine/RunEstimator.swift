@@ -1,0 +1,61 @@
+internal import TriageEval
+public import TriageEvalStore
+
+/// Computes a ``RunEstimate`` without sending anything or writing results: renders every pending
+/// evaluation, looks its cache key up, and prices the calls left.
+public struct RunEstimator: Sendable {
+    public var store: Store
+    public var plan: RunPlan
+    /// Items already answered (`--resume`): not counted.
+    public var skip: Set<ResultKey>
+    /// The run the skip keys belong to (0 for a new run).
+    public var runID: Int64
+    public var useCache: Bool
+
+    public init(store: Store, plan: RunPlan, runID: Int64 = 0, skip: Set<ResultKey> = [], useCache: Bool = true) {
+        self.store = store
+        self.plan = plan
+        self.runID = runID
+        self.skip = skip
+        self.useCache = useCache
+    }
+
+    public func estimate() async throws -> RunEstimate {
+        var models: [RunEstimate.Model] = []
+        let casesByPrompt = plan.casesByPrompt
+        for (modelIndex, model) in plan.models.enumerated() {
+            let config = model.config
+            var estimate = RunEstimate.Model(id: config.id, live: !config.provider.isOffline, priced: config.price != nil)
+            var keys: [(cacheKey: String, inputTokens: Int)] = []
+            for (promptIndex, caseIndices) in casesByPrompt.enumerated() {
+                let prompt = plan.prompts[promptIndex]
+                for caseIndex in caseIndices {
+                    let samples = (0..<plan.samples).filter { sample in
+                        !skip.contains(plan.key(RunPlan.Item(prompt: promptIndex, model: modelIndex, caseIndex: caseIndex, sample: sample), run: runID))
+                    }
+                    guard !samples.isEmpty else { continue }
+                    estimate.evaluations += samples.count
+                    guard estimate.live else { continue }
+                    let text = prompt.version.render(CaseContext(plan.cases[caseIndex].item))
+                    let tokens = CostEstimate.inputTokens(text)
+                    for sample in samples {
+                        keys.append((CacheKey.make(model: config, prompt: text, sample: sample), tokens))
+                    }
+                }
+            }
+            let hits = useCache ? try await store.cachedKeys(keys.map(\.cacheKey)) : []
+            for key in keys {
+                if hits.contains(key.cacheKey) {
+                    estimate.cacheHits += 1
+                } else {
+                    estimate.calls += 1
+                    estimate.inputTokens += key.inputTokens
+                    estimate.outputTokens += CostEstimate.outputTokens(config)
+                }
+            }
+            estimate.costUSD = CostEstimate.usd(config, inputTokens: estimate.inputTokens, outputTokens: estimate.outputTokens)
+            models.append(estimate)
+        }
+        return RunEstimate(models: models)
+    }
+}

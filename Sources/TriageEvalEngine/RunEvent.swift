@@ -1,0 +1,9 @@
+/// What a run tells its caller while it executes.
+public enum RunEvent: Sendable {
+    /// After every finished evaluation.
+    case progress(RunProgress)
+    /// A model's circuit breaker opened: its remaining evaluations are recorded as `circuit_open` errors.
+    case circuitOpened(model: String, reason: String)
+    /// `--max-cost` was reached: no further call starts.
+    case budgetReached(limitUSD: Double, spentUSD: Double)
+}

@@ -1,0 +1,14 @@
+public import TriageEvalStore
+
+/// What one execution of a run did.
+public struct RunOutcome: Sendable {
+    public var counters: RunCounters
+    /// Evaluations recorded in this session (answers, cache hits and errors).
+    public var evaluated: Int
+    /// Evaluations not started because `--max-cost` was reached (left missing; `--resume` does them).
+    public var notStarted: Int
+    /// Models whose circuit breaker opened, with the reason.
+    public var openCircuits: [String: String]
+    /// Seconds spent executing (rendering, calls, parsing, writing), without planning and reports.
+    public var elapsed: Double
+}

@@ -1,0 +1,67 @@
+public import Logging
+public import TriageEval
+public import TriageEvalProviders
+
+/// `triage-eval try`: one prompt × one case sent once to one model, with everything a person needs
+/// to judge the round trip before a full run. Nothing is cached or stored.
+public struct Trial: Sendable {
+    /// The outcome of the call.
+    public struct Result: Sendable {
+        public var prompt: PromptVersion
+        public var model: ModelConfig
+        public var caseItem: TriageCase
+        /// The exact text sent.
+        public var rendered: String
+        /// The answer and its parses, or nil when the call failed.
+        public var response: CompletionResponse?
+        public var evaluation: Evaluation?
+        public var error: ProviderError?
+        public var latencyMs: Double
+    }
+
+    public var workspace: Workspace
+    public var logger: Logger
+    /// Builds the provider for a model (the CLI passes the environment-aware factory).
+    public var makeProvider: @Sendable (ModelConfig) throws -> any ModelProvider
+
+    public init(workspace: Workspace, logger: Logger, makeProvider: @escaping @Sendable (ModelConfig) throws -> any ModelProvider) {
+        self.workspace = workspace
+        self.logger = logger
+        self.makeProvider = makeProvider
+    }
+
+    /// Renders `promptKey` (ID@VERSION) for `caseID` (from the case files) and sends it once to `modelID`,
+    /// without retries. Unknown names are ``InputError``s.
+    public func run(prompt promptKey: String, model modelID: String, caseID: String) async throws -> Result {
+        let prompts = try workspace.loadPrompts()
+        guard let prompt = prompts.first(where: { $0.key == promptKey }) else {
+            throw InputError(file: "command line", field: "--prompt", message: "unknown prompt \"\(promptKey)\"; known: \(prompts.map(\.key).joined(separator: ", "))")
+        }
+        guard let model = workspace.config.model(modelID) else {
+            let known = workspace.config.models.map(\.id).joined(separator: ", ")
+            throw InputError(file: "command line", field: "--model", message: "unknown model \"\(modelID)\"; configured: \(known)")
+        }
+        guard let item = try workspace.loadCases().first(where: { $0.id == caseID }) else {
+            throw InputError(file: "command line", field: "--case", message: "unknown case \"\(caseID)\"; see `triage-eval cases list`")
+        }
+        let missing = prompt.missingVariables(for: item)
+        guard missing.isEmpty else {
+            throw InputError(file: "command line", field: "--case", message: "case \(caseID) gives only alert_summary, but \(promptKey) uses \(missing.joined(separator: ", "))")
+        }
+        let evaluator = try AnswerEvaluator(prompt: prompt)
+        let rendered = prompt.render(CaseContext(item))
+        let call = ProviderCall(model: model, provider: try makeProvider(model), retry: RetryPolicy(maxRetries: 0), logger: logger)
+        let request = CompletionRequest(prompt: rendered, caseID: item.id, sample: 0, output: prompt.output)
+        let started = ContinuousClock.now
+        var result = Result(prompt: prompt, model: model, caseItem: item, rendered: rendered, latencyMs: 0)
+        do {
+            let response = try await call.complete(request)
+            result.response = response
+            result.evaluation = evaluator.evaluate(response.text, refused: response.refused, item: item)
+        } catch {
+            result.error = error
+        }
+        result.latencyMs = (ContinuousClock.now - started).seconds * 1000
+        return result
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import TriageEval
+import TriageEvalEngine
+import TriageEvalProviders
+
+/// `triage-eval try` output: each step of one round trip under its own heading.
+enum TrialReport {
+    static func render(_ result: Trial.Result) -> String {
+        let model = result.model
+        let target = [model.provider.rawValue, model.model].compactMap { $0 }.joined(separator: " ")
+        var out = "── \(result.prompt.key) × case \(result.caseItem.id) (\(result.caseItem.label.rawValue)) → model \(model.id) (\(target))\n"
+        out += "── rendered prompt (\(result.rendered.utf8.count) bytes)\n\(result.rendered)\n"
+        guard let response = result.response, let evaluation = result.evaluation else {
+            out += "── call failed after \(milliseconds(result.latencyMs)): \(result.error.map(\.description) ?? "unknown error")"
+            return out
+        }
+        let tokens = [response.inputTokens.map { "\($0) in" }, response.outputTokens.map { "\($0) out" }].compactMap { $0 }
+        let detail = ([milliseconds(result.latencyMs)] + (tokens.isEmpty ? [] : [tokens.joined(separator: " / ") + " tokens"])
+            + (response.refused ? ["refused"] : [])).joined(separator: ", ")
+        out += "── raw answer (\(detail))\n\(response.text)\n"
+        out += "── strict parse (the rule's DISSECT + TO_DOUBLE): \(parse(evaluation.strict))\n"
+        out += "── lenient parse: \(parse(evaluation.lenient))\n"
+        let policy = result.prompt.decision
+        let rule = "verdict in [\(policy.alertVerdicts.joined(separator: ", "))] and confidence > \(policy.minConfidence)"
+        out += "── decision: \(evaluation.alert ? "ALERT" : "no alert") (\(rule))"
+        if evaluation.lenientAlert != evaluation.alert {
+            out += "\n   the lenient parse would \(evaluation.lenientAlert ? "alert" : "not alert"): the answer's format changes the outcome"
+        }
+        return out
+    }
+
+    static func parse(_ answer: ParsedAnswer?) -> String {
+        guard let answer else { return "none" }
+        var fields = ["status=\(answer.status.rawValue)"]
+        if let verdict = answer.verdict { fields.append("verdict=\(verdict)") }
+        if let confidence = answer.confidence { fields.append("confidence=\(confidence)") }
+        if let summary = answer.summary { fields.append("summary=\(summary)") }
+        return fields.joined(separator: " ")
+    }
+
+    static func milliseconds(_ value: Double) -> String { String(format: "%.0f ms", value) }
+}

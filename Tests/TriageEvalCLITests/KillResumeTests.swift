@@ -1,0 +1,94 @@
+import Foundation
+import StubTestSupport
+import Testing
+import TriageEval
+import TriageEvalStore
+
+@Suite struct KillResumeTests {
+    /// The bundled workspace with one OpenAI-compatible model on the stub.
+    func workspace(_ stub: StubServer) throws -> URL {
+        let directory = try CLI.workspace()
+        let config = """
+            models:
+              - id: stub
+                provider: openai
+                model: stub-model
+                base_url: \(stub.baseURL)/v1
+                concurrency: 2
+                max_retries: 0
+
+            """
+        try config.write(to: directory.appendingPathComponent("triage-eval.yaml"), atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    /// Runs the CLI with its output in files, not pipes: a stub started by a parallel test may inherit a
+    /// pipe's write end, and then reading to end of file would wait for that stub.
+    func runToFiles(_ arguments: [String], in directory: URL) throws -> (status: Int32, stderr: String) {
+        let errorFile = directory.appendingPathComponent("stderr.txt")
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: errorFile)
+        try process.run()
+        process.waitUntilExit()
+        return (process.terminationStatus, try String(contentsOf: errorFile, encoding: .utf8))
+    }
+
+    @Test func killNineThenResumeGivesExactlyThePlan() async throws {
+        let stub = try StubServer(["--latency-ms", "100"])
+        let directory = try workspace(stub)
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["run", "--prompt", "host-triage@v2", "--samples", "3", "--quiet"]
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+
+        // Wait until some results are stored (the timer flushes about every second), then kill -9.
+        let storePath = directory.appendingPathComponent(".triage-eval/store.sqlite").path
+        var store: Store?
+        var stored = 0
+        for _ in 0..<600 where stored < 5 && process.isRunning {
+            try await Task.sleep(for: .milliseconds(50))
+            if store == nil, FileManager.default.fileExists(atPath: storePath) { store = try? Store(path: storePath) }
+            if let store, let run = try? await store.latestRun() { stored = (try? await store.results(run: run.id).count) ?? 0 }
+        }
+        #expect(process.isRunning, "the run finished before it could be killed")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        let db = try #require(store)
+        let run = try #require(try await db.latestRun())
+        #expect(run.status == .running)
+        let before = try await db.results(run: run.id)
+        #expect(before.count >= 5)
+        #expect(before.count < run.planned)
+        try await Task.sleep(for: .milliseconds(500)) // requests the killed run left in flight reach the stub's count
+        let requestsBefore = try await stub.stats().requests
+
+        let resumed = try runToFiles(["run", "--resume", "\(run.id)", "--quiet"], in: directory)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+
+        let after = try await db.results(run: run.id)
+        #expect(after.count == run.planned)
+        #expect(Set(after.map(\.key)).count == run.planned)
+        #expect(after.allSatisfy { !$0.evaluation.isError && $0.evaluation.response != nil })
+        let cases = Set(after.map(\.caseID))
+        #expect(cases.count * 3 == run.planned)
+        for caseID in cases {
+            #expect(after.filter { $0.caseID == caseID }.map(\.key.sample).sorted() == [0, 1, 2])
+        }
+        // What was written before the kill is kept as it was; only the rest was sent again.
+        let kept = Dictionary(uniqueKeysWithValues: after.map { ($0.key, $0.evaluation.response) })
+        #expect(before.allSatisfy { kept[$0.key] == $0.evaluation.response })
+        let resumedRequests = try await stub.stats().requests - requestsBefore
+        #expect(resumedRequests == run.planned - before.count, "planned \(run.planned), kept \(before.count), requests before \(requestsBefore)")
+        #expect(try await db.run(run.id)?.status == .complete)
+    }
+}
