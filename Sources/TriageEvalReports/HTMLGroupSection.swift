@@ -56,7 +56,7 @@ enum HTMLGroupSection {
         html.element("details") { html in
             html.element("summary", "Threshold sweep: \(sweep.points.count) points; production > \(Formatting.threshold(sweep.productionThreshold)) is point \(rank + 1) (F1 \(Formatting.metric(sweep.production.f1)) vs best \(Formatting.metric(sweep.bestF1.f1)) at > \(Formatting.threshold(sweep.bestF1.threshold)))")
             html.element("table", ["class": "num"]) { html in
-                html.row(["threshold (>)", "", "precision", "recall", "F1", "FPR", "TP", "FP", "TN", "FN"], header: true)
+                html.row(["threshold (>)", "point", "precision", "recall", "F1", "FPR", "TP", "FP", "TN", "FN"], header: true)
                 for point in sweep.points {
                     var marks: [String] = []
                     if point.threshold == sweep.productionThreshold { marks.append("production") }

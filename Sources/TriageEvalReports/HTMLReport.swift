@@ -76,7 +76,7 @@ public enum HTMLReport {
     static func formatTable(_ groups: [RunAnalysis.Group], into html: inout HTML) {
         html.element("p", "What production loses to format failures alone: the lenient parse reads the model's intent; the strict parse is what the rule sees.")
         html.element("table", ["class": "num"]) { html in
-            html.row(["prompt", "model", "answered", "strict parse failures", "lenient parse failures", "alerts lost to format (attacks)", "right verdict, broken format", "false alarms the format spared", "recall strict → lenient", "precision strict → lenient"], header: true)
+            html.row(["prompt", "model", "answered", "strict parse failures", "lenient parse failures", "attacks lost to format (right verdict, broken format)", "unparsed, lenient decision right", "false alarms the format spared", "recall strict → lenient", "precision strict → lenient"], header: true)
             for group in groups {
                 let loss = group.formatLoss, strict = group.overall.alert
                 html.row([

@@ -16,6 +16,7 @@ enum HTMLStyle {
         th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
         th{background:var(--soft);font-weight:600}
         table.num td:nth-child(n+3),table.num th:nth-child(n+3){text-align:right}
+        table.num td{white-space:nowrap}
         table.cm td,table.cm th{text-align:center;min-width:64px}
         .bad{color:var(--bad);font-weight:600}.good{color:var(--good);font-weight:600}.warn{color:var(--warn)}
         tr.fail td{background:#fff1f0}tr.pass td{background:#f0fff4}

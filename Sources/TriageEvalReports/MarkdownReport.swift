@@ -32,7 +32,7 @@ public enum MarkdownReport {
 
         out += "## Strict vs lenient parse\n\n"
         out += "What production loses to format failures alone: the lenient parse reads the model's intent, the strict parse is what the rule sees.\n\n"
-        out += "| prompt | model | strict failures | lenient failures | attacks lost to format | right verdict, broken format | recall strict → lenient | precision strict → lenient |\n"
+        out += "| prompt | model | strict failures | lenient failures | attacks lost to format (right verdict, broken format) | unparsed, lenient decision right | recall strict → lenient | precision strict → lenient |\n"
         out += "|---|---|--:|--:|--:|--:|--:|--:|\n"
         for group in analysis.groups {
             let loss = group.formatLoss, strict = group.overall.alert

@@ -5,7 +5,7 @@ public struct ReportLimits: Sendable, Hashable {
     /// Cases shown as one table row each beyond the detailed ones, per list and prompt × model.
     public var listedCases: Int
 
-    public init(detailedCases: Int = 20, listedCases: Int = 200) {
+    public init(detailedCases: Int = 10, listedCases: Int = 100) {
         self.detailedCases = detailedCases
         self.listedCases = listedCases
     }

@@ -4,7 +4,10 @@ internal import Foundation
 struct SVGPlot {
     var width: Double
     var height: Double
-    var left = 44.0, right = 12.0, top = 14.0, bottom = 38.0
+    var top = 14.0
+    var bottom = 38.0
+    var left = 44.0
+    var right = 12.0
     var xRange: ClosedRange<Double> = 0...1
     var yRange: ClosedRange<Double> = 0...1
 
@@ -38,7 +41,7 @@ struct SVGPlot {
             }
         }
         html.empty("rect", ["x": f(x(0)), "y": f(y(1)), "width": f(x(1) - x(0)), "height": f(y(0) - y(1)), "fill": "none", "stroke": "#8c959f"])
-        html.element("text", ["x": f((x(0) + x(1)) / 2), "y": f(height - 6), "text-anchor": "middle"], xTitle)
+        html.element("text", ["x": f((x(0) + x(1)) / 2), "y": f(y(0) + 30), "text-anchor": "middle"], xTitle)
         html.element("text", ["x": "12", "y": f((y(0) + y(1)) / 2), "text-anchor": "middle", "transform": "rotate(-90 12 \(f((y(0) + y(1)) / 2)))"], yTitle)
     }
 }

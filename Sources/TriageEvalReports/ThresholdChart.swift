@@ -4,7 +4,7 @@ internal import TriageEval
 /// Precision, recall and F1 against the confidence threshold, with the production threshold marked.
 enum ThresholdChart {
     static func render(_ sweep: ThresholdSweep, into html: inout HTML) {
-        let plot = SVGPlot(width: 400, height: 300)
+        let plot = SVGPlot(width: 400, height: 320, top: 26, bottom: 56)
         let f = SVGPlot.format
         // Confidences outside [0, 1] (e.g. `confidence=95`) are clamped to the edge of the chart.
         let points = sweep.points.map { (x: min(max($0.threshold, 0), 1), metrics: $0) }
@@ -25,13 +25,13 @@ enum ThresholdChart {
                 }
                 if let last = points.last { path += "H\(f(plot.x(max(last.x, 1))))" }
                 html.empty("path", ["d": path, "fill": "none", "stroke": color, "stroke-width": "1.8", "stroke-dasharray": dash])
-                let legendX = plot.x(0) + 8 + Double(index) * 86
-                html.empty("line", ["x1": f(legendX), "y1": f(plot.y(0) - 12), "x2": f(legendX + 18), "y2": f(plot.y(0) - 12), "stroke": color, "stroke-width": "2", "stroke-dasharray": dash])
-                html.element("text", ["x": f(legendX + 22), "y": f(plot.y(0) - 8)], name)
+                let legendX = plot.x(0) + Double(index) * 86
+                html.empty("line", ["x1": f(legendX), "y1": f(plot.height - 10), "x2": f(legendX + 18), "y2": f(plot.height - 10), "stroke": color, "stroke-width": "2", "stroke-dasharray": dash])
+                html.element("text", ["x": f(legendX + 22), "y": f(plot.height - 6)], name)
             }
             let production = min(max(sweep.productionThreshold, 0), 1)
             html.empty("line", ["x1": f(plot.x(production)), "y1": f(plot.y(0)), "x2": f(plot.x(production)), "y2": f(plot.y(1)), "stroke": "#1b1f24", "stroke-width": "1.5", "stroke-dasharray": "2 2"])
-            html.element("text", ["x": f(plot.x(production) - 4), "y": f(plot.y(1) + 12), "text-anchor": "end"], "production > \(Formatting.threshold(sweep.productionThreshold))")
+            html.element("text", ["x": f(plot.x(production)), "y": f(plot.y(1) - 8), "text-anchor": "middle"], "production > \(Formatting.threshold(sweep.productionThreshold))")
             marker(&html, plot: plot, at: sweep.bestF1, label: "best F1", color: "#1a7f37")
             marker(&html, plot: plot, at: sweep.recallFirst, label: "recall-first", color: "#b42318")
             html.close("svg")
