@@ -57,18 +57,36 @@ public enum HTMLReport {
 
     static func summaryTable(_ groups: [RunAnalysis.Group], into html: inout HTML) {
         html.element("table", ["class": "num"]) { html in
-            html.row(["prompt", "model", "n", "errors", "precision [95% CI]", "recall [95% CI]", "F1", "FPR [95% CI]", "ECE", "Brier", "parse failures", "tokens in / out", "cost", "latency p50 / p95"], header: true)
+            html.row(["prompt", "model", "n", "errors", "precision", "recall", "F1", "FPR", "ECE", "Brier", "parse failures", "tokens in / out", "cost", "latency p50 / p95"], header: true)
             for group in groups {
                 let m = group.overall, a = m.alert
-                html.row([
-                    group.prompt, group.model, "\(m.n)", "\(group.errorCount)",
-                    Formatting.withInterval(a.precision, a.precisionCI95), Formatting.withInterval(a.recall, a.recallCI95),
-                    Formatting.metric(a.f1), Formatting.withInterval(a.fpr, .wilson(successes: a.fp, trials: a.fp + a.tn)),
+                html.open("tr")
+                for text in [group.prompt, group.model, "\(m.n)", "\(group.errorCount)"] { html.element("td", text) }
+                intervalCell(a.precision, a.precisionCI95, into: &html)
+                intervalCell(a.recall, a.recallCI95, into: &html)
+                html.element("td", Formatting.metric(a.f1))
+                intervalCell(a.fpr, .wilson(successes: a.fp, trials: a.fp + a.tn), into: &html)
+                for text in [
                     Formatting.metric(m.calibration.ece), Formatting.metric(m.calibration.brier),
                     "\(m.parseFailures) (\(Formatting.percent(m.parseFailureRate)))",
                     "\(group.usage.inputTokens) / \(group.usage.outputTokens)", Formatting.cost(group.usage.costUSD),
                     "\(Formatting.milliseconds(group.usage.latencyP50Ms)) / \(Formatting.milliseconds(group.usage.latencyP95Ms))",
-                ])
+                ] {
+                    html.element("td", text)
+                }
+                html.close("tr")
+            }
+        }
+        html.element("p", ["class": "muted"], "Below each rate: its Wilson 95% interval. Latency: calls made (cached answers excluded). Cost at the model's configured price.")
+    }
+
+    /// A rate with its 95% interval on a second, smaller line.
+    static func intervalCell(_ value: Double, _ interval: ConfidenceInterval?, into html: inout HTML) {
+        html.element("td") { html in
+            html.text(Formatting.metric(value))
+            if let interval {
+                html.trusted("<br>")
+                html.element("span", ["class": "ci"], "[\(Formatting.metric(interval.lower)), \(Formatting.metric(interval.upper))]")
             }
         }
     }

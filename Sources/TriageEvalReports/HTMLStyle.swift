@@ -12,11 +12,11 @@ enum HTMLStyle {
         h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 8px;padding-top:12px;border-top:2px solid var(--line)}
         h3{font-size:15px;margin:20px 0 6px}p{margin:6px 0}.muted{color:var(--muted)}
         nav{margin:8px 0 16px}nav a{margin-right:12px;color:var(--accent)}
-        table{border-collapse:collapse;margin:6px 0 12px;font-variant-numeric:tabular-nums}
+        table{border-collapse:collapse;margin:6px 0 12px;font-variant-numeric:tabular-nums;display:block;max-width:100%;overflow-x:auto}
         th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
         th{background:var(--soft);font-weight:600}
         table.num td:nth-child(n+3),table.num th:nth-child(n+3){text-align:right}
-        table.num td{white-space:nowrap}
+        table.num td{white-space:nowrap}.ci{font-size:11px;color:var(--muted)}
         table.cm td,table.cm th{text-align:center;min-width:64px}
         .bad{color:var(--bad);font-weight:600}.good{color:var(--good);font-weight:600}.warn{color:var(--warn)}
         tr.fail td{background:#fff1f0}tr.pass td{background:#f0fff4}

@@ -11,7 +11,7 @@ enum ParseStatusChart {
         }
         rows.append(("provider error", results.count - answered.count, results.count - answered.count))
         let total = max(1, results.count)
-        let width = 400.0, labelWidth = 110.0, barWidth = width - labelWidth - 60, rowHeight = 26.0
+        let width = 400.0, labelWidth = 110.0, barWidth = width - labelWidth - 90, rowHeight = 26.0
         let height = Double(rows.count) * rowHeight + 30
         let f = SVGPlot.format
         html.element("figure") { html in

@@ -7,6 +7,10 @@ import TriageEvalStore
 /// (CASES × 2 prompts × 2 models × SAMPLES results; default 1250 × 1 = 5,000) and times report generation.
 @main
 struct ReportBench {
+    static func ms(_ duration: Duration) -> String {
+        String(format: "%.0f ms", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000)
+    }
+
     static func main() async throws {
         let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
         let cases = arguments.first ?? 1250
@@ -18,6 +22,8 @@ struct ReportBench {
         print("synthetic run \(runID): \(count) results")
 
         let clock = ContinuousClock()
+        let read = try await clock.measure { _ = try await store.results(run: runID) }
+        print("store read alone (results of the run): \(ms(read))")
         let loader = RunLoader(store: store, defaults: AlertPolicy())
         var analysis: RunAnalysis?
         let load = try await clock.measure { analysis = try await loader.analysis(try await loader.run(runID)) }
@@ -32,14 +38,13 @@ struct ReportBench {
             sizes.append((name, text.utf8.count, elapsed))
             try text.write(to: directory.appendingPathComponent("report.\(name)"), atomically: true, encoding: .utf8)
         }
-        func ms(_ duration: Duration) -> String { String(format: "%.0f ms", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000) }
         print("load + score (store → RunAnalysis): \(ms(load))")
         var total = load
         for (name, bytes, elapsed) in sizes {
             print("\(name): \(ms(elapsed)), \(bytes / 1024) KiB")
             total += elapsed
         }
-        print("total report generation: \(ms(total))")
+        print("total report generation (load + score + all four formats): \(ms(total))")
         if let keep = ProcessInfo.processInfo.environment["REPORT_BENCH_KEEP"] {
             try FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: true)
             for name in ["markdown", "html", "json", "junit"] {
