@@ -47,9 +47,14 @@ public enum GateEvaluator {
         }
         atMost(
             .maxRecallDrop, baseline.metrics.alert.recall - alert.recall, policy.maxRecallDrop,
-            "recall \(baseline.metrics.alert.recall) → \(alert.recall) vs \(baseline.name)"
+            "recall \(rounded(baseline.metrics.alert.recall)) → \(rounded(alert.recall)) vs \(baseline.name)"
         )
         return checks
+    }
+
+    /// A rate to 3 decimals, for details.
+    static func rounded(_ value: Double) -> Double {
+        (value * 1000).rounded() / 1000
     }
 
     /// Cases tagged `tag` whose decision is not `expected`, under the flaky-case policy; passes at zero.
