@@ -51,13 +51,25 @@ enum HTMLGroupSection {
         HTMLCaseList.render(group, analysis: analysis, limits: limits, into: &html)
     }
 
+    /// Sweep rows shown: every point up to `sweepRows`, else an even sample plus the marked operating points.
+    static func shownPoints(_ sweep: ThresholdSweep, limit: Int = sweepRows) -> [AlertMetrics] {
+        guard sweep.points.count > limit else { return sweep.points }
+        let step = Double(sweep.points.count) / Double(limit)
+        var thresholds = Set((0 ..< limit).map { sweep.points[Int(Double($0) * step)].threshold })
+        thresholds.formUnion([sweep.productionThreshold, sweep.bestF1.threshold, sweep.recallFirst.threshold])
+        return sweep.points.filter { thresholds.contains($0.threshold) }
+    }
+
+    /// The most rows the sweep table shows (the JSON report has every point).
+    static let sweepRows = 100
+
     static func sweepTable(_ sweep: ThresholdSweep, into html: inout HTML) {
         let rank = sweep.points.firstIndex { $0.threshold == sweep.productionThreshold } ?? 0
         html.element("details") { html in
-            html.element("summary", "Threshold sweep: \(sweep.points.count) points; production > \(Formatting.threshold(sweep.productionThreshold)) is point \(rank + 1) (F1 \(Formatting.metric(sweep.production.f1)) vs best \(Formatting.metric(sweep.bestF1.f1)) at > \(Formatting.threshold(sweep.bestF1.threshold)))")
+            html.element("summary", "Threshold sweep: \(sweep.points.count) points\(sweep.points.count > sweepRows ? " (table shows \(sweepRows) of them and the operating points; the JSON report has all)" : ""); production > \(Formatting.threshold(sweep.productionThreshold)) is point \(rank + 1) (F1 \(Formatting.metric(sweep.production.f1)) vs best \(Formatting.metric(sweep.bestF1.f1)) at > \(Formatting.threshold(sweep.bestF1.threshold)))")
             html.element("table", ["class": "num"]) { html in
                 html.row(["threshold (>)", "point", "precision", "recall", "F1", "FPR", "TP", "FP", "TN", "FN"], header: true)
-                for point in sweep.points {
+                for point in shownPoints(sweep) {
                     var marks: [String] = []
                     if point.threshold == sweep.productionThreshold { marks.append("production") }
                     if point.threshold == sweep.bestF1.threshold { marks.append("best F1") }

@@ -7,7 +7,13 @@ enum ThresholdChart {
         let plot = SVGPlot(width: 400, height: 320, top: 26, bottom: 56)
         let f = SVGPlot.format
         // Confidences outside [0, 1] (e.g. `confidence=95`) are clamped to the edge of the chart.
-        let points = sweep.points.map { (x: min(max($0.threshold, 0), 1), metrics: $0) }
+        // At most one point per pixel column keeps the SVG small with thousands of distinct confidences.
+        var points: [(x: Double, metrics: AlertMetrics)] = []
+        for point in sweep.points {
+            let x = min(max(point.threshold, 0), 1)
+            if let last = points.last, (plot.x(last.x)).rounded() == (plot.x(x)).rounded() { points.removeLast() }
+            points.append((x, point))
+        }
         html.element("figure") { html in
             plot.open(&html, label: "Precision, recall and F1 against the confidence threshold")
             plot.axes(&html, xTitle: "threshold (alert when confidence > t)", yTitle: "rate")

@@ -65,4 +65,21 @@ struct HTMLReportTests {
         #expect(html.occurrences(of: "<details class=\"case\">") == 3)
         #expect(html.contains("17 more not shown here"))
     }
+
+    @Test("a sweep with many distinct confidences is sampled in the table, keeping the operating points")
+    func sweepSampling() throws {
+        let evaluator = try reportEvaluator()
+        let results = (0 ..< 300).map { index in
+            storedResult("case-\(index)", label: index % 2 == 0 ? .tp : .fp, scenario: "S",
+                         evaluation: evaluator.evaluate("verdict=TP confidence=\(Double(index) / 300) summary=x"), revisionID: Int64(index))
+        }
+        let analysis = RunAnalysis(run: runInfo(planned: 300), results: results, thresholds: [:])
+        let sweep = try #require(analysis.groups.first?.sweep)
+        #expect(sweep.points.count == 300)  // 300 distinct confidences; 210/300 is the production 0.7 itself
+        let shown = HTMLGroupSection.shownPoints(sweep)
+        #expect(shown.count <= HTMLGroupSection.sweepRows + 3)
+        #expect(shown.contains { $0.threshold == 0.7 })
+        #expect(shown.contains { $0.threshold == sweep.bestF1.threshold })
+        #expect(HTMLReport.render(analysis).contains("table shows 100 of them"))
+    }
 }
