@@ -29,7 +29,7 @@ struct GateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Gate only this model (repeatable).", valueName: "M"))
     var model: [String] = []
 
-    @Option(help: ArgumentHelp("Baseline: a run id, PROMPT@VERSION[/MODEL] (in the gated run) or RUN:PROMPT@VERSION/MODEL.", valueName: "ID"))
+    @Option(help: ArgumentHelp("Baseline: a run id, PROMPT@VERSION[/MODEL] (in the gated run) or RUN:PROMPT@VERSION/MODEL.", valueName: "SIDE"))
     var baseline: String?
 
     @Option(help: ArgumentHelp("A policy file (the keys of the gate: block at its top level).", valueName: "FILE"))
