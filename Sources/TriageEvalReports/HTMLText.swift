@@ -1,8 +1,8 @@
 /// Escaping for text and attribute values in HTML and XML, where alert fields are attacker-controlled.
 public enum HTMLText {
     /// Escapes `&`, `<`, `>`, `"` and `'`, so the result is inert in element content and in quoted attribute
-    /// values. Characters XML 1.0 forbids (C0 controls other than tab, newline and return, lone surrogates
-    /// cannot occur in Swift strings, U+FFFE/U+FFFF) become U+FFFD, so JUnit XML stays well-formed.
+    /// values. Characters XML 1.0 forbids (C0 controls other than tab, newline and return; DEL; U+FFFE, U+FFFF)
+    /// become U+FFFD, so JUnit XML stays well-formed.
     public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
