@@ -77,6 +77,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Times report generation on a synthetic 5,000-result run: `swift run -c release report-bench`.
+        .executableTarget(
+            name: "report-bench",
+            dependencies: ["TriageEval", "TriageEvalStore", "TriageEvalReports"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "TriageEvalTests", dependencies: ["TriageEval"], swiftSettings: strictSettings),
         .testTarget(name: "TriageEvalStoreTests", dependencies: ["TriageEvalStore"], swiftSettings: strictSettings),
         // Starts the real `llm-stub` binary on a free loopback port for tests that need a server.

@@ -1,5 +1,5 @@
 internal import Foundation
-public import TriageEval
+internal import TriageEval
 internal import TriageEvalStore
 
 /// The JSON report (DESIGN §3, contract): `{"run": {...}, "results": [{"prompt", "model", "metrics": {...}}]}`.
@@ -15,10 +15,76 @@ public enum JSONReport {
         var errors: Int
         var errorsByCause: [String: Int]
         var metrics: Metrics
+        var thresholdSweep: SweepJSON
+        var format: FormatJSON
 
         enum CodingKeys: String, CodingKey {
             case prompt, model, errors, metrics
             case errorsByCause = "errors_by_cause"
+            case thresholdSweep = "threshold_sweep"
+            case format = "strict_vs_lenient"
+        }
+    }
+
+    /// The threshold sweep: every point, the operating points and where production sits among them.
+    struct SweepJSON: Encodable {
+        var productionThreshold: Double
+        var recallTarget: Double
+        var production: AlertMetrics
+        var bestF1: AlertMetrics
+        var recallFirst: AlertMetrics
+        /// 0-based index of the production threshold among `points`.
+        var productionIndex: Int
+        var points: [AlertMetrics]
+
+        init(_ sweep: ThresholdSweep) {
+            productionThreshold = sweep.productionThreshold
+            recallTarget = sweep.recallTarget
+            production = sweep.production
+            bestF1 = sweep.bestF1
+            recallFirst = sweep.recallFirst
+            productionIndex = sweep.points.firstIndex { $0.threshold == sweep.productionThreshold } ?? 0
+            points = sweep.points
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case production, points
+            case productionThreshold = "production_threshold"
+            case recallTarget = "recall_target"
+            case bestF1 = "best_f1"
+            case recallFirst = "recall_first"
+            case productionIndex = "production_index"
+        }
+    }
+
+    /// What the strict parse loses against the lenient one.
+    struct FormatJSON: Encodable {
+        var answered: Int
+        var strictParseFailures: Int
+        var lenientParseFailures: Int
+        var alertsLostToFormat: Int
+        var rightVerdictBrokenFormat: Int
+        var falseAlarmsAvoided: Int
+        var lenientAlert: AlertMetrics
+
+        init(_ loss: FormatLoss) {
+            answered = loss.answered
+            strictParseFailures = loss.strictFailures
+            lenientParseFailures = loss.lenientFailures
+            alertsLostToFormat = loss.alertsLost
+            rightVerdictBrokenFormat = loss.rightButUnparsed
+            falseAlarmsAvoided = loss.falseAlarmsAvoided
+            lenientAlert = loss.lenientAlert
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case answered
+            case strictParseFailures = "strict_parse_failures"
+            case lenientParseFailures = "lenient_parse_failures"
+            case alertsLostToFormat = "alerts_lost_to_format"
+            case rightVerdictBrokenFormat = "right_verdict_broken_format"
+            case falseAlarmsAvoided = "false_alarms_avoided"
+            case lenientAlert = "lenient_alert"
         }
     }
 
@@ -40,7 +106,8 @@ public enum JSONReport {
             results: analysis.groups.map {
                 Entry(
                     prompt: $0.prompt, model: $0.model, errors: $0.errorCount, errorsByCause: $0.errors,
-                    metrics: Metrics(threshold: $0.threshold, overall: $0.overall, byScenario: $0.byScenario)
+                    metrics: Metrics(threshold: $0.threshold, overall: $0.overall, byScenario: $0.byScenario),
+                    thresholdSweep: SweepJSON($0.sweep), format: FormatJSON($0.formatLoss)
                 )
             }
         )

@@ -1,10 +1,10 @@
 internal import Foundation
-public import TriageEval
-public import TriageEvalStore
+internal import TriageEval
+internal import TriageEvalStore
 
 /// The Markdown report: fits a PR comment or `$GITHUB_STEP_SUMMARY`. Every data string is escaped.
 public enum MarkdownReport {
-    public static func render(_ analysis: RunAnalysis) -> String {
+    public static func render(_ analysis: RunAnalysis, limits: ReportLimits = .standard) -> String {
         var out = ""
         let run = analysis.run
         out += "# triage-eval run \(run.id)\n\n"
@@ -16,27 +16,54 @@ public enum MarkdownReport {
         out += "Intervals are Wilson 95%.\n\n"
 
         out += "## Summary\n\n"
-        out += "| prompt | model | n | errors | precision | recall | F1 | FPR | ECE | parse failures | alerts lost to format |\n"
-        out += "|---|---|--:|--:|---|---|--:|--:|--:|--:|--:|\n"
+        out += "| prompt | model | n | errors | precision | recall | F1 | FPR | ECE | Brier | parse failures | tokens in / out | cost | latency p50 / p95 | alerts lost to format |\n"
+        out += "|---|---|--:|--:|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|\n"
         for group in analysis.groups {
-            let m = group.overall
+            let m = group.overall, a = m.alert
             out += "| \(MarkdownText.escape(group.prompt)) | \(MarkdownText.escape(group.model)) | \(m.n) | \(group.errorCount) | "
-            out += "\(Formatting.withInterval(m.alert.precision, m.alert.precisionCI95)) | \(Formatting.withInterval(m.alert.recall, m.alert.recallCI95)) | "
-            out += "\(Formatting.metric(m.alert.f1)) | \(Formatting.metric(m.alert.fpr)) | \(Formatting.metric(m.calibration.ece)) | "
-            out += "\(m.parseFailures) (\(Formatting.percent(m.parseFailureRate))) | \(group.alertsLostToFormat) |\n"
+            out += "\(Formatting.withInterval(a.precision, a.precisionCI95)) | \(Formatting.withInterval(a.recall, a.recallCI95)) | "
+            out += "\(Formatting.metric(a.f1)) | \(Formatting.withInterval(a.fpr, .wilson(successes: a.fp, trials: a.fp + a.tn))) | "
+            out += "\(Formatting.metric(m.calibration.ece)) | \(Formatting.metric(m.calibration.brier)) | "
+            out += "\(m.parseFailures) (\(Formatting.percent(m.parseFailureRate))) | \(group.usage.inputTokens) / \(group.usage.outputTokens) | "
+            out += "\(Formatting.cost(group.usage.costUSD)) | \(Formatting.milliseconds(group.usage.latencyP50Ms)) / \(Formatting.milliseconds(group.usage.latencyP95Ms)) | "
+            out += "\(group.alertsLostToFormat) |\n"
+        }
+        out += "\n"
+
+        out += "## Strict vs lenient parse\n\n"
+        out += "What production loses to format failures alone: the lenient parse reads the model's intent, the strict parse is what the rule sees.\n\n"
+        out += "| prompt | model | strict failures | lenient failures | attacks lost to format (right verdict, broken format) | unparsed, lenient decision right | recall strict → lenient | precision strict → lenient |\n"
+        out += "|---|---|--:|--:|--:|--:|--:|--:|\n"
+        for group in analysis.groups {
+            let loss = group.formatLoss, strict = group.overall.alert
+            out += "| \(MarkdownText.escape(group.prompt)) | \(MarkdownText.escape(group.model)) | \(loss.strictFailures) | \(loss.lenientFailures) | "
+            out += "\(loss.alertsLost) | \(loss.rightButUnparsed) | \(Formatting.metric(strict.recall)) → \(Formatting.metric(loss.lenientAlert.recall)) | "
+            out += "\(Formatting.metric(strict.precision)) → \(Formatting.metric(loss.lenientAlert.precision)) |\n"
+        }
+        out += "\n"
+
+        out += "## Threshold operating points\n\n"
+        out += "| prompt | model | point | threshold (>) | precision | recall | F1 | FPR |\n|---|---|---|--:|--:|--:|--:|--:|\n"
+        for group in analysis.groups {
+            let sweep = group.sweep
+            let points = [("production", sweep.production), ("best F1", sweep.bestF1), ("recall-first (≥ \(Formatting.metric(sweep.recallTarget)))", sweep.recallFirst)]
+            for (name, point) in points {
+                out += "| \(MarkdownText.escape(group.prompt)) | \(MarkdownText.escape(group.model)) | \(name) | \(Formatting.threshold(point.threshold)) | "
+                out += "\(Formatting.metric(point.precision)) | \(Formatting.metric(point.recall)) | \(Formatting.metric(point.f1)) | \(Formatting.metric(point.fpr)) |\n"
+            }
         }
         out += "\n"
 
         for group in analysis.groups {
-            out += section(group)
+            out += section(group, limits: limits)
         }
         return out
     }
 
-    static func section(_ group: RunAnalysis.Group) -> String {
+    static func section(_ group: RunAnalysis.Group, limits: ReportLimits) -> String {
         var out = "## \(MarkdownText.escape(group.prompt)) × \(MarkdownText.escape(group.model))\n\n"
         let m = group.overall
-        out += "Threshold > \(group.threshold) · TP \(m.alert.tp) · FP \(m.alert.fp) · TN \(m.alert.tn) · FN \(m.alert.fn) · "
+        out += "Threshold > \(Formatting.threshold(group.threshold)) · TP \(m.alert.tp) · FP \(m.alert.fp) · TN \(m.alert.tn) · FN \(m.alert.fn) · "
         out += "Brier \(Formatting.metric(m.calibration.brier)) · AUROC \(Formatting.metric(m.calibration.auroc)) · AP \(Formatting.metric(m.calibration.averagePrecision))"
         let injection = group.injectionMisses
         if injection.total > 0 { out += " · injection cases decided wrong: \(injection.missed)/\(injection.total)" }
@@ -61,19 +88,20 @@ public enum MarkdownReport {
         }
         out += "\n"
 
+        let cap = limits.detailedCases + limits.listedCases
         let wrong = group.wrongDecisions
         out += "### Wrong decisions (\(wrong.count))\n\n"
         if wrong.isEmpty {
             out += "None.\n\n"
         } else {
             out += "| case | sample | label | scenario | parse | verdict | confidence | summary |\n|---|--:|---|---|---|---|--:|---|\n"
-            for result in wrong {
+            for result in wrong.prefix(cap) {
                 let strict = result.evaluation.strict
                 out += "| \(MarkdownText.escape(result.caseID)) | \(result.key.sample) | \(result.label.rawValue) | \(MarkdownText.escape(result.scenario)) | "
                 out += "\(strict?.status.rawValue ?? "error") | \(MarkdownText.escape(strict?.rawVerdict ?? "")) | "
                 out += "\(MarkdownText.escape(strict?.rawConfidence ?? "")) | \(MarkdownText.cell(strict?.summary ?? "", limit: 200)) |\n"
             }
-            out += "\n"
+            out += truncationNote(wrong.count, cap: cap)
         }
 
         let failures = group.parseFailures
@@ -82,13 +110,18 @@ public enum MarkdownReport {
             out += "None.\n\n"
         } else {
             out += "| case | sample | status | lenient verdict | raw answer |\n|---|--:|---|---|---|\n"
-            for result in failures {
+            for result in failures.prefix(cap) {
                 let lenient = result.evaluation.lenient
                 out += "| \(MarkdownText.escape(result.caseID)) | \(result.key.sample) | \(result.evaluation.strict?.status.rawValue ?? "") | "
                 out += "\(MarkdownText.escape(lenient?.verdict ?? "—")) | \(MarkdownText.cell(result.evaluation.response ?? "", limit: 400)) |\n"
             }
-            out += "\n"
+            out += truncationNote(failures.count, cap: cap)
         }
         return out
+    }
+
+    /// A blank line, plus a note when a list was cut at the report limit.
+    static func truncationNote(_ count: Int, cap: Int) -> String {
+        count > cap ? "\n\(count - cap) more not listed (report limit); `triage-eval results export` has every result.\n\n" : "\n"
     }
 }

@@ -7,20 +7,32 @@ public struct RunAnalysis: Sendable {
     public struct Group: Sendable {
         public var prompt: String
         public var model: String
-        /// The prompt's production threshold (`> min_confidence`).
-        public var threshold: Double
+        /// The prompt's decision (alert verdicts and the production threshold).
+        public var policy: AlertPolicy
         public var overall: GroupMetrics
         public var byScenario: [String: GroupMetrics]
         /// Provider errors after retries, by cause (first word of the message); not in the metrics.
         public var errors: [String: Int]
         /// Every result of the group, in case-id then sample order.
         public var results: [StoredResult]
+        /// The scoring view of the answered results.
+        public var items: [ScoredItem]
+        /// Alert metrics at every distinct confidence, with the operating points.
+        public var sweep: ThresholdSweep
+        /// Tokens, cost and latency.
+        public var usage: GroupUsage
+        /// The strict (production) parse against the lenient one.
+        public var formatLoss: FormatLoss
+
+        /// `id@version × model`.
+        public var name: String { "\(prompt) × \(model)" }
+
+        /// The prompt's production threshold (`> min_confidence`).
+        public var threshold: Double { policy.minConfidence }
 
         /// Alerts the lenient parse would raise on TP cases that the strict parse lost:
         /// the model was right but the format broke the rule.
-        public var alertsLostToFormat: Int {
-            results.count { $0.label == .tp && $0.evaluation.lenientAlert && !$0.evaluation.alert && !$0.evaluation.isError }
-        }
+        public var alertsLostToFormat: Int { formatLoss.alertsLost }
 
         /// Results whose alert decision disagrees with the label.
         public var wrongDecisions: [StoredResult] {
@@ -39,27 +51,45 @@ public struct RunAnalysis: Sendable {
             let injected = results.filter { $0.tags.contains("injection") && !$0.evaluation.isError }
             return (injected.count { $0.evaluation.alert != ($0.label == .tp) }, injected.count)
         }
+
+        /// Tags by case id, for the gate's zero-tolerance checks.
+        public var tagsByCase: [String: [String]] {
+            results.reduce(into: [:]) { $0[$1.caseID] = $1.tags }
+        }
     }
 
     public var run: RunInfo
     public var groups: [Group]
+    /// The prompt versions the run used, by `id@version`, to show the text a model received.
+    public var prompts: [String: PromptVersion]
+    /// The case revisions the run judged, by revision row id.
+    public var cases: [Int64: TriageCase]
 
     /// Scores `results`. `thresholds` maps `id@version` to the prompt's `min_confidence` (default 0.7).
     public init(run: RunInfo, results: [StoredResult], thresholds: [String: Double]) {
+        self.init(run: run, results: results, policies: thresholds.mapValues { AlertPolicy(minConfidence: $0) })
+    }
+
+    /// Scores `results` with each prompt's decision (`policies` by `id@version`; default: `AlertPolicy()`),
+    /// pricing tokens with `prices` (by model id).
+    public init(
+        run: RunInfo, results: [StoredResult], policies: [String: AlertPolicy], prices: [String: ModelConfig.Price] = [:],
+        prompts: [String: PromptVersion] = [:], cases: [Int64: TriageCase] = [:]
+    ) {
         self.run = run
+        self.prompts = prompts
+        self.cases = cases
         var byGroup: [String: [StoredResult]] = [:]
-        var order: [String] = []
         for result in results {
-            let key = "\(result.prompt)\u{1F}\(result.model)"
-            if byGroup[key] == nil { order.append(key) }
-            byGroup[key, default: []].append(result)
+            byGroup["\(result.prompt)\u{1F}\(result.model)", default: []].append(result)
         }
-        groups = order.sorted().map { key in
+        groups = byGroup.keys.sorted().map { key in
             let results = byGroup[key] ?? []
             let prompt = results.first?.prompt ?? ""
-            let threshold = thresholds[prompt] ?? 0.7
+            let model = results.first?.model ?? ""
+            let policy = policies[prompt] ?? AlertPolicy()
             let items = results.compactMap(Self.scoredItem)
-            let (overall, byScenario) = MetricsCalculator.breakdown(items, threshold: threshold)
+            let (overall, byScenario) = MetricsCalculator.breakdown(items, threshold: policy.minConfidence)
             var errors: [String: Int] = [:]
             for result in results {
                 if let message = result.evaluation.error {
@@ -67,10 +97,23 @@ public struct RunAnalysis: Sendable {
                 }
             }
             return Group(
-                prompt: prompt, model: results.first?.model ?? "", threshold: threshold, overall: overall,
-                byScenario: byScenario, errors: errors, results: results
+                prompt: prompt, model: model, policy: policy, overall: overall, byScenario: byScenario, errors: errors,
+                results: results, items: items,
+                sweep: ThresholdSweep(items: items, alertVerdicts: Set(policy.alertVerdicts), productionThreshold: policy.minConfidence),
+                usage: GroupUsage(results, price: prices[model]), formatLoss: FormatLoss(results, threshold: policy.minConfidence)
             )
         }
+    }
+
+    /// The group of this prompt and model, if the run has it.
+    public func group(prompt: String, model: String) -> Group? {
+        groups.first { $0.prompt == prompt && $0.model == model }
+    }
+
+    /// The exact text the model received for this result, when the prompt and case are known.
+    public func renderedPrompt(_ result: StoredResult) -> String? {
+        guard let prompt = prompts[result.prompt], let item = cases[result.key.caseRevisionID] else { return nil }
+        return prompt.render(CaseContext(item))
     }
 
     /// The scoring view of a stored result; provider errors are not scored (they are counted apart).

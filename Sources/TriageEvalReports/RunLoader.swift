@@ -24,17 +24,25 @@ public struct RunLoader: Sendable {
         return run
     }
 
-    /// The scored analysis of a run; thresholds come from each prompt's recorded decision.
+    /// The scored analysis of a run; each prompt's decision comes from its recorded text, prices from the
+    /// recorded model configs, and the case revisions are kept to show the exact text a model received.
     public func analysis(_ run: RunInfo) async throws -> RunAnalysis {
         let results = try await store.results(run: run.id)
-        var thresholds: [String: Double] = [:]
+        var policies: [String: AlertPolicy] = [:]
+        var prompts: [String: PromptVersion] = [:]
         for row in run.plan.promptRows {
             if let stored = try await store.promptText(rowID: row),
                 let prompt = try? StoredPromptParser.parse(text: stored.text, file: stored.file, id: stored.id, version: stored.version, defaults: defaults)
             {
-                thresholds[prompt.key] = prompt.decision.minConfidence
+                policies[prompt.key] = prompt.decision
+                prompts[prompt.key] = prompt
             }
         }
-        return RunAnalysis(run: run, results: results, thresholds: thresholds)
+        var prices: [String: ModelConfig.Price] = [:]
+        for model in try await store.models(run.plan.modelRows).values {
+            prices[model.id] = model.price
+        }
+        let cases = try await store.caseRevisions(run.plan.caseRevisions).mapValues(\.item)
+        return RunAnalysis(run: run, results: results, policies: policies, prices: prices, prompts: prompts, cases: cases)
     }
 }

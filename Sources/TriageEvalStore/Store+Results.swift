@@ -32,35 +32,42 @@ extension Store {
     }
 
     /// Every result of a run, joined with prompt, model and case names, in a stable order.
+    ///
+    /// Columns are read by position (not by name through `Codable`): reports read thousands of rows.
     public func results(run id: Int64) async throws -> [StoredResult] {
         try await pool.read { db in
             let sql = """
-                SELECT r.*, p.prompt_id || '@' || p.version AS prompt_key, p.sha256 AS prompt_sha,
-                       m.model_id AS model_name, c.case_id AS case_name, c.revision AS case_rev,
-                       c.label AS case_label, c.scenario AS case_scenario, c.body AS case_body
+                SELECT r.prompt_version_id, r.model_id, r.case_revision_id, r.sample, r.response, r.error, r.strict, r.lenient,
+                       r.alert, r.lenient_alert, r.input_tokens, r.output_tokens, r.latency_ms, r.cached,
+                       p.prompt_id || '@' || p.version AS prompt_key, p.sha256, m.model_id, c.case_id, c.revision,
+                       c.label, c.scenario, c.id
                 FROM result r
                 JOIN prompt_version p ON p.id = r.prompt_version_id
                 JOIN model m ON m.id = r.model_id
                 JOIN case_revision c ON c.id = r.case_revision_id
                 WHERE r.run_id = ?
-                ORDER BY prompt_key, model_name, case_name, r.sample
+                ORDER BY prompt_key, m.model_id, c.case_id, r.sample
                 """
-            var tagsByBody: [String: [String]] = [:]
+            // Tags come from each case revision's body, decoded once per revision.
+            var tagsByRevision: [Int64: [String]] = [:]
+            let bodies = "SELECT id, body FROM case_revision WHERE id IN (SELECT DISTINCT case_revision_id FROM result WHERE run_id = ?)"
+            for row in try Row.fetchAll(db, sql: bodies, arguments: [id]) {
+                tagsByRevision[row[0]] = try Self.decode(TriageCase.self, from: row[1]).tags
+            }
+            let decoder = JSONDecoder()
+            func parsed(_ text: String?) throws -> ParsedAnswer? {
+                try text.map { try decoder.decode(ParsedAnswer.self, from: Data($0.utf8)) }
+            }
             return try Row.fetchAll(db, sql: sql, arguments: [id]).map { row in
-                let record = try ResultRecord(row: row)
-                let body: String = row["case_body"]
-                let tags: [String]
-                if let cached = tagsByBody[body] {
-                    tags = cached
-                } else {
-                    tags = try Self.decode(TriageCase.self, from: body).tags
-                    tagsByBody[body] = tags
-                }
+                let evaluation = Evaluation(
+                    response: row[4], error: row[5], strict: try parsed(row[6]), lenient: try parsed(row[7]), alert: row[8],
+                    lenientAlert: row[9], inputTokens: row[10], outputTokens: row[11], latencyMs: row[12], cached: row[13]
+                )
+                let revisionID: Int64 = row[21]
                 return StoredResult(
-                    key: ResultKey(runID: id, promptRowID: record.promptVersionId, modelRowID: record.modelId, caseRevisionID: record.caseRevisionId, sample: record.sample),
-                    prompt: row["prompt_key"], promptSHA256: row["prompt_sha"], model: row["model_name"], caseID: row["case_name"],
-                    caseRevision: row["case_rev"], label: Label(rawValue: row["case_label"]) ?? .fp, scenario: row["case_scenario"],
-                    tags: tags, evaluation: try Self.evaluation(record)
+                    key: ResultKey(runID: id, promptRowID: row[0], modelRowID: row[1], caseRevisionID: row[2], sample: row[3]),
+                    prompt: row[14], promptSHA256: row[15], model: row[16], caseID: row[17], caseRevision: row[18],
+                    label: Label(rawValue: row[19]) ?? .fp, scenario: row[20], tags: tagsByRevision[revisionID] ?? [], evaluation: evaluation
                 )
             }
         }

@@ -16,7 +16,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The run to report on (default: latest).", valueName: "ID"))
     var run: Int64?
 
-    @Option(help: ArgumentHelp("Comma-separated formats: md, json.", valueName: "FORMATS"))
+    @Option(help: ArgumentHelp("Comma-separated formats: md, json, html, junit.", valueName: "FORMATS"))
     var format: String = "md,json"
 
     @Option(help: ArgumentHelp("Output directory (default: the config's reports directory).", valueName: "DIR"))

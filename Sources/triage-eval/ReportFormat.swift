@@ -9,22 +9,26 @@ import TriageEvalReports
 enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
     case md
     case json
+    case html
+    case junit
 
-    var fileExtension: String { rawValue }
+    var fileExtension: String { self == .junit ? "junit.xml" : rawValue }
 
     func render(_ analysis: RunAnalysis) throws -> String {
         switch self {
         case .md: MarkdownReport.render(analysis)
         case .json: try JSONReport.render(analysis)
+        case .html: HTMLReport.render(analysis)
+        case .junit: JUnitReport.render(analysis)
         }
     }
 
-    /// Parses `md,json` (also accepts `markdown`).
+    /// Parses `md,json,html,junit` (also accepts `markdown`).
     static func list(_ text: String) throws -> [ReportFormat] {
         try text.split(separator: ",").map { part in
             let name = part.trimmingCharacters(in: .whitespaces).lowercased()
             guard let format = ReportFormat(rawValue: name == "markdown" ? "md" : name) else {
-                throw ValidationError("unknown report format \"\(name)\"; choose from md, json")
+                throw ValidationError("unknown report format \"\(name)\"; choose from md, json, html, junit")
             }
             return format
         }

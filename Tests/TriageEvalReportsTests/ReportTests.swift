@@ -82,8 +82,8 @@ struct ReportTests {
         }
         if !current.isEmpty { tables.append(current) }
 
-        // Summary, by scenario, verdict confusion, wrong decisions, parse failures.
-        #expect(tables.count == 5)
+        // Summary, strict vs lenient, operating points, by scenario, verdict confusion, wrong decisions, parse failures.
+        #expect(tables.count == 7)
         for table in tables {
             let header = try #require(table.first)
             #expect(table.count >= 3, "a table has a header, a separator and rows: \(header)")

@@ -68,18 +68,11 @@ public enum PairedBootstrap {
         )
     }
 
-    /// The 2.5th and 97.5th percentiles, interpolating linearly between order statistics
-    /// (NumPy's default `linear` method); nil for no values.
+    /// The 2.5th and 97.5th percentiles (``Quantile/linear(sorted:_:)``); nil for no values.
     private static func percentileInterval(_ values: [Double]) -> ConfidenceInterval? {
-        guard !values.isEmpty else { return nil }
         let sorted = values.sorted()
-        func percentile(_ q: Double) -> Double {
-            let position = q * Double(sorted.count - 1)
-            let below = Int(position.rounded(.down))
-            let above = min(below + 1, sorted.count - 1)
-            return sorted[below] + (sorted[above] - sorted[below]) * (position - Double(below))
-        }
-        return ConfidenceInterval(lower: percentile(0.025), upper: percentile(0.975))
+        guard let lower = Quantile.linear(sorted: sorted, 0.025), let upper = Quantile.linear(sorted: sorted, 0.975) else { return nil }
+        return ConfidenceInterval(lower: lower, upper: upper)
     }
 }
 

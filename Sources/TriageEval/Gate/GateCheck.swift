@@ -1,0 +1,45 @@
+/// One check of a CI gate: what was measured, the limit it was held to, and whether it passed.
+public struct GateCheck: Sendable, Hashable {
+    /// The policy key the check comes from.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case minPrecision = "min_precision"
+        case minRecall = "min_recall"
+        case maxFPR = "max_fpr"
+        case maxParseFailureRate = "max_parse_failure_rate"
+        case maxECE = "max_ece"
+        case mustAlert = "must_alert"
+        case mustNotAlert = "must_not_alert"
+        case significance
+        case maxRecallDrop = "max_recall_drop"
+
+        /// How the value is held to the threshold, for people reading the check.
+        public var comparison: String {
+            switch self {
+            case .minPrecision, .minRecall: "≥"
+            case .maxFPR, .maxParseFailureRate, .maxECE, .maxRecallDrop: "≤"
+            case .mustAlert, .mustNotAlert: "="
+            case .significance: "not worse with p <"
+            }
+        }
+    }
+
+    public var kind: Kind
+    /// The prompt × model the check is about (`id@version × model`).
+    public var subject: String
+    /// The measured value (a rate, a count of failing cases, a p-value), nil when it could not be measured.
+    public var value: Double?
+    /// The policy's limit.
+    public var threshold: Double
+    public var passed: Bool
+    /// One line of context: the cases that failed, the counts behind a p-value.
+    public var detail: String
+
+    public init(kind: Kind, subject: String, value: Double?, threshold: Double, passed: Bool, detail: String = "") {
+        self.kind = kind
+        self.subject = subject
+        self.value = value
+        self.threshold = threshold
+        self.passed = passed
+        self.detail = detail
+    }
+}

@@ -1,0 +1,78 @@
+/// Two groups of answers on the same cases, paired by case on sample 0: McNemar on per-case correctness,
+/// a paired bootstrap of Δrecall and Δprecision, and the cases whose decision flipped.
+///
+/// A case is correct when its alert decision agrees with its label. Cases answered on one side only are
+/// named and left out of every paired statistic.
+public struct PairedComparison: Sendable, Hashable {
+    /// A paired case whose correctness differs between the two sides.
+    public struct Flip: Sendable, Hashable {
+        public var caseID: String
+        public var label: Label
+        /// Whether each side alerted on sample 0.
+        public var baseAlert: Bool
+        public var candidateAlert: Bool
+
+        /// Whether the candidate got the case right (and so the base wrong).
+        public var improved: Bool { candidateAlert == (label == .tp) }
+    }
+
+    /// Cases answered on both sides.
+    public var paired: Int
+    /// Paired cases the base got right and the candidate wrong.
+    public var b: Int
+    /// Paired cases the base got wrong and the candidate right.
+    public var c: Int
+    /// Exact two-sided McNemar p-value of b against c.
+    public var pValue: Double
+    /// Δrecall and Δprecision (candidate − base) on the paired cases, with bootstrap intervals.
+    public var bootstrap: PairedBootstrap.Result
+    /// The seed the bootstrap used.
+    public var seed: UInt64
+    /// Paired cases whose correctness flipped, by case id.
+    public var flipped: [Flip]
+    /// Case ids answered by the base only, sorted.
+    public var onlyInBase: [String]
+    /// Case ids answered by the candidate only, sorted.
+    public var onlyInCandidate: [String]
+
+    /// The seed used unless told otherwise, so a comparison is reproducible by default.
+    public static let defaultSeed: UInt64 = 20_240_917
+
+    /// Whether the candidate is worse (b > c) with p below `significance`.
+    public func isSignificantRegression(at significance: Double) -> Bool {
+        b > c && pValue < significance
+    }
+
+    /// Pairs `base` and `candidate` answers by case id on sample 0 and compares them.
+    public init(base: [ScoredItem], candidate: [ScoredItem], seed: UInt64 = defaultSeed, resamples: Int = PairedBootstrap.defaultResamples) {
+        let baseByCase = Self.firstSamples(base)
+        let candidateByCase = Self.firstSamples(candidate)
+        var outcomes: [PairedOutcome] = []
+        var flipped: [Flip] = []
+        var b = 0, c = 0
+        for caseID in baseByCase.keys.sorted() {
+            guard let left = baseByCase[caseID], let right = candidateByCase[caseID] else { continue }
+            outcomes.append(PairedOutcome(label: left.label, baseAlert: left.alert, candidateAlert: right.alert))
+            let baseCorrect = left.alert == (left.label == .tp)
+            let candidateCorrect = right.alert == (left.label == .tp)
+            guard baseCorrect != candidateCorrect else { continue }
+            if baseCorrect { b += 1 } else { c += 1 }
+            flipped.append(Flip(caseID: caseID, label: left.label, baseAlert: left.alert, candidateAlert: right.alert))
+        }
+        self.paired = outcomes.count
+        self.b = b
+        self.c = c
+        self.pValue = McNemar.exact(b: b, c: c)
+        self.bootstrap = PairedBootstrap.run(outcomes, seed: seed, resamples: resamples)
+        self.seed = seed
+        self.flipped = flipped
+        self.onlyInBase = baseByCase.keys.filter { candidateByCase[$0] == nil }.sorted()
+        self.onlyInCandidate = candidateByCase.keys.filter { baseByCase[$0] == nil }.sorted()
+    }
+
+    private static func firstSamples(_ items: [ScoredItem]) -> [String: ScoredItem] {
+        var byCase: [String: ScoredItem] = [:]
+        for item in items where item.sample == 0 { byCase[item.caseID] = item }
+        return byCase
+    }
+}

@@ -1,0 +1,67 @@
+internal import TriageEval
+internal import TriageEvalStore
+
+/// The comparison as Markdown: fits a PR comment or `$GITHUB_STEP_SUMMARY`. Every data string is escaped.
+public enum ComparisonMarkdown {
+    /// Flipped cases listed before the list is cut (a PR comment holds at most 65,536 characters).
+    public static let flippedLimit = 50
+
+    public static func render(_ comparison: RunComparison) -> String {
+        let s = comparison.statistics
+        var out = "## triage-eval compare\n\n"
+        out += "**Base** \(MarkdownText.escape(comparison.base.name)) → **candidate** \(MarkdownText.escape(comparison.candidate.name))\n\n"
+        out += "\(MarkdownText.escape(comparison.verdict))\n\n"
+        out += "| metric | base | candidate | Δ |\n|---|--:|--:|--:|\n"
+        for row in comparison.metricRows {
+            out += "| \(row.name) | \(Formatting.metric(row.base)) | \(Formatting.metric(row.candidate)) | \(Formatting.delta(difference(row.base, row.candidate))) |\n"
+        }
+        for row in comparison.countRows {
+            out += "| \(row.name) | \(row.base) | \(row.candidate) | \(signed(row.candidate - row.base)) |\n"
+        }
+        out += "\n"
+        out += "Paired on **\(s.paired)** cases (sample 0). McNemar exact: b = \(s.b) (base right, candidate wrong), c = \(s.c) (base wrong, candidate right), p = \(Formatting.pValue(s.pValue)).\n"
+        let bootstrap = s.bootstrap
+        out += "Paired bootstrap (B = \(bootstrap.resamples), seed \(s.seed)): Δrecall \(interval(bootstrap.deltaRecall, bootstrap.deltaRecallCI95)), "
+        out += "Δprecision \(interval(bootstrap.deltaPrecision, bootstrap.deltaPrecisionCI95)).\n\n"
+        if !s.onlyInBase.isEmpty || !s.onlyInCandidate.isEmpty {
+            out += "Not paired (left out of the statistics): only in base \(names(s.onlyInBase)); only in candidate \(names(s.onlyInCandidate)).\n\n"
+        }
+        out += "### Flipped cases (\(comparison.flipped.count))\n\n"
+        if comparison.flipped.isEmpty {
+            out += "None.\n"
+            return out
+        }
+        out += "| case | label | base | candidate | base answer | candidate answer |\n|---|---|---|---|---|---|\n"
+        for flipped in comparison.flipped.prefix(flippedLimit) {
+            let flip = flipped.flip
+            out += "| \(MarkdownText.escape(flip.caseID)) | \(flip.label.rawValue) | \(decision(flip.baseAlert, flip.label)) | \(decision(flip.candidateAlert, flip.label)) | "
+            out += "\(MarkdownText.cell(flipped.base?.evaluation.response ?? "—", limit: 160)) | \(MarkdownText.cell(flipped.candidate?.evaluation.response ?? "—", limit: 160)) |\n"
+        }
+        if comparison.flipped.count > flippedLimit {
+            out += "\n\(comparison.flipped.count - flippedLimit) more flipped cases in the HTML comparison.\n"
+        }
+        return out
+    }
+
+    static func difference(_ base: Double?, _ candidate: Double?) -> Double? {
+        guard let base, let candidate else { return nil }
+        return candidate - base
+    }
+
+    static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
+
+    static func interval(_ value: Double?, _ interval: ConfidenceInterval?) -> String {
+        guard let value else { return "— (undefined)" }
+        guard let interval else { return Formatting.delta(value) }
+        return "\(Formatting.delta(value)) [\(Formatting.delta(interval.lower)), \(Formatting.delta(interval.upper))]"
+    }
+
+    /// `alert ✓` / `no alert ✗`: the decision and whether it was right.
+    static func decision(_ alert: Bool, _ label: Label) -> String {
+        "\(alert ? "alert" : "no alert") \(alert == (label == .tp) ? "✓" : "✗")"
+    }
+
+    static func names(_ ids: [String]) -> String {
+        ids.isEmpty ? "none" : ids.prefix(20).map(MarkdownText.escape).joined(separator: ", ") + (ids.count > 20 ? " and \(ids.count - 20) more" : "")
+    }
+}
