@@ -54,13 +54,17 @@ struct StubReplayTests {
         let process = Process()
         process.executableURL = StubServer.binary
         process.arguments = ["--port", "0", "--answer", "replay:\(file.path)"]
-        let errors = Pipe()
+        // A file, not a pipe: a pipe's write end inherited by a stub another test starts would block the read.
+        let errorFile = file.deletingLastPathComponent().appendingPathComponent("stderr.txt")
+        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        let errors = try FileHandle(forWritingTo: errorFile)
+        defer { try? errors.close() }
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 2)
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let message = try String(contentsOf: errorFile, encoding: .utf8)
         #expect(message.contains("bad.jsonl:2"))
     }
 }

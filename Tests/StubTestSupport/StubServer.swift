@@ -11,30 +11,39 @@ public final class StubServer: @unchecked Sendable {
     }
 
     /// Starts the stub with extra arguments (e.g. `["--answer", "text:verdict=TP ..."]`) on a free port.
+    ///
+    /// Its standard output goes to a temporary file that is polled for the `listening on` line: a pipe
+    /// would be inherited by processes other tests start in parallel and could block their reads.
     public init(_ arguments: [String] = []) throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("llm-stub-\(UUID().uuidString).out")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        let output = try FileHandle(forWritingTo: log)
+        defer { try? output.close() }
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = ["--port", "0"] + arguments
-        let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        var buffer = Data()
         var port: Int?
-        let handle = output.fileHandleForReading
-        while port == nil {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            buffer.append(chunk)
-            let text = String(decoding: buffer, as: UTF8.self)
+        var text = ""
+        let deadline = Date().addingTimeInterval(60)
+        while port == nil, Date() < deadline {
+            let running = process.isRunning
+            text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             if let range = text.range(of: "listening on 127.0.0.1:") {
                 let digits = text[range.upperBound...].prefix { $0.isNumber }
-                port = Int(digits)
+                if text[range.upperBound...].dropFirst(digits.count).first == "\n" { port = Int(digits) }
+            }
+            if port == nil {
+                guard running else { break }
+                usleep(5_000)
             }
         }
         guard let port else {
-            process.terminate()
-            throw StubError.didNotStart(String(decoding: buffer, as: UTF8.self))
+            if process.isRunning { process.terminate() }
+            throw StubError.didNotStart(text)
         }
         self.port = port
         self.process = process
