@@ -121,7 +121,8 @@ struct TransportTests {
         #expect(error.retryable)
         let elapsed = ContinuousClock.now - start
         #expect(elapsed >= .milliseconds(900), "gave up after \(elapsed), before the 1 s timeout")
-        #expect(elapsed < .seconds(10))
+        // Generous: under a loaded parallel suite libcurl has been seen to notice the timeout 14 s late.
+        #expect(elapsed < .seconds(60))
         #expect(error.message.contains("1 s"), "\(error.message)")
         withExtendedLifetime(listener) {}
     }
