@@ -39,7 +39,7 @@ public final class URLSessionTransport: HTTPTransport {
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await session.data(for: urlRequest)
+            (data, response) = try await session.cancellableData(for: urlRequest)
         } catch let error as URLError {
             throw TransportErrorMapper.map(error, url: request.url, timeoutSeconds: timeoutSeconds)
         } catch {
