@@ -24,16 +24,16 @@ struct CLI {
 
     /// Runs the binary to completion. Output goes through temporary files, not pipes: a pipe's write end
     /// inherited by a process another test starts in parallel (a long-lived `llm-stub`) would keep
-    /// `readDataToEndOfFile` waiting, and blocked reads would tie up the test pool's few threads.
+    /// `readDataToEndOfFile` waiting.
     @discardableResult
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> Output {
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) async throws -> Output {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("triage-eval-cli-io-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let inURL = scratch.appendingPathComponent("stdin"), outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
         try Data((stdin ?? "").utf8).write(to: inURL)
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let input = try FileHandle(forReadingFrom: inURL)
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         defer { try? input.close(); try? out.close(); try? err.close() }
@@ -45,8 +45,17 @@ struct CLI {
         process.standardInput = input
         process.standardOutput = out
         process.standardError = err
-        try process.run()
-        process.waitUntilExit()
+        // Wait without blocking a thread of the test pool (it has one per core): blocked waits starve
+        // every other test's timers and deadlines.
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            process.terminationHandler = { _ in continuation.resume() }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
         let stdout = try Data(contentsOf: outURL), stderr = try Data(contentsOf: errURL)
         return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }

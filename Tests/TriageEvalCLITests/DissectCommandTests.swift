@@ -4,32 +4,32 @@ import Testing
 @Suite struct DissectCommandTests {
     static let pattern = "verdict=%{verdict} confidence=%{confidence} summary=%{summary}"
 
-    @Test func printsTheExtractedKeys() throws {
-        let output = try CLI.run(["dissect", "--pattern", Self.pattern, "verdict=TP confidence=0.9 summary=certutil download"])
+    @Test func printsTheExtractedKeys() async throws {
+        let output = try await CLI.run(["dissect", "--pattern", Self.pattern, "verdict=TP confidence=0.9 summary=certutil download"])
         #expect(output.status == 0)
         #expect(output.stdout == #"{"confidence":"0.9","summary":"certutil download","verdict":"TP"}"# + "\n")
     }
 
-    @Test func preambleDoesNotMatch() throws {
-        let output = try CLI.run(["dissect", "--pattern", Self.pattern, "Sure! verdict=TP confidence=0.9 summary=x"])
+    @Test func preambleDoesNotMatch() async throws {
+        let output = try await CLI.run(["dissect", "--pattern", Self.pattern, "Sure! verdict=TP confidence=0.9 summary=x"])
         #expect(output.status == 1)
         #expect(output.stdout == "null\n")
     }
 
-    @Test func readsStandardInputWithNewlines() throws {
-        let output = try CLI.run(["dissect", "--pattern", Self.pattern], stdin: "verdict=TP confidence=0.9 summary=line one\nline two")
+    @Test func readsStandardInputWithNewlines() async throws {
+        let output = try await CLI.run(["dissect", "--pattern", Self.pattern], stdin: "verdict=TP confidence=0.9 summary=line one\nline two")
         #expect(output.status == 0)
         #expect(output.stdout.contains(#""summary":"line one\nline two""#))
     }
 
-    @Test func malformedPatternExits2WithTheReason() throws {
-        let output = try CLI.run(["dissect", "--pattern", "no keys", "x"])
+    @Test func malformedPatternExits2WithTheReason() async throws {
+        let output = try await CLI.run(["dissect", "--pattern", "no keys", "x"])
         #expect(output.status == 2)
         #expect(output.stderr.hasPrefix("error: invalid DISSECT pattern"))
     }
 
-    @Test func unknownFlagExits2() throws {
-        let output = try CLI.run(["dissect", "--patern", "x"])
+    @Test func unknownFlagExits2() async throws {
+        let output = try await CLI.run(["dissect", "--patern", "x"])
         #expect(output.status == 2)
     }
 }

@@ -2,21 +2,22 @@ import Foundation
 import Testing
 
 @Suite struct EngineCommandTests {
-    @Test func dryRunCountsAndSendsNothing() throws {
+    @Test func dryRunCountsAndSendsNothing() async throws {
         let directory = try CLI.workspace()
-        let output = try CLI.run(["run", "--dry-run", "--prompt", "host-triage@v2"], in: directory)
+        let output = try await CLI.run(["run", "--dry-run", "--prompt", "host-triage@v2"], in: directory)
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.hasPrefix("dry run: nothing sent, nothing stored\n"))
         let row = try #require(output.stdout.split(separator: "\n").first { $0.hasPrefix("heuristic") })
-        #expect(row.split(separator: " ", omittingEmptySubsequences: true).dropFirst().prefix(3) == ["\(try hostCaseCount(directory))", "-", "offline"])
-        let runs = try CLI.run(["runs", "list"], in: directory)
+        let hostCases = try await hostCaseCount(directory)
+        #expect(row.split(separator: " ", omittingEmptySubsequences: true).dropFirst().prefix(3) == ["\(hostCases)", "-", "offline"])
+        let runs = try await CLI.run(["runs", "list"], in: directory)
         #expect(runs.stdout == "no runs yet\n")
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("reports/latest.md").path))
     }
 
-    @Test func tryShowsEveryStepOfOneCall() throws {
+    @Test func tryShowsEveryStepOfOneCall() async throws {
         let directory = try CLI.workspace()
-        let output = try CLI.run(
+        let output = try await CLI.run(
             ["try", "--prompt", "host-triage@v2", "--model", "heuristic", "--case", "certutil-urlcache-download-exec-01"], in: directory
         )
         #expect(output.status == 0, "\(output.stderr)")
@@ -28,27 +29,27 @@ import Testing
         #expect(strict.contains("status=ok verdict=TP"))
         let decision = try #require(lines.last { $0.hasPrefix("── decision: ") })
         #expect(decision.hasPrefix("── decision: ALERT (verdict in [TP, SUSPICIOUS] and confidence > 0.7)"))
-        let rendered = try CLI.run(["render", "--prompt", "host-triage@v2", "--case", "certutil-urlcache-download-exec-01"], in: directory)
+        let rendered = try await CLI.run(["render", "--prompt", "host-triage@v2", "--case", "certutil-urlcache-download-exec-01"], in: directory)
         #expect(output.stdout.contains(rendered.stdout))
     }
 
-    @Test func tryUnknownCaseExits2() throws {
+    @Test func tryUnknownCaseExits2() async throws {
         let directory = try CLI.workspace()
-        let output = try CLI.run(["try", "--prompt", "host-triage@v2", "--model", "heuristic", "--case", "nope"], in: directory)
+        let output = try await CLI.run(["try", "--prompt", "host-triage@v2", "--model", "heuristic", "--case", "nope"], in: directory)
         #expect(output.status == 2)
         #expect(output.stderr == "error: command line: --case: unknown case \"nope\"; see `triage-eval cases list`\n")
     }
 
-    @Test func badMaxCostExits2() throws {
+    @Test func badMaxCostExits2() async throws {
         let directory = try CLI.workspace()
-        let output = try CLI.run(["run", "--max-cost", "0"], in: directory)
+        let output = try await CLI.run(["run", "--max-cost", "0"], in: directory)
         #expect(output.status == 2)
         #expect(output.stderr.contains("--max-cost must be a positive amount of USD"))
     }
 
     /// Host cases among the stored bundled ones (the host prompt judges only those).
-    func hostCaseCount(_ directory: URL) throws -> Int {
-        let json = try CLI.run(["cases", "list", "--format", "json"], in: directory).stdout
+    func hostCaseCount(_ directory: URL) async throws -> Int {
+        let json = try await CLI.run(["cases", "list", "--format", "json"], in: directory).stdout
         let cases = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
         return cases.count { ($0["entity"] as? [String: Any])?["type"] as? String == "host" }
     }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("gate, compare, report and results export commands")
 struct GateCommandTests {
-    static func policy(_ text: String, in directory: URL) throws -> String {
+    static func policy(_ text: String, in directory: URL) async throws -> String {
         let path = directory.appendingPathComponent("policy-\(UUID().uuidString).yaml").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
@@ -16,25 +16,25 @@ struct GateCommandTests {
         ("max_parse_failure_rate: 0.1", "max_parse_failure_rate"),
         ("max_ece: 0.01", "max_ece"),
     ])
-    func failingCheck(policy: String, check: String) throws {
-        let directory = try GateWorkspace.make()
-        let file = try Self.policy(policy, in: directory)
-        let result = try CLI.run(["gate", "--model", "mixed", "--policy", file], in: directory)
+    func failingCheck(policy: String, check: String) async throws {
+        let directory = try await GateWorkspace.make()
+        let file = try await Self.policy(policy, in: directory)
+        let result = try await CLI.run(["gate", "--model", "mixed", "--policy", file], in: directory)
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         let failures = result.stdout.split(separator: "\n").filter { $0.hasPrefix("FAIL") }
         #expect(failures.count == 1)
         #expect(failures.first?.contains("mini@v1 × mixed  \(check):") == true, "\(failures)")
         // The same policy loosened passes.
-        let loose = try Self.policy("min_precision: 0.6\nmin_recall: 0.6\nmax_fpr: 0.34\nmax_parse_failure_rate: 0.17\nmax_ece: 0.5", in: directory)
-        let pass = try CLI.run(["gate", "--model", "mixed", "--policy", loose], in: directory)
+        let loose = try await Self.policy("min_precision: 0.6\nmin_recall: 0.6\nmax_fpr: 0.34\nmax_parse_failure_rate: 0.17\nmax_ece: 0.5", in: directory)
+        let pass = try await CLI.run(["gate", "--model", "mixed", "--policy", loose], in: directory)
         #expect(pass.status == 0, "\(pass.stdout)\(pass.stderr)")
         #expect(pass.stdout.contains("gate passed (7 checks)"))
     }
 
     @Test("zero-tolerance cases fail the gate; the default policy comes from the config")
-    func zeroTolerance() throws {
-        let directory = try GateWorkspace.make()
-        let result = try CLI.run(["gate", "--model", "bad"], in: directory)
+    func zeroTolerance() async throws {
+        let directory = try await GateWorkspace.make()
+        let result = try await CLI.run(["gate", "--model", "bad"], in: directory)
         #expect(result.status == 1)
         #expect(result.stdout.contains("FAIL  mini@v1 × bad  must_alert: 1 failing (= 0)  — 1 of 1 must-alert cases did not alert (flaky: majority): a1"))
         #expect(result.stdout.contains("FAIL  mini@v1 × bad  must_not_alert: 1 failing"))
@@ -44,15 +44,15 @@ struct GateCommandTests {
     }
 
     @Test("against a baseline: a significant regression and a recall drop fail")
-    func baseline() throws {
-        let directory = try GateWorkspace.make()
-        let file = try Self.policy("significance: 0.6\nmax_recall_drop: 0.1", in: directory)
-        let result = try CLI.run(["gate", "--model", "mixed", "--baseline", "good", "--policy", file], in: directory)
+    func baseline() async throws {
+        let directory = try await GateWorkspace.make()
+        let file = try await Self.policy("significance: 0.6\nmax_recall_drop: 0.1", in: directory)
+        let result = try await CLI.run(["gate", "--model", "mixed", "--baseline", "good", "--policy", file], in: directory)
         #expect(result.status == 1)
         #expect(result.stdout.contains("FAIL  mini@v1 × mixed  significance: p = 0.5000 (no worse with p < 0.6)"))
         #expect(result.stdout.contains("FAIL  mini@v1 × mixed  max_recall_drop: 0.333 (≤ 0.1)"))
-        let lenient = try Self.policy("significance: 0.05\nmax_recall_drop: 0.34", in: directory)
-        #expect(try CLI.run(["gate", "--model", "mixed", "--baseline", "1:mini@v1/good", "--policy", lenient], in: directory).status == 0)
+        let lenient = try await Self.policy("significance: 0.05\nmax_recall_drop: 0.34", in: directory)
+        #expect(try await CLI.run(["gate", "--model", "mixed", "--baseline", "1:mini@v1/good", "--policy", lenient], in: directory).status == 0)
     }
 
     @Test("a bad policy exits 2 naming the file and key", arguments: [
@@ -60,42 +60,42 @@ struct GateCommandTests {
         ("min_recall: 1.5", "min_recall"),
         ("flaky: sometimes", "flaky"),
     ])
-    func badPolicy(policy: String, key: String) throws {
-        let directory = try GateWorkspace.make()
-        let file = try Self.policy(policy, in: directory)
-        let result = try CLI.run(["gate", "--policy", file], in: directory)
+    func badPolicy(policy: String, key: String) async throws {
+        let directory = try await GateWorkspace.make()
+        let file = try await Self.policy(policy, in: directory)
+        let result = try await CLI.run(["gate", "--policy", file], in: directory)
         #expect(result.status == 2)
         #expect(result.stderr.contains(file))
         #expect(result.stderr.contains(key))
     }
 
     @Test("unknown selections are usage errors")
-    func unknown() throws {
-        let directory = try GateWorkspace.make()
-        #expect(try CLI.run(["gate", "--model", "nope"], in: directory).status == 2)
-        #expect(try CLI.run(["gate", "--baseline", "nope@v9"], in: directory).status == 2)
-        #expect(try CLI.run(["compare", "mini@v1", "mini@v1"], in: directory).status == 2)  // mini@v1 alone matches three models
-        #expect(try CLI.run(["compare", "7", "good"], in: directory).status == 2)  // no run 7
+    func unknown() async throws {
+        let directory = try await GateWorkspace.make()
+        #expect(try await CLI.run(["gate", "--model", "nope"], in: directory).status == 2)
+        #expect(try await CLI.run(["gate", "--baseline", "nope@v9"], in: directory).status == 2)
+        #expect(try await CLI.run(["compare", "mini@v1", "mini@v1"], in: directory).status == 2)  // mini@v1 alone matches three models
+        #expect(try await CLI.run(["compare", "7", "good"], in: directory).status == 2)  // no run 7
     }
 
     @Test("compare prints McNemar, the bootstrap and the flipped cases; the same seed gives the same text")
-    func compare() throws {
-        let directory = try GateWorkspace.make()
-        let result = try CLI.run(["compare", "good", "mixed", "--seed", "7"], in: directory)
+    func compare() async throws {
+        let directory = try await GateWorkspace.make()
+        let result = try await CLI.run(["compare", "good", "mixed", "--seed", "7"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Paired on **6** cases (sample 0). McNemar exact: b = 2 (base right, candidate wrong), c = 0 (base wrong, candidate right), p = 0.5000."))
         #expect(result.stdout.contains("| a2 | TP | alert ✓ | no alert ✗ |"))
         #expect(result.stdout.contains("| b2 | FP | no alert ✓ | alert ✗ |"))
         #expect(result.stdout.contains("seed 7"))
-        #expect(try CLI.run(["compare", "good", "mixed", "--seed", "7"], in: directory).stdout == result.stdout)
-        let html = try CLI.run(["compare", "good", "mixed", "--format", "html"], in: directory)
+        #expect(try await CLI.run(["compare", "good", "mixed", "--seed", "7"], in: directory).stdout == result.stdout)
+        let html = try await CLI.run(["compare", "good", "mixed", "--format", "html"], in: directory)
         #expect(html.stdout.hasPrefix("<!DOCTYPE html>"))
     }
 
     @Test("report writes HTML and JUnit with the hostile command line inert; results export gives every row")
-    func reportAndExport() throws {
-        let directory = try GateWorkspace.make()
-        let report = try CLI.run(["report", "--format", "html,junit,md"], in: directory)
+    func reportAndExport() async throws {
+        let directory = try await GateWorkspace.make()
+        let report = try await CLI.run(["report", "--format", "html,junit,md"], in: directory)
         #expect(report.status == 0, "\(report.stderr)")
         let html = try String(contentsOfFile: directory.appendingPathComponent("reports/latest.html").path, encoding: .utf8)
         #expect(!html.contains("<script"))
@@ -104,10 +104,10 @@ struct GateCommandTests {
         #expect(!markdown.contains("<script") && !markdown.contains("</td>"))
         let junit = try String(contentsOfFile: directory.appendingPathComponent("reports/latest.junit.xml").path, encoding: .utf8)
         #expect(junit.contains("tests=\"18\" failures=\"4\""))
-        let csv = try CLI.run(["results", "export", "--format", "csv"], in: directory)
+        let csv = try await CLI.run(["results", "export", "--format", "csv"], in: directory)
         #expect(csv.status == 0)
         #expect(csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + 18)
-        let jsonl = try CLI.run(["results", "export", "--run", "1", "--format", "jsonl"], in: directory)
+        let jsonl = try await CLI.run(["results", "export", "--run", "1", "--format", "jsonl"], in: directory)
         #expect(jsonl.stdout.split(separator: "\n").count == 18)
     }
 }

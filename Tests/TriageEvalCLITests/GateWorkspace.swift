@@ -56,7 +56,7 @@ enum GateWorkspace {
     ]
 
     /// Creates the project and runs every model over it (run 1).
-    static func make() throws -> URL {
+    static func make() async throws -> URL {
         let manager = FileManager.default
         let directory = manager.temporaryDirectory.appendingPathComponent("triage-eval-gate-\(UUID().uuidString)")
         try manager.createDirectory(at: directory.appendingPathComponent("prompts/mini"), withIntermediateDirectories: true)
@@ -77,7 +77,7 @@ enum GateWorkspace {
         }
         config += "gate:\n  min_precision: 0.5\n  max_fpr: 0.5\n"
         try config.write(to: directory.appendingPathComponent("triage-eval.yaml"), atomically: true, encoding: .utf8)
-        let run = try CLI.run(["run", "--quiet"], in: directory)
+        let run = try await CLI.run(["run", "--quiet"], in: directory)
         guard run.status == 0 else { throw CLIError(message: "run failed (\(run.status)): \(run.stderr)") }
         return directory
     }

@@ -22,22 +22,6 @@ import TriageEvalStore
         return directory
     }
 
-    /// Runs the CLI with its output in files, not pipes: a stub started by a parallel test may inherit a
-    /// pipe's write end, and then reading to end of file would wait for that stub.
-    func runToFiles(_ arguments: [String], in directory: URL) throws -> (status: Int32, stderr: String) {
-        let errorFile = directory.appendingPathComponent("stderr.txt")
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = try FileHandle(forWritingTo: errorFile)
-        try process.run()
-        process.waitUntilExit()
-        return (process.terminationStatus, try String(contentsOf: errorFile, encoding: .utf8))
-    }
-
     @Test func killNineThenResumeGivesExactlyThePlan() async throws {
         let stub = try StubServer(["--latency-ms", "100"])
         let directory = try workspace(stub)
@@ -72,7 +56,7 @@ import TriageEvalStore
         try await Task.sleep(for: .milliseconds(500)) // requests the killed run left in flight reach the stub's count
         let requestsBefore = try await stub.stats().requests
 
-        let resumed = try runToFiles(["run", "--resume", "\(run.id)", "--quiet"], in: directory)
+        let resumed = try await CLI.run(["run", "--resume", "\(run.id)", "--quiet"], in: directory)
         #expect(resumed.status == 0, "\(resumed.stderr)")
 
         let after = try await db.results(run: run.id)

@@ -5,14 +5,8 @@ import Testing
 @Suite(.serialized) struct RuleCommandsTests {
     static let hostRule = "multiple_alerts_llm_attack_chain_triage_by_host"
 
-    /// Runs the CLI off the cooperative thread pool: `CLI.run` blocks until the process exits, and blocking
-    /// the pool's few threads would stall every other suite's async tests (and their timing checks).
     func cli(_ arguments: [String], in directory: URL) async throws -> CLI.Output {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try CLI.run(arguments, in: directory) })
-            }
-        }
+        try await CLI.run(arguments, in: directory)
     }
 
     func rule(_ path: String) -> String { CLI.repository.appendingPathComponent("rules/\(path)").path }

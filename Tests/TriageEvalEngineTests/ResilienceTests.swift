@@ -86,12 +86,12 @@ struct ResilienceTests {
         let error = await #expect(throws: ProviderError.self) {
             try await Deadline.run(seconds: 0.2) { () async throws(ProviderError) -> Int in
                 // A detached wait is not cancelled with its caller.
-                await Task.detached { try? await Task.sleep(for: .seconds(20)) }.value
+                await Task.detached { try? await Task.sleep(for: .seconds(120)) }.value
                 return 1
             }
         }
         #expect(error?.cause == .timeout)
-        #expect((ContinuousClock.now - start) < .seconds(15))
+        #expect((ContinuousClock.now - start) < .seconds(60)) // long before the operation would end
     }
 
     @Test("the budget refuses the call that would exceed the limit, once, and stays closed")
