@@ -56,7 +56,7 @@ struct StubReplayTests {
         process.arguments = ["--port", "0", "--answer", "replay:\(file.path)"]
         // A file, not a pipe: a pipe's write end inherited by a stub another test starts would block the read.
         let errorFile = file.deletingLastPathComponent().appendingPathComponent("stderr.txt")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         let errors = try FileHandle(forWritingTo: errorFile)
         defer { try? errors.close() }
         process.standardError = errors

@@ -1,3 +1,4 @@
+internal import TriageEval
 /// Many prompts per `POST /_query`, as a rule's own `COMPLETION` runs over up to 100 rows:
 ///
 ///     ROW prompt = ["<p1>", "<p2>", …] | MV_EXPAND prompt
@@ -12,8 +13,8 @@ extension EsqlCompletionProvider {
 
     /// The query for one chunk of prompts (each an escaped string literal).
     public func batchQuery(for prompts: [String]) -> String {
-        let values = prompts.map(Self.literal).joined(separator: ", ")
-        return "ROW prompt = [\(values)] | MV_EXPAND prompt | COMPLETION \(Self.resultColumn) = prompt WITH {\"inference_id\": \(Self.literal(inferenceID))}"
+        let values = prompts.map { EsqlStringLiteral.quote($0) }.joined(separator: ", ")
+        return "ROW prompt = [\(values)] | MV_EXPAND prompt | COMPLETION \(Self.resultColumn) = prompt WITH {\"inference_id\": \(EsqlStringLiteral.quote(inferenceID))}"
             + " | KEEP prompt, \(Self.resultColumn)"
     }
 

@@ -1,3 +1,4 @@
+internal import TriageEval
 /// ES|QL `COMPLETION` (Elasticsearch 9.2+ syntax) through `POST /_query`: the prompt goes in as an escaped
 /// string literal, exactly one row, and the answer comes back as the `triage_result` column.
 ///
@@ -28,23 +29,7 @@ public struct EsqlCompletionProvider: HTTPModelProvider {
     /// The query for one prompt. Alert text is attacker-controlled, so it only ever appears inside a
     /// string literal with `\`, `"` and control characters escaped.
     public func query(for prompt: String) -> String {
-        "ROW prompt = \(Self.literal(prompt)) | COMPLETION \(Self.resultColumn) = prompt WITH {\"inference_id\": \(Self.literal(inferenceID))} | KEEP \(Self.resultColumn)"
-    }
-
-    /// An ES|QL double-quoted string literal.
-    static func literal(_ text: String) -> String {
-        var result = "\""
-        for character in text.unicodeScalars {
-            switch character {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result + "\""
+        "ROW prompt = \(EsqlStringLiteral.quote(prompt)) | COMPLETION \(Self.resultColumn) = prompt WITH {\"inference_id\": \(EsqlStringLiteral.quote(inferenceID))} | KEEP \(Self.resultColumn)"
     }
 
     public func httpRequest(for request: CompletionRequest) throws(ProviderError) -> HTTPRequest {
