@@ -26,10 +26,9 @@ public struct RunPreparer: Sendable {
 
     public func prepare(_ request: RunRequest) async throws -> Prepared {
         guard request.samples >= 1 else { throw InputError(file: "command line", field: "--samples", message: "must be at least 1") }
-        let caseFiles = try workspace.loadCases()
-        let summary = try await store.importCases(caseFiles)
-        let wanted = Set(caseFiles.map(\.id))
-        let scenarios = Set(caseFiles.map(\.scenario))
+        let synced = try await CaseFileSync(workspace: workspace, store: store).sync()
+        let wanted = Set(synced.cases.map(\.id))
+        let scenarios = Set(synced.cases.map(\.scenario))
         for scenario in request.scenarios where !scenarios.contains(scenario) {
             throw InputError(file: "command line", field: "--scenario", message: "no case has scenario \"\(scenario)\"; known: \(scenarios.sorted().joined(separator: ", "))")
         }
@@ -56,7 +55,7 @@ public struct RunPreparer: Sendable {
         for (prompt, accepted) in zip(plan.prompts, plan.casesByPrompt) where accepted.isEmpty {
             warnings.append("\(prompt.version.key) accepts none of the selected cases (it judges \(prompt.version.entity?.rawValue ?? "any") entities)")
         }
-        return Prepared(plan: plan, warnings: warnings, importSummary: summary)
+        return Prepared(plan: plan, warnings: warnings, importSummary: synced.summary)
     }
 
     func selectPrompts(_ names: [String], from all: [PromptVersion]) throws(InputError) -> [PromptVersion] {

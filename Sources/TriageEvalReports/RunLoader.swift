@@ -26,7 +26,9 @@ public struct RunLoader: Sendable {
 
     /// The scored analysis of a run; each prompt's decision comes from its recorded text, prices from the
     /// recorded model configs, and the case revisions are kept to show the exact text a model received.
-    public func analysis(_ run: RunInfo) async throws -> RunAnalysis {
+    /// - Parameter known: case revisions the caller already holds, by revision id (e.g. the run's own plan),
+    ///   so they are not decoded again; the others are read from the store.
+    public func analysis(_ run: RunInfo, known: [StoredCase] = []) async throws -> RunAnalysis {
         let results = try await store.results(run: run.id)
         var policies: [String: AlertPolicy] = [:]
         var prompts: [String: PromptVersion] = [:]
@@ -42,7 +44,13 @@ public struct RunLoader: Sendable {
         for model in try await store.models(run.plan.modelRows).values {
             prices[model.id] = model.price
         }
-        let cases = try await store.caseRevisions(run.plan.caseRevisions).mapValues(\.item)
+        let planned = Set(run.plan.caseRevisions)
+        var cases: [Int64: TriageCase] = [:]
+        for stored in known where planned.contains(stored.revisionID) { cases[stored.revisionID] = stored.item }
+        let missing = run.plan.caseRevisions.filter { cases[$0] == nil }
+        if !missing.isEmpty {
+            cases.merge(try await store.caseRevisions(missing).mapValues(\.item)) { first, _ in first }
+        }
         return RunAnalysis(run: run, results: results, policies: policies, prices: prices, prompts: prompts, cases: cases)
     }
 }

@@ -128,19 +128,3 @@ struct ResultRecord: Codable, FetchableRecord, PersistableRecord {
         case completedAt = "completed_at"
     }
 }
-
-struct CacheRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "response_cache"
-    var key: String
-    var response: String
-    var inputTokens: Int?
-    var outputTokens: Int?
-    var createdAt: Date
-
-    enum CodingKeys: String, CodingKey {
-        case key, response
-        case inputTokens = "input_tokens"
-        case outputTokens = "output_tokens"
-        case createdAt = "created_at"
-    }
-}

@@ -82,6 +82,15 @@ enum Schema {
                 t.column("created_at", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v2-case-file") { db in
+            // What each case file yielded at its last import, so an unchanged file is not parsed again.
+            try db.create(table: "case_file") { t in
+                t.primaryKey("path", .text)
+                t.column("file_hash", .text).notNull()
+                t.column("cases", .jsonText).notNull()
+                t.column("imported_at", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -24,7 +24,8 @@ extension Store {
     /// The cached answer for a key, if any.
     public func cachedResponse(_ key: String) async throws -> CachedResponse? {
         try await pool.read { db in
-            try CacheRecord.fetchOne(db, key: key).map { CachedResponse(response: $0.response, inputTokens: $0.inputTokens, outputTokens: $0.outputTokens) }
+            let select = try db.cachedStatement(sql: "SELECT response, input_tokens, output_tokens FROM response_cache WHERE key = ?")
+            return try Row.fetchOne(select, arguments: [key]).map { CachedResponse(response: $0[0], inputTokens: $0[1], outputTokens: $0[2]) }
         }
     }
 
@@ -47,13 +48,19 @@ extension Store {
     public func cacheResponses(_ entries: [(key: String, response: CachedResponse)]) async throws {
         guard !entries.isEmpty else { return }
         try await pool.write { db in
-            let now = Date()
-            for entry in entries {
-                try CacheRecord(
-                    key: entry.key, response: entry.response.response, inputTokens: entry.response.inputTokens,
-                    outputTokens: entry.response.outputTokens, createdAt: now
-                ).upsert(db)
-            }
+            try Self.writeCache(entries, at: Date(), db: db)
+        }
+    }
+
+    static func writeCache(_ entries: [(key: String, response: CachedResponse)], at now: Date, db: Database) throws {
+        guard !entries.isEmpty else { return }
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO response_cache (key, response, input_tokens, output_tokens, created_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (key) DO UPDATE SET response = excluded.response, input_tokens = excluded.input_tokens,
+                output_tokens = excluded.output_tokens, created_at = excluded.created_at
+            """)
+        for entry in entries {
+            try upsert.execute(arguments: [entry.key, entry.response.response, entry.response.inputTokens, entry.response.outputTokens, now])
         }
     }
 

@@ -6,28 +6,39 @@ extension Store {
     /// Imports cases in one transaction: new ids are added, changed ones get a new revision,
     /// unchanged ones are left alone. Re-importing the same files is a no-op.
     public func importCases(_ cases: [TriageCase]) async throws -> CaseImportSummary {
-        try await pool.write { db in
-            var summary = CaseImportSummary()
-            let now = Date()
-            for item in cases {
-                let hash = item.contentHash
-                let latest = try CaseRevisionRecord
-                    .filter(Column("case_id") == item.id)
-                    .order(Column("revision").desc)
-                    .fetchOne(db)
-                if let latest, latest.contentHash == hash {
-                    summary.unchanged.append(item.id)
-                    continue
-                }
-                var record = CaseRevisionRecord(
-                    id: nil, caseId: item.id, revision: (latest?.revision ?? 0) + 1, contentHash: hash,
-                    label: item.label.rawValue, scenario: item.scenario, body: item.canonicalJSON(), importedAt: now
-                )
-                try record.insert(db)
-                if latest == nil { summary.added.append(item.id) } else { summary.revised.append(item.id) }
+        try await pool.write { db in try Self.importCases(cases, db: db) }
+    }
+
+    static func importCases(_ cases: [TriageCase], db: Database) throws -> CaseImportSummary {
+        var summary = CaseImportSummary()
+        let now = Date()
+        let latest = try Self.latestRevisions(db)
+        for item in cases {
+            let hash = item.contentHash
+            let current = latest[item.id]
+            if let current, current.contentHash == hash {
+                summary.unchanged.append(item.id)
+                continue
             }
-            return summary
+            var record = CaseRevisionRecord(
+                id: nil, caseId: item.id, revision: (current?.revision ?? 0) + 1, contentHash: hash,
+                label: item.label.rawValue, scenario: item.scenario, body: item.canonicalJSON(), importedAt: now
+            )
+            try record.insert(db)
+            if current == nil { summary.added.append(item.id) } else { summary.revised.append(item.id) }
         }
+        return summary
+    }
+
+    /// Revision number and content hash of every case's latest revision, by case id (one query).
+    static func latestRevisions(_ db: Database) throws -> [String: (revision: Int, contentHash: String)] {
+        // SQLite takes the bare columns of a MAX() aggregate from the row holding the maximum.
+        let rows = try Row.fetchAll(db, sql: "SELECT case_id, MAX(revision) AS revision, content_hash FROM case_revision GROUP BY case_id")
+        var latest: [String: (revision: Int, contentHash: String)] = [:]
+        for row in rows {
+            latest[row["case_id"]] = (row["revision"], row["content_hash"])
+        }
+        return latest
     }
 
     /// The latest revision of every stored case, optionally filtered, ordered by id.

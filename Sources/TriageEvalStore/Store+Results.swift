@@ -10,13 +10,15 @@ extension Store {
         let records = try results.map(Self.record)
         let now = Date()
         try await pool.write { db in
-            for record in records { try record.upsert(db) }
-            for entry in cache {
-                try CacheRecord(
-                    key: entry.key, response: entry.response.response, inputTokens: entry.response.inputTokens,
-                    outputTokens: entry.response.outputTokens, createdAt: now
-                ).upsert(db)
+            let upsert = try db.cachedStatement(sql: Self.upsertResultSQL)
+            for record in records {
+                try upsert.execute(arguments: [
+                    record.runId, record.promptVersionId, record.modelId, record.caseRevisionId, record.sample, record.outcome,
+                    record.response, record.error, record.parseStatus, record.strict, record.lenient, record.alert, record.lenientAlert,
+                    record.inputTokens, record.outputTokens, record.latencyMs, record.cached, record.completedAt,
+                ])
             }
+            try Self.writeCache(cache, at: now, db: db)
         }
     }
 
@@ -48,11 +50,16 @@ extension Store {
                 WHERE r.run_id = ?
                 ORDER BY prompt_key, m.model_id, c.case_id, r.sample
                 """
-            // Tags come from each case revision's body, decoded once per revision.
+            // Tags come from each case revision's body; SQLite extracts them (decoding whole cases cost more
+            // than the rest of this read).
             var tagsByRevision: [Int64: [String]] = [:]
-            let bodies = "SELECT id, body FROM case_revision WHERE id IN (SELECT DISTINCT case_revision_id FROM result WHERE run_id = ?)"
-            for row in try Row.fetchAll(db, sql: bodies, arguments: [id]) {
-                tagsByRevision[row[0]] = try Self.decode(TriageCase.self, from: row[1]).tags
+            let tags = """
+                SELECT c.id, t.value FROM case_revision c, json_each(c.body, '$.tags') t
+                WHERE c.id IN (SELECT DISTINCT case_revision_id FROM result WHERE run_id = ?)
+                ORDER BY c.id, t.key
+                """
+            for row in try Row.fetchAll(db, sql: tags, arguments: [id]) {
+                tagsByRevision[row[0], default: []].append(row[1])
             }
             let decoder = JSONDecoder()
             func parsed(_ text: String?) throws -> ParsedAnswer? {
@@ -73,6 +80,19 @@ extension Store {
         }
     }
 
+    /// One prepared statement for every result of a batch (GRDB's record `upsert` re-encoded each record
+    /// through `Codable` and read it back: the largest cost of writing thousands of cached results).
+    static let upsertResultSQL = """
+        INSERT INTO result (run_id, prompt_version_id, model_id, case_revision_id, sample, outcome, response, error, parse_status,
+                            strict, lenient, alert, lenient_alert, input_tokens, output_tokens, latency_ms, cached, completed_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (run_id, prompt_version_id, model_id, case_revision_id, sample) DO UPDATE SET
+            outcome = excluded.outcome, response = excluded.response, error = excluded.error, parse_status = excluded.parse_status,
+            strict = excluded.strict, lenient = excluded.lenient, alert = excluded.alert, lenient_alert = excluded.lenient_alert,
+            input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens, latency_ms = excluded.latency_ms,
+            cached = excluded.cached, completed_at = excluded.completed_at
+        """
+
     static func record(_ pair: (ResultKey, Evaluation)) throws -> ResultRecord {
         let (key, evaluation) = pair
         return ResultRecord(
@@ -81,16 +101,6 @@ extension Store {
             parseStatus: evaluation.strict?.status.rawValue, strict: try evaluation.strict.map(json), lenient: try evaluation.lenient.map(json),
             alert: evaluation.alert, lenientAlert: evaluation.lenientAlert, inputTokens: evaluation.inputTokens,
             outputTokens: evaluation.outputTokens, latencyMs: evaluation.latencyMs, cached: evaluation.cached, completedAt: Date()
-        )
-    }
-
-    static func evaluation(_ record: ResultRecord) throws -> Evaluation {
-        Evaluation(
-            response: record.response, error: record.error,
-            strict: try record.strict.map { try decode(ParsedAnswer.self, from: $0) },
-            lenient: try record.lenient.map { try decode(ParsedAnswer.self, from: $0) },
-            alert: record.alert, lenientAlert: record.lenientAlert, inputTokens: record.inputTokens,
-            outputTokens: record.outputTokens, latencyMs: record.latencyMs, cached: record.cached
         )
     }
 }

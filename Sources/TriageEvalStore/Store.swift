@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 internal import GRDB
 
 /// The SQLite store: cases, prompt versions, models, runs, results and the response cache.

@@ -25,9 +25,9 @@ struct CasesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (workspace, store) = try global.open()
-            let cases = try workspace.loadCases(paths)
-            let summary = try await store.importCases(cases)
-            print("\(cases.count) cases: \(summary.added.count) added, \(summary.revised.count) revised, \(summary.unchanged.count) unchanged")
+            let synced = try await CaseFileSync(workspace: workspace, store: store).sync(paths)
+            let summary = synced.summary
+            print("\(synced.cases.count) cases: \(summary.added.count) added, \(summary.revised.count) revised, \(summary.unchanged.count) unchanged")
             for id in summary.revised { print("  revised: \(id)") }
         }
     }

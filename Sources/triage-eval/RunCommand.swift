@@ -113,7 +113,7 @@ struct RunCommand: AsyncParsableCommand {
         let counters = outcome.counters
         let info = try await store.finishRun(runID, counters: counters)
 
-        let analysis = try await RunLoader(store: store, defaults: workspace.config.decision).analysis(info)
+        let analysis = try await RunLoader(store: store, defaults: workspace.config.decision).analysis(info, known: plan.cases)
         let written = try ReportWriter.write(analysis, formats: [.md, .json], to: workspace.reportsDirectory)
         if !quiet {
             print(String(

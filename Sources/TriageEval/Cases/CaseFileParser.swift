@@ -12,6 +12,9 @@ public enum CaseFileParser {
         .dnsQueries, .registryPaths, .registryValues, .hosts, .sourceIPs, .destinationIPs, .datasets, .executables, .emails,
     ]
     static let allowedKeys = Set(TriageCase.CodingKeys.allCases.map(\.rawValue))
+    /// Bump when a change here changes what a file yields: files recorded as imported by an older reader
+    /// are then parsed again instead of being skipped as unchanged.
+    public static let readerRevision = 1
 
     /// Parses one file's text. `file` is the name used in errors.
     public static func parse(_ text: String, file: String) throws(InputError) -> [TriageCase] {
@@ -105,7 +108,7 @@ public enum CaseFileParser {
             throw map.error(at: nil, field: map.fieldPath(key), "is required (or give a ready alert_summary instead)")
         }
         if item.rules.isEmpty {
-            throw map.error(at: map.mapping["rules"], field: map.fieldPath("rules"), "must list at least one rule name")
+            throw map.error(at: map.values["rules"], field: map.fieldPath("rules"), "must list at least one rule name")
         }
     }
 }

@@ -9,6 +9,9 @@ internal import Yams
 struct YAMLMapping {
     let node: Node
     let mapping: Node.Mapping
+    /// Values by key text: `Node.Mapping`'s own subscript compares nodes by resolved tag (a regular
+    /// expression per key per lookup), which dominated reading thousands of cases.
+    let values: [String: Node]
     let file: String
     /// Field path of this mapping, e.g. `cases[3]`; empty at the document root.
     let path: String
@@ -19,6 +22,11 @@ struct YAMLMapping {
         }
         self.node = node
         self.mapping = mapping
+        var values: [String: Node] = [:]
+        for (key, value) in mapping {
+            if let name = key.scalar?.string, values[name] == nil { values[name] = value }
+        }
+        self.values = values
         self.file = file
         self.path = path
     }
@@ -48,10 +56,10 @@ struct YAMLMapping {
         }
     }
 
-    func has(_ key: String) -> Bool { mapping[key] != nil }
+    func has(_ key: String) -> Bool { values[key] != nil }
 
     func value(_ key: String) -> Node? {
-        guard let node = mapping[key], node.null == nil else { return nil }
+        guard let node = values[key], node.null == nil else { return nil }
         return node
     }
 
@@ -63,7 +71,7 @@ struct YAMLMapping {
     }
 
     func error(_ key: String, _ message: String) -> InputError {
-        error(at: mapping[key], field: fieldPath(key), message)
+        error(at: values[key], field: fieldPath(key), message)
     }
 
     func string(_ key: String) throws(InputError) -> String? {

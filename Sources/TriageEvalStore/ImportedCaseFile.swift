@@ -1,0 +1,34 @@
+public import TriageEval
+
+/// What a case file yielded when it was last imported: its byte hash and, per case, the id, content hash
+/// and scenario. A file whose bytes hash the same need not be parsed again.
+public struct ImportedCaseFile: Sendable, Hashable, Codable {
+    /// One case the file defines.
+    public struct Entry: Sendable, Hashable, Codable {
+        public var id: String
+        public var contentHash: String
+        public var scenario: String
+
+        public init(id: String, contentHash: String, scenario: String) {
+            self.id = id
+            self.contentHash = contentHash
+            self.scenario = scenario
+        }
+
+        public init(_ item: TriageCase) {
+            self.init(id: item.id, contentHash: item.contentHash, scenario: item.scenario)
+        }
+    }
+
+    /// The file's absolute path.
+    public var path: String
+    /// SHA-256 of the file's bytes (and the reader's revision, so a changed reader re-reads every file).
+    public var fileHash: String
+    public var cases: [Entry]
+
+    public init(path: String, fileHash: String, cases: [Entry]) {
+        self.path = path
+        self.fileHash = fileHash
+        self.cases = cases
+    }
+}

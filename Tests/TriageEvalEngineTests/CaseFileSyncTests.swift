@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import TriageEval
+@testable import TriageEvalEngine
+@testable import TriageEvalStore
+
+@Suite("Case file sync")
+struct CaseFileSyncTests {
+    @Test("an unchanged file is not parsed again, and yields the same cases")
+    func unchangedFileIsSkipped() async throws {
+        let temp = try TemporaryWorkspace()
+        let sync = CaseFileSync(workspace: temp.workspace, store: temp.store)
+        let first = try await sync.sync()
+        #expect(first.parsedFiles == 1)
+        #expect(first.summary.added.count == 4)
+        let second = try await sync.sync()
+        #expect(second.parsedFiles == 0)
+        #expect(second.summary.added.isEmpty && second.summary.revised.isEmpty)
+        #expect(second.summary.unchanged.sorted() == first.summary.added.sorted())
+        #expect(second.cases == first.cases)
+        #expect(Set(second.cases.map(\.scenario)) == ["certutil", "SCCM"])
+    }
+
+    @Test("an edited file is parsed and its changed case gets a new revision")
+    func editedFileIsImported() async throws {
+        let temp = try TemporaryWorkspace()
+        let sync = CaseFileSync(workspace: temp.workspace, store: temp.store)
+        _ = try await sync.sync()
+        try temp.write(caseYAML.replacingOccurrences(of: "alert_count: 7", with: "alert_count: 8"), to: "cases/hosts.yaml")
+        let synced = try await sync.sync()
+        #expect(synced.parsedFiles == 1)
+        #expect(synced.summary.revised == ["cert-download-01"])
+        #expect(synced.summary.unchanged.count == 3)
+        let stored = try #require(try await temp.store.currentCases().first { $0.item.id == "cert-download-01" })
+        #expect(stored.revision == 2)
+        #expect(stored.item.alertCount == 8)
+    }
+
+    @Test("an unchanged file is read again when its case was revised from another file since")
+    func caseRevisedElsewhereIsRestored() async throws {
+        let temp = try TemporaryWorkspace()
+        let sync = CaseFileSync(workspace: temp.workspace, store: temp.store)
+        _ = try await sync.sync()
+        let other = temp.directory.appendingPathComponent("elsewhere.yaml")
+        try caseYAML.replacingOccurrences(of: "alert_count: 7", with: "alert_count: 99").write(to: other, atomically: true, encoding: .utf8)
+        _ = try await sync.sync([other.path])
+        #expect(try await temp.store.currentCases().first { $0.item.id == "cert-download-01" }?.item.alertCount == 99)
+
+        let synced = try await sync.sync()
+        #expect(synced.parsedFiles == 1)
+        #expect(synced.summary.revised == ["cert-download-01"])
+        let stored = try #require(try await temp.store.currentCases().first { $0.item.id == "cert-download-01" })
+        #expect(stored.revision == 3)
+        #expect(stored.item.alertCount == 7)
+    }
+
+    @Test("a duplicate id in a new file is an error naming both files, even when the first file is skipped")
+    func duplicateAcrossSkippedFile() async throws {
+        let temp = try TemporaryWorkspace()
+        let sync = CaseFileSync(workspace: temp.workspace, store: temp.store)
+        _ = try await sync.sync()
+        try temp.write(caseYAML, to: "cases/more.yaml")
+        let thrown = await #expect(throws: InputErrors.self) { try await sync.sync() }
+        let error = try #require(thrown?.errors.first)
+        #expect(thrown?.errors.count == 1)
+        #expect(error.file.hasSuffix("cases/more.yaml"))
+        #expect(error.message.contains("duplicate id \"cert-download-01\", also defined in"))
+        #expect(error.message.hasSuffix("cases/hosts.yaml"))
+        #expect(try await temp.store.importedCaseFiles().count == 1)
+    }
+
+    @Test("a file recorded by another reader revision is parsed again")
+    func readerRevisionIsPartOfTheHash() async throws {
+        let temp = try TemporaryWorkspace()
+        let sync = CaseFileSync(workspace: temp.workspace, store: temp.store)
+        _ = try await sync.sync()
+        let recorded = try #require(try await temp.store.importedCaseFiles().values.first)
+        #expect(recorded.fileHash.hasPrefix("r\(CaseFileParser.readerRevision):"))
+        var stale = recorded
+        let digest = try #require(recorded.fileHash.split(separator: ":").last)
+        stale.fileHash = "r0:\(digest)"
+        _ = try await temp.store.importCases([], files: [stale])
+        #expect(try await sync.sync().parsedFiles == 1)
+    }
+}
