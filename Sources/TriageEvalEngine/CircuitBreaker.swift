@@ -2,7 +2,7 @@ internal import TriageEvalProviders
 
 /// Stops calling a model after `threshold` consecutive items failed after retries, or at once on a
 /// failure every later call would repeat (bad key, billing quota, unknown model, missing setting).
-/// An answered item resets the count. A threshold of 0 disables the breaker.
+/// An answered item resets the count; a batch request counts once. A threshold of 0 disables the breaker.
 final class CircuitBreaker: Sendable {
     /// Causes that no retry and no later item can fix.
     static let fatalCauses: Set<ProviderError.Cause> = [.auth, .quota, .notFound, .configuration]

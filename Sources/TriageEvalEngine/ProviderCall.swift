@@ -4,7 +4,8 @@ public import TriageEval
 public import TriageEvalProviders
 
 /// One model's call path, the only place requests are sent and retried: the model's
-/// requests-per-minute limit, the engine's per-request deadline (`timeout_s`) and the retry policy.
+/// requests-per-minute limit, the engine's per-request deadline (`timeout_s`) and the retry policy,
+/// for one prompt (``complete(_:)``) or a batch in one request (``completeBatch(_:)``).
 public struct ProviderCall: Sendable {
     public var model: ModelConfig
     public var provider: any ModelProvider
@@ -34,6 +35,29 @@ public struct ProviderCall: Sendable {
             return try await Deadline.run(seconds: timeout) { () async throws(ProviderError) -> CompletionResponse in
                 try await provider.complete(request)
             }
+        }
+    }
+
+    /// Sends `requests` as one batch (one rate-limit slot, one deadline for the whole request) until it is
+    /// answered or the retry policy gives up. Answers come in request order, one per request.
+    public func completeBatch(_ requests: [CompletionRequest]) async throws(ProviderError) -> [CompletionResponse] {
+        guard let batcher = provider as? any BatchModelProvider else {
+            throw ProviderError(.configuration, "model \(model.id): provider \(model.provider.rawValue) cannot batch requests")
+        }
+        let timeout = model.timeoutSeconds
+        let label = "\(model.id) batch of \(requests.count) from \(requests.first.map { "\($0.caseID)#\($0.sample)" } ?? "nothing")"
+        return try await retry.run(onRetry: { error, retry, wait in
+            logger.debug("retry \(retry) of \(label) in \(String(format: "%.2f", wait))s after \(error)")
+        }) { () async throws(ProviderError) -> [CompletionResponse] in
+            if let limiter { await limiter.acquire() }
+            logger.trace("call \(label)")
+            let answers = try await Deadline.run(seconds: timeout) { () async throws(ProviderError) -> [CompletionResponse] in
+                try await batcher.completeBatch(requests)
+            }
+            guard answers.count == requests.count else {
+                throw ProviderError(.badResponse, "\(model.id): \(answers.count) answers for a batch of \(requests.count)", retryable: true)
+            }
+            return answers
         }
     }
 }

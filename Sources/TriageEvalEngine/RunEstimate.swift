@@ -10,7 +10,8 @@ public struct RunEstimate: Sendable {
         public var evaluations = 0
         /// Of those, answered from the response cache.
         public var cacheHits = 0
-        /// API calls needed (first attempts; retries come on top).
+        /// API requests needed (first attempts; retries come on top). A batching model sends up to its
+        /// batch size evaluations per request.
         public var calls = 0
         /// Estimated input tokens of those calls (UTF-8 bytes / 4).
         public var inputTokens = 0

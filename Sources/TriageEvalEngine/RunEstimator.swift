@@ -2,7 +2,8 @@ internal import TriageEval
 public import TriageEvalStore
 
 /// Computes a ``RunEstimate`` without sending anything or writing results: renders every pending
-/// evaluation, looks its cache key up, and prices the calls left.
+/// evaluation, looks its cache key up, and prices the calls left (a batching model's calls are its
+/// requests: ⌈misses / batch size⌉).
 public struct RunEstimator: Sendable {
     public var store: Store
     public var plan: RunPlan
@@ -44,15 +45,18 @@ public struct RunEstimator: Sendable {
                 }
             }
             let hits = useCache ? try await store.cachedKeys(keys.map(\.cacheKey)) : []
+            var misses = 0
             for key in keys {
                 if hits.contains(key.cacheKey) {
                     estimate.cacheHits += 1
                 } else {
-                    estimate.calls += 1
+                    misses += 1
                     estimate.inputTokens += key.inputTokens
                     estimate.outputTokens += CostEstimate.outputTokens(config)
                 }
             }
+            let batchSize = model.requestBatchSize
+            estimate.calls = (misses + batchSize - 1) / batchSize
             estimate.costUSD = CostEstimate.usd(config, inputTokens: estimate.inputTokens, outputTokens: estimate.outputTokens)
             models.append(estimate)
         }

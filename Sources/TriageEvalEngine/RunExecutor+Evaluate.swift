@@ -6,9 +6,23 @@ internal import TriageEvalStore
 extension RunExecutor {
     /// Renders, answers (from the cache or the model), parses and records one item.
     func evaluate(_ item: RunPlan.Item, call: ProviderCall, breaker: CircuitBreaker, context: Context) async throws {
+        guard let prepared = try await prepare(item, model: call.model, breaker: breaker, context: context) else { return }
+        let started = ContinuousClock.now
+        let answer: Result<CompletionResponse, ProviderError>
+        do {
+            answer = .success(try await call.complete(prepared.request))
+        } catch {
+            answer = .failure(error)
+        }
+        noteCall(answer.failure, model: call.model, breaker: breaker)
+        try await finish(prepared, answer, latencyMs: (ContinuousClock.now - started).seconds * 1000, model: call.model, context: context)
+    }
+
+    /// Renders `item` and settles it without a call when it can: a cached answer or an open circuit is
+    /// recorded, a refused budget reservation leaves it out. Returns the item to send, or nil.
+    func prepare(_ item: RunPlan.Item, model: ModelConfig, breaker: CircuitBreaker, context: Context) async throws -> PreparedItem? {
         let prompt = plan.prompts[item.prompt]
         let storedCase = plan.cases[item.caseIndex]
-        let model = call.model
         let key = plan.key(item, run: runID)
         let text = prompt.version.render(CaseContext(storedCase.item))
         let live = !model.provider.isOffline
@@ -21,12 +35,12 @@ extension RunExecutor {
             evaluation.inputTokens = cached.inputTokens
             evaluation.outputTokens = cached.outputTokens
             try await record(key, evaluation, cacheKey: nil, calledProvider: false, model: model, context: context)
-            return
+            return nil
         }
         if let reason = breaker.openedBy {
             let evaluation = Evaluation.failed("circuit_open: not sent; model \(model.id) was stopped after \(reason)")
             try await record(key, evaluation, cacheKey: nil, calledProvider: false, model: model, context: context)
-            return
+            return nil
         }
         let reserved = live ? CostEstimate.usd(model, prompt: text) : 0
         switch context.budget.reserve(reserved) {
@@ -38,35 +52,49 @@ extension RunExecutor {
                 logger.warning("--max-cost \(limit) reached")
                 report(.budgetReached(limitUSD: limit, spentUSD: context.budget.spent))
             }
+            return nil
+        }
+        let request = CompletionRequest(prompt: text, caseID: storedCase.item.id, sample: item.sample, output: prompt.version.output)
+        return PreparedItem(item: item, key: key, request: request, cacheKey: cacheKey, reserved: reserved)
+    }
+
+    /// Tells the circuit breaker how one request went (once per request, however many items it carried).
+    func noteCall(_ failure: ProviderError?, model: ModelConfig, breaker: CircuitBreaker) {
+        guard let failure else {
+            breaker.recordSuccess()
             return
         }
+        if let reason = breaker.recordFailure(failure) {
+            logger.warning("circuit open for \(model.id): \(reason)")
+            report(.circuitOpened(model: model.id, reason: reason))
+        }
+    }
 
-        let request = CompletionRequest(prompt: text, caseID: storedCase.item.id, sample: item.sample, output: prompt.version.output)
-        let started = ContinuousClock.now
+    /// Parses and records a sent item's answer, or its failure; settles its budget reservation.
+    func finish(
+        _ prepared: PreparedItem, _ answer: Result<CompletionResponse, ProviderError>, latencyMs: Double, model: ModelConfig, context: Context
+    ) async throws {
+        let prompt = plan.prompts[prepared.item.prompt]
+        let storedCase = plan.cases[prepared.item.caseIndex]
         var evaluation: Evaluation
         var actual = 0.0
-        do {
-            let response = try await call.complete(request)
+        switch answer {
+        case .success(let response):
             evaluation = prompt.evaluator.evaluate(response.text, refused: response.refused, item: storedCase.item)
             evaluation.inputTokens = response.inputTokens
             evaluation.outputTokens = response.outputTokens
             if let input = response.inputTokens, let output = response.outputTokens {
                 actual = CostEstimate.usd(model, inputTokens: input, outputTokens: output)
             } else {
-                actual = reserved
+                actual = prepared.reserved
             }
-            breaker.recordSuccess()
-        } catch {
+        case .failure(let error):
             evaluation = .failed(error.description)
-            logger.debug("\(model.id) \(storedCase.item.id)#\(item.sample) failed after retries: \(error)")
-            if let reason = breaker.recordFailure(error) {
-                logger.warning("circuit open for \(model.id): \(reason)")
-                report(.circuitOpened(model: model.id, reason: reason))
-            }
+            logger.debug("\(model.id) \(storedCase.item.id)#\(prepared.item.sample) failed after retries: \(error)")
         }
-        context.budget.settle(reserved: reserved, actual: actual)
-        evaluation.latencyMs = (ContinuousClock.now - started).seconds * 1000
-        try await record(key, evaluation, cacheKey: cacheKey, calledProvider: live, model: model, context: context)
+        context.budget.settle(reserved: prepared.reserved, actual: actual)
+        evaluation.latencyMs = latencyMs
+        try await record(prepared.key, evaluation, cacheKey: prepared.cacheKey, calledProvider: !model.provider.isOffline, model: model, context: context)
     }
 
     func record(_ key: ResultKey, _ evaluation: Evaluation, cacheKey: String?, calledProvider: Bool, model: ModelConfig, context: Context) async throws {
@@ -75,6 +103,14 @@ extension RunExecutor {
             done: snapshot.done, total: context.total, errors: snapshot.errors, cacheHits: snapshot.cacheHits,
             elapsed: (ContinuousClock.now - context.start).seconds
         )))
+    }
+}
+
+extension Result {
+    /// The error, or nil on success.
+    var failure: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
     }
 }
 

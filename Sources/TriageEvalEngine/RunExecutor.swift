@@ -4,7 +4,8 @@ internal import TriageEvalProviders
 public import TriageEvalStore
 
 /// Executes a ``RunPlan``: every model concurrently, each bounded by its own `concurrency` (and
-/// `rpm`), each result written to the store as it completes, in batched transactions.
+/// `rpm`), each result written to the store as it completes, in batched transactions. A model whose
+/// provider batches (`esql-completion`) sends up to `batch_size` items per request.
 ///
 /// Memory stays flat as the plan grows: prompts are rendered per evaluation, not ahead of time.
 public struct RunExecutor: Sendable {
@@ -83,10 +84,15 @@ public struct RunExecutor: Sendable {
         )
     }
 
-    /// One model's items through a sliding window of `concurrency` tasks.
+    /// One model's items through a sliding window of `concurrency` tasks, or in batches when its
+    /// provider sends many prompts per request (``runBatches(_:batchSize:call:breaker:context:)``).
     func runModel(_ modelIndex: Int, items: [RunPlan.Item], breaker: CircuitBreaker, context: Context) async throws {
         let model = plan.models[modelIndex]
         let call = ProviderCall(model: model.config, provider: model.provider, logger: logger)
+        let batchSize = model.requestBatchSize
+        if batchSize > 1 {
+            return try await runBatches(items, batchSize: batchSize, call: call, breaker: breaker, context: context)
+        }
         let limit = max(1, model.config.concurrency)
         try await withThrowingTaskGroup(of: Void.self) { group in
             var next = 0

@@ -22,11 +22,11 @@ struct CLI {
         return url
     }
 
-    /// Runs the binary to completion. Output goes through temporary files, not pipes: a pipe's write end
-    /// inherited by a process another test starts in parallel (a long-lived `llm-stub`) would keep
-    /// `readDataToEndOfFile` waiting.
+    /// Runs the binary to completion, with `environment` added to this process's. Output goes through
+    /// temporary files, not pipes: a pipe's write end inherited by a process another test starts in
+    /// parallel (a long-lived `llm-stub`) would keep `readDataToEndOfFile` waiting.
     @discardableResult
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) async throws -> Output {
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil, environment: [String: String] = [:]) async throws -> Output {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("triage-eval-cli-io-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -42,6 +42,7 @@ struct CLI {
         process.executableURL = binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.standardInput = input
         process.standardOutput = out
         process.standardError = err

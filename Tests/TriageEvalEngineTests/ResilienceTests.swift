@@ -166,17 +166,26 @@ struct LiveRunTests {
         #expect((ContinuousClock.now - start) >= .milliseconds(80)) // 8 waits of 10 ms, one at a time
     }
 
-    @Test("30 % injected failures with retries: every item completes")
+    @Test("a third of the calls fail (first attempts), retried: every item completes")
     func faultInjection() async throws {
         let temp = try TemporaryWorkspace()
-        let provider = FakeProvider { request, call throws(ProviderError) in
-            // Deterministic 30 %: calls 1, 4, 7, … of every 10 fail, with various retryable causes.
-            switch call % 10 {
-            case 1: throw ProviderError(.server, "HTTP 500", retryable: true, retryAfter: 0)
-            case 4: throw ProviderError(.timeout, "timed out", retryable: true, retryAfter: 0)
-            case 7: throw ProviderError(.rateLimited, "HTTP 429", retryable: true, retryAfter: 0)
-            default: return CompletionResponse(text: "verdict=TP confidence=0.8 summary=\(request.caseID)", inputTokens: 50, outputTokens: 9)
+        // Deterministic whatever the interleaving: the first attempt at each distinct request fails (v1 and v2
+        // render the same text, so 20 of 60 calls), with various retryable causes. Failures keyed by the global
+        // call number could hit one item five times under load and exhaust its retries.
+        let attempts = Locked<[CompletionRequest: Int]>([:])
+        let provider = FakeProvider { request, _ throws(ProviderError) in
+            let attempt = attempts.withLock { seen in
+                seen[request, default: 0] += 1
+                return seen[request] ?? 0
             }
+            guard attempt > 1 else {
+                switch request.sample % 3 {
+                case 0: throw ProviderError(.server, "HTTP 500", retryable: true, retryAfter: 0)
+                case 1: throw ProviderError(.timeout, "timed out", retryable: true, retryAfter: 0)
+                default: throw ProviderError(.rateLimited, "HTTP 429", retryable: true, retryAfter: 0)
+                }
+            }
+            return CompletionResponse(text: "verdict=TP confidence=0.8 summary=\(request.caseID)", inputTokens: 50, outputTokens: 9)
         }
         let plan = try await temp.livePlan(liveModel(concurrency: 4, maxRetries: 4), provider: provider, request: RunRequest(models: ["recorded"], samples: 5))
         // No cache lookups: fixture cases that render the same prompt would otherwise be answered from the
@@ -189,7 +198,7 @@ struct LiveRunTests {
         let results = try await temp.store.results(run: info.id)
         #expect(results.count == 40)
         #expect(Set(results.map(\.key)).count == 40)
-        #expect(provider.callCount > 40)
+        #expect(provider.callCount == 60)
         #expect(outcome.counters.calls == 40)
         #expect(outcome.counters.inputTokens == 40 * 50)
         #expect(outcome.counters.outputTokens == 40 * 9)

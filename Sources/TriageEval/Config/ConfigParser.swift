@@ -4,7 +4,7 @@ internal import Yams
 public enum ConfigParser {
     static let rootKeys: Set<String> = ["store", "cases", "prompts", "reports", "models", "decision", "gate"]
     static let modelKeys: Set<String> = [
-        "id", "provider", "model", "base_url", "api_key_env", "path", "params", "concurrency", "rpm", "max_retries", "timeout_s", "price", "circuit_breaker",
+        "id", "provider", "model", "base_url", "api_key_env", "path", "params", "concurrency", "rpm", "max_retries", "timeout_s", "price", "circuit_breaker", "batch_size",
         // provider-specific settings, kept as written in `options`
         "deployment", "api_version", "auth", "region", "inference_id", "project", "location",
         "bearer_token_env", "username_env", "password_env", "access_key_env", "secret_key_env", "session_token_env",
@@ -112,6 +112,15 @@ public enum ConfigParser {
         if let value = try map.int("circuit_breaker") {
             guard value >= 0 else { throw map.error("circuit_breaker", "must not be negative (0 disables it)") }
             model.circuitBreaker = value
+        }
+        if let value = try map.int("batch_size") {
+            guard let limit = provider.maxBatchSize else {
+                throw map.error("batch_size", "model \"\(id)\": provider \(provider.rawValue) sends one prompt per request; batch_size applies to esql-completion only")
+            }
+            guard (1...limit).contains(value) else {
+                throw map.error("batch_size", "model \"\(id)\": must be an integer from 1 to \(limit) (ES|QL COMPLETION runs over at most \(limit) rows), got \(value)")
+            }
+            model.batchSize = value
         }
         if let price = try map.submapping("price") {
             try price.checkKeys(priceKeys)

@@ -63,14 +63,21 @@ public struct ModelConfig: Sendable, Codable, Hashable, Identifiable {
     /// Consecutive failed evaluations after which the model is stopped (0: never); nil means
     /// ``defaultCircuitBreaker``.
     public var circuitBreaker: Int?
+    /// Prompts per request for a provider that batches (`esql-completion`); nil means the provider's
+    /// ``ProviderKind/maxBatchSize``.
+    public var batchSize: Int?
 
     /// The circuit breaker threshold when the config sets none.
     public static let defaultCircuitBreaker = 10
 
+    /// Prompts sent per request: `batch_size`, else the provider's maximum, else 1.
+    public var effectiveBatchSize: Int { batchSize ?? provider.maxBatchSize ?? 1 }
+
     public init(
         id: String, provider: ProviderKind, model: String? = nil, baseURL: String? = nil, apiKeyEnv: String? = nil,
         path: String? = nil, options: [String: String] = [:], params: Parameters = Parameters(), concurrency: Int = 8,
-        rpm: Int? = nil, maxRetries: Int = 4, timeoutSeconds: Double = 60, price: Price? = nil, circuitBreaker: Int? = nil
+        rpm: Int? = nil, maxRetries: Int = 4, timeoutSeconds: Double = 60, price: Price? = nil, circuitBreaker: Int? = nil,
+        batchSize: Int? = nil
     ) {
         self.id = id
         self.provider = provider
@@ -86,6 +93,7 @@ public struct ModelConfig: Sendable, Codable, Hashable, Identifiable {
         self.timeoutSeconds = timeoutSeconds
         self.price = price
         self.circuitBreaker = circuitBreaker
+        self.batchSize = batchSize
     }
 
     enum CodingKeys: String, CodingKey {
@@ -95,5 +103,6 @@ public struct ModelConfig: Sendable, Codable, Hashable, Identifiable {
         case maxRetries = "max_retries"
         case timeoutSeconds = "timeout_s"
         case circuitBreaker = "circuit_breaker"
+        case batchSize = "batch_size"
     }
 }

@@ -16,4 +16,11 @@ public enum ProviderKind: String, Sendable, Codable, Hashable, CaseIterable {
 
     /// Whether calls leave the machine (and need keys, retries and a cache).
     public var isOffline: Bool { self == .heuristic || self == .replay }
+
+    /// Rows one ES|QL `COMPLETION` may run over.
+    public static let esqlCompletionRowLimit = 100
+
+    /// The most prompts one request can carry (`batch_size`'s upper bound and default); nil when the
+    /// provider answers one prompt per request.
+    public var maxBatchSize: Int? { self == .esqlCompletion ? Self.esqlCompletionRowLimit : nil }
 }

@@ -5,11 +5,14 @@ internal import TriageEval
 ///     | COMPLETION triage_result = prompt WITH {"inference_id": "<id>"} | KEEP prompt, triage_result
 ///
 /// Elasticsearch rejects a `COMPLETION` over more than ``maxRowsPerQuery`` rows, so prompts are sent in
-/// chunks of at most that many; each answer is matched to its prompt by position and the echoed `prompt`
-/// column is checked, so a reordered or short result is an error, never a mismatched answer.
-extension EsqlCompletionProvider {
+/// chunks of at most that many. `MV_EXPAND` may emit rows in any order, so each answer is matched to its
+/// prompt by the echoed `prompt` column (repeats of one prompt take its answers in row order): a short
+/// result or an unknown prompt is an error, never a mismatched answer.
+extension EsqlCompletionProvider: BatchModelProvider {
     /// `COMPLETION`'s row limit.
-    public static let maxRowsPerQuery = 100
+    public static let maxRowsPerQuery = ProviderKind.esqlCompletionRowLimit
+
+    public var maxBatchSize: Int { Self.maxRowsPerQuery }
 
     /// The query for one chunk of prompts (each an escaped string literal).
     public func batchQuery(for prompts: [String]) -> String {
@@ -18,8 +21,9 @@ extension EsqlCompletionProvider {
             + " | KEEP prompt, \(Self.resultColumn)"
     }
 
-    /// The answers to `prompts`, in order, in ⌈n/100⌉ requests.
-    public func completeBatch(_ prompts: [String]) async throws(ProviderError) -> [CompletionResponse] {
+    /// The answers to `requests`, in order, in ⌈n/100⌉ requests.
+    public func completeBatch(_ requests: [CompletionRequest]) async throws(ProviderError) -> [CompletionResponse] {
+        let prompts = requests.map(\.prompt)
         var answers: [CompletionResponse] = []
         var start = 0
         while start < prompts.count {
@@ -48,12 +52,17 @@ extension EsqlCompletionProvider {
         guard rows.count == prompts.count else {
             throw ProviderError(.badResponse, "esql-completion \(response.status): \(rows.count) rows for \(prompts.count) prompts", retryable: true)
         }
+        var answersByPrompt: [String: ArraySlice<String>] = [:]
+        for row in rows where max(promptColumn, resultColumn) < row.count {
+            guard let prompt = row[promptColumn]?.value else { continue }
+            answersByPrompt[prompt, default: []].append(row[resultColumn]?.value ?? "")
+        }
         var answers: [CompletionResponse] = []
-        for (row, prompt) in zip(rows, prompts) {
-            guard max(promptColumn, resultColumn) < row.count, row[promptColumn]?.value == prompt else {
-                throw ProviderError(.badResponse, "esql-completion \(response.status): rows do not come back in prompt order", retryable: true)
+        for prompt in prompts {
+            guard let answer = answersByPrompt[prompt]?.popFirst() else {
+                throw ProviderError(.badResponse, "esql-completion \(response.status): the result does not echo every prompt sent", retryable: true)
             }
-            answers.append(CompletionResponse(text: row[resultColumn]?.value ?? ""))
+            answers.append(CompletionResponse(text: answer))
         }
         return answers
     }

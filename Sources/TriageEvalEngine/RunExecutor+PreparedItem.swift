@@ -1,0 +1,15 @@
+internal import TriageEvalProviders
+internal import TriageEvalStore
+
+extension RunExecutor {
+    /// An item ready to send: rendered, not answered from the cache, its worst-case cost reserved.
+    struct PreparedItem: Sendable {
+        let item: RunPlan.Item
+        let key: ResultKey
+        let request: CompletionRequest
+        /// Where the fresh answer is cached (live models only).
+        let cacheKey: String?
+        /// The cost reserved in the budget, settled when the answer is recorded.
+        let reserved: Double
+    }
+}
