@@ -1,6 +1,6 @@
 internal import Foundation
 public import TriageEval
-public import TriageEvalStore
+internal import TriageEvalStore
 
 /// Collects finished evaluations and writes them to the store in batched transactions (results and
 /// their cache entries together), when a batch is full and on a timer, so a killed run loses at most
