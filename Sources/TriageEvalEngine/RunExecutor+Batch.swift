@@ -35,6 +35,7 @@ extension RunExecutor {
     /// Sends one batch and records each of its items: its own answer, or the batch's failure. The
     /// circuit breaker counts the request once; every item gets the request's latency.
     func send(_ batch: [PreparedItem], call: ProviderCall, breaker: CircuitBreaker, context: Context) async throws {
+        context.requests.withLock { $0 += 1 }
         let started = ContinuousClock.now
         let answers: Result<[CompletionResponse], ProviderError>
         do {

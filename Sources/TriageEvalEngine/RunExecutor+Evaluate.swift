@@ -7,6 +7,7 @@ extension RunExecutor {
     /// Renders, answers (from the cache or the model), parses and records one item.
     func evaluate(_ item: RunPlan.Item, call: ProviderCall, breaker: CircuitBreaker, context: Context) async throws {
         guard let prepared = try await prepare(item, model: call.model, breaker: breaker, context: context) else { return }
+        if !call.model.provider.isOffline { context.requests.withLock { $0 += 1 } }
         let started = ContinuousClock.now
         let answer: Result<CompletionResponse, ProviderError>
         do {

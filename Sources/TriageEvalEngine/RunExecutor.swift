@@ -46,6 +46,8 @@ public struct RunExecutor: Sendable {
         let budget: CostBudget
         let start: ContinuousClock.Instant
         let total: Int
+        /// API requests sent (first attempts; a batch is one request).
+        let requests = Locked(0)
     }
 
     /// Runs every pending item; returns what this session did.
@@ -79,7 +81,7 @@ public struct RunExecutor: Sendable {
             if let reason = breaker.openedBy { openCircuits[model.config.id] = reason }
         }
         return RunOutcome(
-            counters: await context.sink.counters, evaluated: await context.sink.done, notStarted: context.budget.notStarted, openCircuits: openCircuits,
+            counters: await context.sink.counters, requests: context.requests.withLock { $0 }, evaluated: await context.sink.done, notStarted: context.budget.notStarted, openCircuits: openCircuits,
             elapsed: (ContinuousClock.now - context.start).seconds
         )
     }

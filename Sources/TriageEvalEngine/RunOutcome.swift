@@ -3,6 +3,9 @@ public import TriageEvalStore
 /// What one execution of a run did.
 public struct RunOutcome: Sendable {
     public var counters: RunCounters
+    /// API requests this session sent, first attempts only: `counters.calls` for one prompt per request,
+    /// fewer when a model batches (`esql-completion`).
+    public var requests: Int
     /// Evaluations recorded in this session (answers, cache hits and errors).
     public var evaluated: Int
     /// Evaluations not started because `--max-cost` was reached (left missing; `--resume` does them).

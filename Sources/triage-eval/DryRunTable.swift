@@ -16,10 +16,10 @@ enum DryRunTable {
         ])
         var out = "dry run: nothing sent, nothing stored\n"
         out += TextTable(
-            header: ["model", "evaluations", "cache hits", "calls", "est. input tokens", "est. output tokens", "est. cost"], rows: rows,
+            header: ["model", "evaluations", "cache hits", "requests", "est. input tokens", "est. output tokens", "est. cost"], rows: rows,
             rightAligned: [1, 2, 3, 4, 5, 6]
         ).render()
-        out += "\ninput tokens ≈ prompt bytes / 4; output tokens = params.max_tokens (else \(CostEstimate.defaultOutputTokens)) per call, an upper bound; retries not included"
+        out += "\ninput tokens ≈ prompt bytes / 4; output tokens = params.max_tokens (else \(CostEstimate.defaultOutputTokens)) per evaluation, an upper bound; retries not included"
         if let maxCost {
             out += "\n" + (estimate.costUSD <= maxCost ? "within --max-cost \(usd(maxCost))" : "exceeds --max-cost \(usd(maxCost)): the run would stop early")
         }

@@ -116,8 +116,9 @@ struct RunCommand: AsyncParsableCommand {
         let analysis = try await RunLoader(store: store, defaults: workspace.config.decision).analysis(info, known: plan.cases)
         let written = try ReportWriter.write(analysis, formats: [.md, .json], to: workspace.reportsDirectory)
         if !quiet {
+            let batched = outcome.requests == counters.calls ? "" : " in \(outcome.requests) requests"
             print(String(
-                format: "run %lld: %d evaluations, %d calls, %d cached, %d errors, %d in / %d out tokens, $%.4f; executed in %.2fs (%.0f/s)",
+                format: "run %lld: %d evaluations, %d calls\(batched), %d cached, %d errors, %d in / %d out tokens, $%.4f; executed in %.2fs (%.0f/s)",
                 runID, info.planned, counters.calls, counters.cacheHits, info.errors, counters.inputTokens, counters.outputTokens, counters.costUSD,
                 outcome.elapsed, outcome.elapsed > 0 ? Double(outcome.evaluated) / outcome.elapsed : 0
             ))

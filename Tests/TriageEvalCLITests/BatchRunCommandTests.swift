@@ -25,7 +25,7 @@ import TriageEvalStore
         try config.write(to: directory.appendingPathComponent("triage-eval.yaml"), atomically: true, encoding: .utf8)
     }
 
-    /// `run --dry-run`'s row for the model: (evaluations, calls).
+    /// `run --dry-run`'s row for the model: (evaluations, requests).
     func dryRun(_ directory: URL) async throws -> (evaluations: Int, calls: Int) {
         let output = try await CLI.run(["run", "--dry-run", "--no-cache"], in: directory, environment: Self.environment)
         #expect(output.status == 0, "\(output.stderr)")
@@ -58,8 +58,9 @@ import TriageEvalStore
         // The endpoint is fixed: resume redoes every failed item, again in full batches.
         let healthy = try StubServer()
         try configure(directory, stub: healthy)
-        let resumed = try await CLI.run(["run", "--resume", "\(run.id)", "--no-cache", "--quiet"], in: directory, environment: Self.environment)
+        let resumed = try await CLI.run(["run", "--resume", "\(run.id)", "--no-cache"], in: directory, environment: Self.environment)
         #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stdout.contains("\(evaluations) evaluations, \(evaluations) calls in \(calls) requests, 0 cached"), "\(resumed.stdout)")
         #expect(try await healthy.stats().requests == calls)
         let batched = try await answers(store, run: run.id)
         #expect(batched.count == evaluations)
@@ -68,8 +69,9 @@ import TriageEvalStore
 
         try configure(directory, stub: healthy, batchSize: 1)
         #expect(try await dryRun(directory) == (evaluations, evaluations))
-        let single = try await CLI.run(["run", "--no-cache", "--quiet"], in: directory, environment: Self.environment)
+        let single = try await CLI.run(["run", "--no-cache"], in: directory, environment: Self.environment)
         #expect(single.status == 0, "\(single.stderr)")
+        #expect(single.stdout.contains("\(evaluations) evaluations, \(evaluations) calls, 0 cached"), "\(single.stdout)")
         #expect(try await healthy.stats().requests == calls + evaluations)
         let singleRun = try #require(try await store.latestRun())
         #expect(singleRun.id != run.id)
