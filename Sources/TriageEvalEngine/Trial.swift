@@ -1,6 +1,7 @@
 public import Logging
 public import TriageEval
 public import TriageEvalProviders
+public import TriageEvalStore
 
 /// `triage-eval try`: one prompt × one case sent once to one model, with everything a person needs
 /// to judge the round trip before a full run. Nothing is cached or stored.
@@ -20,20 +21,23 @@ public struct Trial: Sendable {
     }
 
     public var workspace: Workspace
+    /// Where imported detection rules are found (nothing is written to it).
+    public var store: Store
     public var logger: Logger
     /// Builds the provider for a model (the CLI passes the environment-aware factory).
     public var makeProvider: @Sendable (ModelConfig) throws -> any ModelProvider
 
-    public init(workspace: Workspace, logger: Logger, makeProvider: @escaping @Sendable (ModelConfig) throws -> any ModelProvider) {
+    public init(workspace: Workspace, store: Store, logger: Logger, makeProvider: @escaping @Sendable (ModelConfig) throws -> any ModelProvider) {
         self.workspace = workspace
+        self.store = store
         self.logger = logger
         self.makeProvider = makeProvider
     }
 
-    /// Renders `promptKey` (ID@VERSION) for `caseID` (from the case files) and sends it once to `modelID`,
-    /// without retries. Unknown names are ``InputError``s.
+    /// Renders `promptKey` (ID@VERSION: a prompt file or an imported rule) for `caseID` (from the case files)
+    /// and sends it once to `modelID`, without retries. Unknown names are ``InputError``s.
     public func run(prompt promptKey: String, model modelID: String, caseID: String) async throws -> Result {
-        let prompts = try workspace.loadPrompts()
+        let prompts = try await PromptCatalog(workspace: workspace, store: store).all()
         guard let prompt = prompts.first(where: { $0.key == promptKey }) else {
             throw InputError(file: "command line", field: "--prompt", message: "unknown prompt \"\(promptKey)\"; known: \(prompts.map(\.key).joined(separator: ", "))")
         }
@@ -47,6 +51,12 @@ public struct Trial: Sendable {
         let missing = prompt.missingVariables(for: item)
         guard missing.isEmpty else {
             throw InputError(file: "command line", field: "--case", message: "case \(caseID) gives only alert_summary, but \(promptKey) uses \(missing.joined(separator: ", "))")
+        }
+        guard prompt.accepts(item) else {
+            throw InputError(
+                file: "command line", field: "--case",
+                message: "\(promptKey) does not judge case \(caseID) (another entity kind, or the rule's own WHERE drops it before COMPLETION)"
+            )
         }
         let evaluator = try AnswerEvaluator(prompt: prompt)
         let rendered = prompt.render(CaseContext(item))

@@ -21,7 +21,8 @@ enum TrialReport {
         out += "── strict parse (the rule's DISSECT + TO_DOUBLE): \(parse(evaluation.strict))\n"
         out += "── lenient parse: \(parse(evaluation.lenient))\n"
         let policy = result.prompt.decision
-        let rule = "verdict in [\(policy.alertVerdicts.joined(separator: ", "))] and confidence > \(policy.minConfidence)"
+        let rule = result.prompt.rule.map { "the rule's own DISSECT/EVAL/WHERE after COMPLETION: \($0.rule.name)" }
+            ?? "verdict in [\(policy.alertVerdicts.joined(separator: ", "))] and confidence > \(policy.minConfidence)"
         out += "── decision: \(evaluation.alert ? "ALERT" : "no alert") (\(rule))"
         if evaluation.lenientAlert != evaluation.alert {
             out += "\n   the lenient parse would \(evaluation.lenientAlert ? "alert" : "not alert"): the answer's format changes the outcome"

@@ -16,7 +16,7 @@ struct TryCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("The prompt version.", valueName: "ID@VERSION"))
+    @Option(help: ArgumentHelp("The prompt version: a prompt file or an imported rule.", valueName: "ID@VERSION"))
     var prompt: String
 
     @Option(help: ArgumentHelp("A configured model id.", valueName: "ID"))
@@ -29,9 +29,9 @@ struct TryCommand: AsyncParsableCommand {
     var verbose = false
 
     func run() async throws {
-        let workspace = try global.workspace()
+        let (workspace, store) = try global.open()
         let logger = DebugLogger.make(verbose: verbose, config: workspace.config)
-        let trial = Trial(workspace: workspace, logger: logger) { model in
+        let trial = Trial(workspace: workspace, store: store, logger: logger) { model in
             try ProviderFactory.make(model, directory: workspace.directory, logger: verbose ? logger : nil)
         }
         let result = try await trial.run(prompt: prompt, model: model, caseID: caseID)

@@ -51,6 +51,22 @@ import Testing
         }
     }
 
+    @Test func tryUsesAnImportedRuleAndItsOwnTail() async throws {
+        let directory = try CLI.workspace()
+        _ = try await cli(["prompts", "import-rule", rule("current/\(Self.hostRule).toml"), "--id", "host-rule"], in: directory)
+        let id = "lsass-comsvcs-minidump-01"
+        let rendered = try await cli(["render", "--prompt", "host-rule@v1", "--case", id], in: directory)
+        let trial = try await cli(["try", "--prompt", "host-rule@v1", "--model", "heuristic", "--case", id], in: directory)
+        #expect(trial.status == 0, "\(trial.stderr)")
+        #expect(trial.stdout.contains("── rendered prompt (\(rendered.stdout.utf8.count) bytes)\n\(rendered.stdout)\n"))
+        #expect(trial.stdout.contains("the rule's own DISSECT/EVAL/WHERE after COMPLETION: LLM-Based Attack Chain Triage by Host"))
+        #expect(trial.stdout.contains("── decision: ALERT"), "\(trial.stdout)")
+
+        let userCase = try await cli(["try", "--prompt", "host-rule@v1", "--model", "heuristic", "--case", "svc-sccm-client-push-01"], in: directory)
+        #expect(userCase.status == 2)
+        #expect(userCase.stderr.contains("host-rule@v1 does not judge case svc-sccm-client-push-01"), "\(userCase.stderr)")
+    }
+
     @Test func unsupportedEsqlIsExitTwoWithTheLine() async throws {
         let directory = try CLI.workspace()
         let path = fixture("rules/current/command_and_control_curl_activity_llm_triage.toml")

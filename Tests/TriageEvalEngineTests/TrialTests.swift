@@ -10,7 +10,7 @@ struct TrialTests {
     static let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
     func trial(_ temp: TemporaryWorkspace, provider: (any ModelProvider)? = nil) -> Trial {
-        Trial(workspace: temp.workspace, logger: Self.logger) { model in
+        Trial(workspace: temp.workspace, store: temp.store, logger: Self.logger) { model in
             if let provider { return provider }
             return try ProviderFactory.make(model, directory: temp.workspace.directory)
         }
