@@ -23,7 +23,7 @@ public struct GateReport: Sendable {
             var gateBaseline: GateBaseline?
             if let baseline {
                 let group = try baseline.selector.resolve(in: baseline.analysis, hint: (subject.prompt, subject.model), field: "--baseline")
-                let comparison = PairedComparison(base: group.items, candidate: subject.items, seed: seed, resamples: 0)
+                let comparison = PairedComparison(base: group.items, candidate: subject.items, seed: seed)
                 gateBaseline = GateBaseline(name: "run \(baseline.analysis.run.id) · \(group.name)", metrics: group.overall, comparison: comparison)
             }
             let gateSubject = GateSubject(name: subject.name, metrics: subject.overall, items: subject.items, tags: subject.tagsByCase)

@@ -107,4 +107,33 @@ struct GateEvaluatorTests {
         #expect(Self.check(.significance, lenient)?.passed == true)
         #expect(Self.check(.maxRecallDrop, lenient)?.passed == true)
     }
+
+    @Test("the recall drop counts only attacks answered in both runs, with the bootstrap interval")
+    func pairedRecallDrop() throws {
+        // The baseline also answered two attacks the candidate never saw, and missed both: its overall
+        // recall (4 of 6) is below the candidate's (3 of 4), yet on the 4 shared attacks it caught one more.
+        let perfect: [ScoredItem] = Self.items.map { item in
+            var right = item
+            right.alert = item.label == .tp
+            return right
+        }
+        let extra = [scored("x1", .tp, "FP", 0.9), scored("x2", .tp, "FP", 0.9)]
+        let base = perfect + extra
+        let comparison = PairedComparison(base: base, candidate: Self.items, resamples: 500)
+        let baseline = GateBaseline(name: "run 1", metrics: GroupMetrics(items: base, threshold: 0.7), comparison: comparison)
+        #expect(baseline.metrics.alert.recall < Self.subject().metrics.alert.recall)
+        let drop = try #require(Self.check(.maxRecallDrop, GateEvaluator.evaluate(Self.subject(), baseline: baseline, policy: GatePolicy(maxRecallDrop: 0))))
+        #expect(drop.value == 0.25)
+        #expect(!drop.passed)
+        #expect(drop.detail.contains("on the 4 attack cases answered in both runs"))
+        #expect(drop.detail.contains("95 % bootstrap CI ["))
+        #expect(drop.detail.contains("not paired: 2 baseline-only, 0 run-only cases"))
+
+        let disjoint = PairedComparison(base: extra, candidate: Self.items, resamples: 0)
+        let unpaired = GateBaseline(name: "run 1", metrics: GroupMetrics(items: extra, threshold: 0.7), comparison: disjoint)
+        let nothing = try #require(Self.check(.maxRecallDrop, GateEvaluator.evaluate(Self.subject(), baseline: unpaired, policy: GatePolicy(maxRecallDrop: 0))))
+        #expect(nothing.value == nil)
+        #expect(!nothing.passed)
+        #expect(nothing.detail.contains("no attack case answered in both"))
+    }
 }

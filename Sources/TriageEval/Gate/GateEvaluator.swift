@@ -45,11 +45,24 @@ public enum GateEvaluator {
                 )
             )
         }
-        atMost(
-            .maxRecallDrop, baseline.metrics.alert.recall - alert.recall, policy.maxRecallDrop,
-            "recall \(rounded(baseline.metrics.alert.recall)) → \(rounded(alert.recall)) vs \(baseline.name)"
-        )
+        atMost(.maxRecallDrop, comparison.bootstrap.deltaRecall.map { -$0 }, policy.maxRecallDrop, recallDropDetail(comparison, baseline: baseline.name))
         return checks
+    }
+
+    /// The recall drop is measured on the attacks answered in both runs (sample 0), so cases added to or
+    /// removed from the set never count as a drop; the bootstrap interval says how sure that figure is.
+    static func recallDropDetail(_ comparison: PairedComparison, baseline: String) -> String {
+        guard let delta = comparison.bootstrap.deltaRecall else {
+            return "no attack case answered in both this run and \(baseline): nothing to compare"
+        }
+        var detail = "Δrecall \(rounded(delta)) on the \(comparison.pairedAttacks) attack cases answered in both runs vs \(baseline)"
+        if let interval = comparison.bootstrap.deltaRecallCI95 {
+            detail += ", 95 % bootstrap CI [\(rounded(interval.lower)), \(rounded(interval.upper))]"
+        }
+        if !comparison.onlyInBase.isEmpty || !comparison.onlyInCandidate.isEmpty {
+            detail += "; not paired: \(comparison.onlyInBase.count) baseline-only, \(comparison.onlyInCandidate.count) run-only cases"
+        }
+        return detail
     }
 
     /// A rate to 3 decimals, for details.

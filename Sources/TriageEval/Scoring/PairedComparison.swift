@@ -18,6 +18,8 @@ public struct PairedComparison: Sendable, Hashable {
 
     /// Cases answered on both sides.
     public var paired: Int
+    /// Of those, the attacks (label TP): the denominator of the paired recall.
+    public var pairedAttacks: Int
     /// Paired cases the base got right and the candidate wrong.
     public var b: Int
     /// Paired cases the base got wrong and the candidate right.
@@ -60,6 +62,7 @@ public struct PairedComparison: Sendable, Hashable {
             flipped.append(Flip(caseID: caseID, label: left.label, baseAlert: left.alert, candidateAlert: right.alert))
         }
         self.paired = outcomes.count
+        self.pairedAttacks = outcomes.count { $0.label == .tp }
         self.b = b
         self.c = c
         self.pValue = McNemar.exact(b: b, c: c)
