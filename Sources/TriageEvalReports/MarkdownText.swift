@@ -1,15 +1,22 @@
 /// Escaping for text that goes into Markdown, where alert fields are attacker-controlled.
 ///
 /// After escaping, a command line cannot end a table cell (`|`), open code spans (`` ` ``),
-/// inject HTML (`<script>`, `</td>`), make links or emphasis, or @-mention people in a PR comment.
+/// inject HTML (`<script>`, `</td>`), make links or emphasis, @-mention people, reference issues
+/// (`#12`) or become a clickable link (`http://…`, `www.…`) in a GitHub comment.
+///
+/// GitHub finds mentions, issue references and URLs after Markdown is parsed, so backslashes and
+/// entities (`&#64;`) do not stop them; an empty HTML comment (``separator``) splits the text where
+/// they would start, renders as nothing, and survives copying as plain text.
 public enum MarkdownText {
+    /// Renders as nothing; splits `@name`, `#12`, `http://` and `www.` so nothing links.
+    public static let separator = "<!-- -->"
+
     /// Escapes `text` for use inside a table cell or a paragraph; newlines become `<br>`.
     public static func escape(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
         var result = ""
         result.reserveCapacity(text.utf8.count)
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
+        for (index, scalar) in scalars.enumerated() {
             switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
@@ -17,11 +24,13 @@ public enum MarkdownText {
             case "\"": result += "&quot;"
             case "|": result += "&#124;"
             case "`": result += "&#96;"
-            case "@": result += "&#64;"
+            case "@", "#": result += "\(scalar)\(separator)"
+            case ":" where follows(scalars, index, "//"): result += "\(separator):"
+            case "." where precededByWWW(scalars, index): result += "\(separator)."
             case "\\", "*", "_", "[", "]", "~":
                 result += "\\"
                 result.unicodeScalars.append(scalar)
-            case "\n": if !previousWasCR { result += "<br>" }
+            case "\n": if index == 0 || scalars[index - 1] != "\r" { result += "<br>" }
             case "\r": result += "<br>"
             case "\t": result += " "
             default:
@@ -38,5 +47,16 @@ public enum MarkdownText {
     /// Escapes and shortens to `limit` characters (with an ellipsis), for long command lines in tables.
     public static func cell(_ text: String, limit: Int = 300) -> String {
         text.count > limit ? escape(String(text.prefix(limit))) + "…" : escape(text)
+    }
+
+    /// Whether `next` comes right after `scalars[index]`.
+    private static func follows(_ scalars: [Unicode.Scalar], _ index: Int, _ next: String) -> Bool {
+        let expected = Array(next.unicodeScalars)
+        return index + expected.count < scalars.count && Array(scalars[(index + 1)...(index + expected.count)]) == expected
+    }
+
+    /// Whether `www` (any case) comes right before `scalars[index]`.
+    private static func precededByWWW(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+        index >= 3 && scalars[(index - 3)..<index].allSatisfy { $0 == "w" || $0 == "W" }
     }
 }

@@ -40,7 +40,7 @@ struct GateCommandTests {
         #expect(result.stdout.contains("FAIL  mini@v1 × bad  must_not_alert: 1 failing"))
         #expect(result.stdout.contains("PASS  mini@v1 × bad  min_precision"))  // from the config's gate: block
         let markdown = try String(contentsOfFile: directory.appendingPathComponent("reports/gate-run-1.md").path, encoding: .utf8)
-        #expect(markdown.contains("| **FAIL** | mini&#64;v1 × bad | must_alert | 1 failing | = 0 |"))
+        #expect(markdown.contains("| **FAIL** | mini@<!-- -->v1 × bad | must_alert | 1 failing | = 0 |"))
     }
 
     @Test("against a baseline: a significant regression and a recall drop fail")

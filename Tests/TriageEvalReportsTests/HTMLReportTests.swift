@@ -29,8 +29,8 @@ struct HTMLReportTests {
         #expect(!html.contains(" src="))
         #expect(!html.contains("href=\"http"))
         #expect(!html.contains("@import"))
-        // The only URL is the SVG namespace.
-        #expect(html.occurrences(of: "://") == html.occurrences(of: "xmlns=\"http://www.w3.org/2000/svg\""))
+        // The only URL is the SVG namespace; the hostile answers' URL stays inert text.
+        #expect(html.occurrences(of: "://") == html.occurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"") + html.occurrences(of: "http://45.9.148.21/p.exe"))
     }
 
     @Test("it carries the summary, strict vs lenient, charts, the sweep and the cases with their prompt")

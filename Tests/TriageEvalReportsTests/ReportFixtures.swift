@@ -4,7 +4,7 @@ import TriageEval
 @testable import TriageEvalStore
 
 /// Strings an attacker can put in a command line, and so in a model's answer.
-let hostileStrings = ["<script>alert(1)</script>", "</td>", "| x |", "`rm -rf /`", "@team", "line one\nline two\r\nline three"]
+let hostileStrings = ["<script>alert(1)</script>", "</td>", "| x |", "`rm -rf /`", "@team", "see #12", "http://45.9.148.21/p.exe", "WWW.evil.example", "line one\nline two\r\nline three"]
 let hostileText = hostileStrings.joined(separator: " ")
 
 let reportPromptText = """

@@ -6,15 +6,21 @@ import TriageEval
 
 @Suite("MarkdownText")
 struct MarkdownTextTests {
-    /// The escaped text with its `<br>` line breaks removed: what must hold no markup at all.
-    static func withoutBreaks(_ text: String) -> String { text.replacingOccurrences(of: "<br>", with: "") }
+    /// The escaped text without its `<br>` line breaks and link-splitting comments: what must hold no markup at all.
+    static func withoutBreaks(_ text: String) -> String {
+        text.replacingOccurrences(of: "<br>", with: "").replacingOccurrences(of: MarkdownText.separator, with: "")
+    }
 
     @Test("hostile strings lose every character that could break out of a cell", arguments: hostileStrings + [hostileText])
     func noRawMarkup(_ input: String) {
         let escaped = MarkdownText.escape(input)
         let bare = Self.withoutBreaks(escaped)
-        for character in ["<", ">", "|", "`", "@", "\n", "\r"] {
+        for character in ["<", ">", "|", "`", "\n", "\r"] {
             #expect(!bare.contains(character), "\(character) survived in \(escaped)")
+        }
+        // Whatever GitHub would link or mention is split by an empty comment.
+        for trigger in ["@team", "see #12", "http://", "WWW.evil"] where input.contains(trigger) {
+            #expect(!escaped.contains(trigger), "\(trigger) survived in \(escaped)")
         }
     }
 
@@ -24,7 +30,11 @@ struct MarkdownTextTests {
         #expect(MarkdownText.escape("</td>") == "&lt;/td&gt;")
         #expect(MarkdownText.escape("| x |") == "&#124; x &#124;")
         #expect(MarkdownText.escape("`code`") == "&#96;code&#96;")
-        #expect(MarkdownText.escape("@team") == "&#64;team")
+        #expect(MarkdownText.escape("@team") == "@<!-- -->team")
+        #expect(MarkdownText.escape("fixes #12") == "fixes #<!-- -->12")
+        #expect(MarkdownText.escape("http://45.9.148.21/p.exe") == "http<!-- -->://45.9.148.21/p.exe")
+        #expect(MarkdownText.escape("WWW.evil.example") == "WWW<!-- -->.evil.example")
+        #expect(MarkdownText.escape("at 12:30:01 on C:\\") == "at 12:30:01 on C:\\\\")
         #expect(MarkdownText.escape("a\nb\r\nc\rd") == "a<br>b<br>c<br>d")
         #expect(MarkdownText.escape("**bold** [link](x) C:\\Temp") == "\\*\\*bold\\*\\* \\[link\\](x) C:\\\\Temp")
         #expect(MarkdownText.escape("plain text 42") == "plain text 42")
@@ -191,7 +201,7 @@ struct ReportTests {
         #expect(group.alertsLostToFormat == 2)
         #expect(group.errorCount == 1)
         #expect(group.errors == ["timeout": 1])
-        let summaryRow = MarkdownReport.render(analysis).split(separator: "\n").first { $0.hasPrefix("| host-triage&#64;v1 | recorded |") }
+        let summaryRow = MarkdownReport.render(analysis).split(separator: "\n").first { $0.hasPrefix("| host-triage@<!-- -->v1 | recorded |") }
         #expect(summaryRow?.hasSuffix("| 2 |") == true)
     }
 
