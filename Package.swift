@@ -83,9 +83,9 @@ let package = Package(
             dependencies: ["TriageEval", "TriageEvalStore", "TriageEvalReports"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "TriageEvalTests", dependencies: ["TriageEval"], swiftSettings: strictSettings),
+        .testTarget(name: "TriageEvalTests", dependencies: ["TriageEval", "StubTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "TriageEvalStoreTests", dependencies: ["TriageEvalStore"], swiftSettings: strictSettings),
-        // Starts the real `llm-stub` binary on a free loopback port for tests that need a server.
+        // Shared test support: starts the real `llm-stub` binary on a free loopback port; finds `Tests/Fixtures` files.
         .target(name: "StubTestSupport", path: "Tests/StubTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "TriageEvalProvidersTests", dependencies: ["TriageEvalProviders", "StubTestSupport", "llm-stub"], swiftSettings: strictSettings),
         .testTarget(name: "TriageEvalEngineTests", dependencies: ["TriageEvalEngine", "StubTestSupport", "llm-stub"], swiftSettings: strictSettings),

@@ -110,7 +110,7 @@ struct StubFaultTests {
 
     @Test("--reply-status serves a fixture's bytes with the given headers")
     func fixedReply() async throws {
-        let fixture = try #require(fixturePath("providers/anthropic_error_overloaded.json"))
+        let fixture = try TestFixtures.path("providers/anthropic_error_overloaded.json")
         let stub = try StubServer([
             "--reply-status", "529", "--reply-body", fixture,
             "--reply-header", "retry-after: 3", "--reply-header", "x-should-retry: true",

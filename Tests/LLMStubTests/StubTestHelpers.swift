@@ -54,14 +54,3 @@ func temporaryDirectory() throws -> URL {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     return directory
 }
-
-/// A file under `Tests/Fixtures`, found by walking up from this source file.
-func fixturePath(_ name: String) -> String? {
-    var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while directory.path != "/" {
-        let candidate = directory.appendingPathComponent("Tests/Fixtures/\(name)")
-        if FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
-        directory.deleteLastPathComponent()
-    }
-    return nil
-}

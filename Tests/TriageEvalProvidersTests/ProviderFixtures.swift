@@ -1,35 +1,11 @@
 import Foundation
+import StubTestSupport
 import Testing
 @testable import TriageEvalProviders
 import TriageEval
 
 /// Recorded provider bodies under `Tests/Fixtures/providers`, with the status and headers `index.json` gives them.
 enum ProviderFixtures {
-    struct NotFound: Error, CustomStringConvertible {
-        let name: String
-        var description: String { "fixture \(name) not found under any Tests/Fixtures above \(#filePath)" }
-    }
-
-    static func data(_ name: String) throws -> Data {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while directory.pathComponents.count > 1 {
-            let candidate = directory.appendingPathComponent("Tests/Fixtures/\(name)")
-            if FileManager.default.fileExists(atPath: candidate.path) { return try Data(contentsOf: candidate) }
-            directory = directory.deletingLastPathComponent()
-        }
-        throw NotFound(name: name)
-    }
-
-    static func path(_ name: String) throws -> String {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while directory.pathComponents.count > 1 {
-            let candidate = directory.appendingPathComponent("Tests/Fixtures/\(name)")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
-            directory = directory.deletingLastPathComponent()
-        }
-        throw NotFound(name: name)
-    }
-
     struct Index: Decodable {
         struct Entry: Decodable {
             let httpStatus: Int
@@ -43,13 +19,13 @@ enum ProviderFixtures {
     }
 
     static func index() throws -> Index {
-        try JSONDecoder().decode(Index.self, from: data("providers/index.json"))
+        try JSONDecoder().decode(Index.self, from: TestFixtures.data("providers/index.json"))
     }
 
     /// The fixture as an HTTP response: body, status and headers from `index.json`.
     static func response(_ name: String) throws -> HTTPResponse {
         let entry = try #require(try index().fixtures[name], "\(name) is not in index.json")
-        return HTTPResponse(status: entry.httpStatus, headers: entry.headers ?? [:], body: try data("providers/\(name)"))
+        return HTTPResponse(status: entry.httpStatus, headers: entry.headers ?? [:], body: try TestFixtures.data("providers/\(name)"))
     }
 }
 

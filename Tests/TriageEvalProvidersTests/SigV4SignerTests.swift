@@ -1,4 +1,5 @@
 import Foundation
+import StubTestSupport
 import Testing
 @testable import TriageEvalProviders
 
@@ -79,7 +80,7 @@ struct SigV4Vectors: Decodable {
     }
 
     static func load() throws -> SigV4Vectors {
-        try JSONDecoder().decode(SigV4Vectors.self, from: ProviderFixtures.data("sigv4_vectors.json"))
+        try JSONDecoder().decode(SigV4Vectors.self, from: TestFixtures.data("sigv4_vectors.json"))
     }
 }
 

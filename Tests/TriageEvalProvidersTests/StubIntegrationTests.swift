@@ -205,7 +205,7 @@ struct StubIntegrationTests {
 
     @Test("error replies over real HTTP map to cause, message, retryable and retry-after", arguments: replyCases)
     func errorReply(_ reply: ReplyCase) async throws {
-        let body = try ProviderFixtures.path("providers/\(reply.fixture)")
+        let body = try TestFixtures.path("providers/\(reply.fixture)")
         let stub = try StubServer(["--reply-status", String(reply.status), "--reply-body", body] + reply.headers.flatMap { ["--reply-header", $0] })
         let model = try provider(reply.config(stub.baseURL))
         let error = try await #require(throws: ProviderError.self) { _ = try await model.complete(samplePrompt) }
@@ -217,7 +217,7 @@ struct StubIntegrationTests {
 
     @Test("Azure's prompt filter (HTTP 400 content_filter) over real HTTP is a refusal")
     func azureFilter() async throws {
-        let body = try ProviderFixtures.path("providers/azure_openai_error_content_filter.json")
+        let body = try TestFixtures.path("providers/azure_openai_error_content_filter.json")
         let stub = try StubServer(["--reply-status", "400", "--reply-body", body])
         let model = ModelConfig(id: "az", provider: .azureOpenAI, baseURL: stub.baseURL, apiKeyEnv: "STUB_KEY", options: ["deployment": "d"])
         let completion = try await provider(model).complete(samplePrompt)

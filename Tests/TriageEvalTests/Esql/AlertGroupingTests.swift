@@ -1,10 +1,11 @@
 import Foundation
+import StubTestSupport
 import Testing
 @testable import TriageEval
 
 @Suite struct AlertGroupingTests {
     func alerts() throws -> [EsqlRow] {
-        try AlertDocuments.parse(String(decoding: try ParsingFixtures.data("alerts/alerts.ndjson"), as: UTF8.self), file: "alerts.ndjson")
+        try AlertDocuments.parse(String(decoding: try TestFixtures.data("alerts/alerts.ndjson"), as: UTF8.self), file: "alerts.ndjson")
     }
 
     @Test func nestedDottedAndHitDocumentsReadAlike() throws {
@@ -25,7 +26,7 @@ import Testing
 
     @Test func theRulesFiltersAndStatsMakeTheFourCases() throws {
         let rule = try DetectionRule(toml: try RuleFixtures.text(RuleFixtures.currentHost), file: "host.toml")
-        let labels = try LabelFileParser.parse(String(decoding: try ParsingFixtures.data("alerts/labels.yaml"), as: UTF8.self), file: "labels.yaml")
+        let labels = try LabelFileParser.parse(String(decoding: try TestFixtures.data("alerts/labels.yaml"), as: UTF8.self), file: "labels.yaml")
         let drafts = try AlertGrouping.drafts(from: try alerts(), stages: AlertGrouping.Stages(rule: rule), labels: labels, source: "test")
         let byName = Dictionary(uniqueKeysWithValues: drafts.map { ($0.item.entity?.name ?? "", $0) })
         // WS-MKT-0007 has two distinct rules: the rule's `where … count_distinct >= 3` drops it.

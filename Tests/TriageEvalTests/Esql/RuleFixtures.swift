@@ -1,10 +1,11 @@
 import Foundation
+import StubTestSupport
 @testable import TriageEval
 
 /// The bundled rule files and a host and a user case they judge.
 enum RuleFixtures {
     static func text(_ name: String) throws -> String {
-        String(decoding: try ParsingFixtures.data("rules/\(name)"), as: UTF8.self)
+        String(decoding: try TestFixtures.data("rules/\(name)"), as: UTF8.self)
     }
 
     static let currentHost = "current/multiple_alerts_llm_attack_chain_triage_by_host.toml"
