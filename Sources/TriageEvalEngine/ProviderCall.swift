@@ -25,16 +25,8 @@ public struct ProviderCall: Sendable {
     /// Sends `request` until it is answered or the retry policy gives up.
     public func complete(_ request: CompletionRequest) async throws(ProviderError) -> CompletionResponse {
         let provider = provider
-        let timeout = model.timeoutSeconds
-        let label = "\(model.id) \(request.caseID)#\(request.sample)"
-        return try await retry.run(onRetry: { error, retry, wait in
-            logger.debug("retry \(retry) of \(label) in \(String(format: "%.2f", wait))s after \(error)")
-        }) { () async throws(ProviderError) -> CompletionResponse in
-            if let limiter { await limiter.acquire() }
-            logger.trace("call \(label)")
-            return try await Deadline.run(seconds: timeout) { () async throws(ProviderError) -> CompletionResponse in
-                try await provider.complete(request)
-            }
+        return try await send(label: "\(model.id) \(request.caseID)#\(request.sample)") { () async throws(ProviderError) in
+            try await provider.complete(request)
         }
     }
 
@@ -44,20 +36,27 @@ public struct ProviderCall: Sendable {
         guard let batcher = provider as? any BatchModelProvider else {
             throw ProviderError(.configuration, "model \(model.id): provider \(model.provider.rawValue) cannot batch requests")
         }
-        let timeout = model.timeoutSeconds
+        let model = model
         let label = "\(model.id) batch of \(requests.count) from \(requests.first.map { "\($0.caseID)#\($0.sample)" } ?? "nothing")"
-        return try await retry.run(onRetry: { error, retry, wait in
-            logger.debug("retry \(retry) of \(label) in \(String(format: "%.2f", wait))s after \(error)")
-        }) { () async throws(ProviderError) -> [CompletionResponse] in
-            if let limiter { await limiter.acquire() }
-            logger.trace("call \(label)")
-            let answers = try await Deadline.run(seconds: timeout) { () async throws(ProviderError) -> [CompletionResponse] in
-                try await batcher.completeBatch(requests)
-            }
+        return try await send(label: label) { () async throws(ProviderError) -> [CompletionResponse] in
+            let answers = try await batcher.completeBatch(requests)
             guard answers.count == requests.count else {
                 throw ProviderError(.badResponse, "\(model.id): \(answers.count) answers for a batch of \(requests.count)", retryable: true)
             }
             return answers
+        }
+    }
+
+    /// One request through the retry policy: each attempt waits for the rate limit and runs under the
+    /// per-request deadline (`timeout_s`).
+    func send<Answer: Sendable>(label: String, _ attempt: @escaping @Sendable () async throws(ProviderError) -> Answer) async throws(ProviderError) -> Answer {
+        let timeout = model.timeoutSeconds
+        return try await retry.run(onRetry: { error, retry, wait in
+            logger.debug("retry \(retry) of \(label) in \(String(format: "%.2f", wait))s after \(error)")
+        }) { () async throws(ProviderError) -> Answer in
+            if let limiter { await limiter.acquire() }
+            logger.trace("call \(label)")
+            return try await Deadline.run(seconds: timeout, attempt)
         }
     }
 }

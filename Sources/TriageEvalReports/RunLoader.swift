@@ -26,8 +26,8 @@ public struct RunLoader: Sendable {
 
     /// The scored analysis of a run; each prompt's decision comes from its recorded text, prices from the
     /// recorded model configs, and the case revisions are kept to show the exact text a model received.
-    /// - Parameter known: case revisions the caller already holds, by revision id (e.g. the run's own plan),
-    ///   so they are not decoded again; the others are read from the store.
+    /// - Parameter known: case revisions the caller already holds (e.g. the run's own plan), so they are not
+    ///   decoded again; the others are read from the store.
     public func analysis(_ run: RunInfo, known: [StoredCase] = []) async throws -> RunAnalysis {
         let results = try await store.results(run: run.id)
         var policies: [String: AlertPolicy] = [:]

@@ -92,39 +92,3 @@ struct RunRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
-
-struct ResultRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "result"
-    var runId: Int64
-    var promptVersionId: Int64
-    var modelId: Int64
-    var caseRevisionId: Int64
-    var sample: Int
-    var outcome: String
-    var response: String?
-    var error: String?
-    var parseStatus: String?
-    var strict: String?
-    var lenient: String?
-    var alert: Bool
-    var lenientAlert: Bool
-    var inputTokens: Int?
-    var outputTokens: Int?
-    var latencyMs: Double?
-    var cached: Bool
-    var completedAt: Date
-
-    enum CodingKeys: String, CodingKey {
-        case sample, outcome, response, error, strict, lenient, alert, cached
-        case runId = "run_id"
-        case promptVersionId = "prompt_version_id"
-        case modelId = "model_id"
-        case caseRevisionId = "case_revision_id"
-        case parseStatus = "parse_status"
-        case lenientAlert = "lenient_alert"
-        case inputTokens = "input_tokens"
-        case outputTokens = "output_tokens"
-        case latencyMs = "latency_ms"
-        case completedAt = "completed_at"
-    }
-}

@@ -14,7 +14,8 @@ extension Store {
         let now = Date()
         let latest = try Self.latestRevisions(db)
         for item in cases {
-            let hash = item.contentHash
+            let body = item.canonicalJSON()
+            let hash = SHA256Hex.of(body)
             let current = latest[item.id]
             if let current, current.contentHash == hash {
                 summary.unchanged.append(item.id)
@@ -22,7 +23,7 @@ extension Store {
             }
             var record = CaseRevisionRecord(
                 id: nil, caseId: item.id, revision: (current?.revision ?? 0) + 1, contentHash: hash,
-                label: item.label.rawValue, scenario: item.scenario, body: item.canonicalJSON(), importedAt: now
+                label: item.label.rawValue, scenario: item.scenario, body: body, importedAt: now
             )
             try record.insert(db)
             if current == nil { summary.added.append(item.id) } else { summary.revised.append(item.id) }

@@ -7,17 +7,11 @@ extension Store {
     /// A key already stored is replaced (so `--resume` overwrites an errored result with its
     /// answer, never duplicating it). Callers never cache errors or empty answers.
     public func saveResults(_ results: [(ResultKey, Evaluation)], cache: [(key: String, response: CachedResponse)] = []) async throws {
-        let records = try results.map(Self.record)
         let now = Date()
+        let rows = try results.map { try Self.upsertArguments($0, completedAt: now) }
         try await pool.write { db in
             let upsert = try db.cachedStatement(sql: Self.upsertResultSQL)
-            for record in records {
-                try upsert.execute(arguments: [
-                    record.runId, record.promptVersionId, record.modelId, record.caseRevisionId, record.sample, record.outcome,
-                    record.response, record.error, record.parseStatus, record.strict, record.lenient, record.alert, record.lenientAlert,
-                    record.inputTokens, record.outputTokens, record.latencyMs, record.cached, record.completedAt,
-                ])
-            }
+            for row in rows { try upsert.execute(arguments: row) }
             try Self.writeCache(cache, at: now, db: db)
         }
     }
@@ -93,14 +87,14 @@ extension Store {
             cached = excluded.cached, completed_at = excluded.completed_at
         """
 
-    static func record(_ pair: (ResultKey, Evaluation)) throws -> ResultRecord {
+    /// The values of ``upsertResultSQL`` for one result, in its column order.
+    static func upsertArguments(_ pair: (ResultKey, Evaluation), completedAt: Date) throws -> StatementArguments {
         let (key, evaluation) = pair
-        return ResultRecord(
-            runId: key.runID, promptVersionId: key.promptRowID, modelId: key.modelRowID, caseRevisionId: key.caseRevisionID,
-            sample: key.sample, outcome: evaluation.isError ? "error" : "answered", response: evaluation.response, error: evaluation.error,
-            parseStatus: evaluation.strict?.status.rawValue, strict: try evaluation.strict.map(json), lenient: try evaluation.lenient.map(json),
-            alert: evaluation.alert, lenientAlert: evaluation.lenientAlert, inputTokens: evaluation.inputTokens,
-            outputTokens: evaluation.outputTokens, latencyMs: evaluation.latencyMs, cached: evaluation.cached, completedAt: Date()
-        )
+        return [
+            key.runID, key.promptRowID, key.modelRowID, key.caseRevisionID, key.sample, evaluation.isError ? "error" : "answered",
+            evaluation.response, evaluation.error, evaluation.strict?.status.rawValue, try evaluation.strict.map(json),
+            try evaluation.lenient.map(json), evaluation.alert, evaluation.lenientAlert, evaluation.inputTokens, evaluation.outputTokens,
+            evaluation.latencyMs, evaluation.cached, completedAt,
+        ]
     }
 }

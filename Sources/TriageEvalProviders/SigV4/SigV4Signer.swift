@@ -1,5 +1,6 @@
 internal import Crypto
 public import Foundation
+internal import TriageEval
 
 /// AWS Signature Version 4 (providers.md §5.4) for non-S3 services: normalized, double-encoded path;
 /// sorted, encoded query; trimmed, lowercased, sorted headers; hex SHA-256 payload hash.
@@ -43,7 +44,7 @@ public struct SigV4Signer: Sendable {
         let canonical = Self.canonicalRequest(method: method, path: path, query: query, headers: headers, body: body)
         let toSign = stringToSign(canonicalRequest: canonical.text, amzDate: amzDate)
         let key = Self.signingKey(secret: credentials.secretAccessKey.value, dateStamp: String(amzDate.prefix(8)), region: region, service: service)
-        let signature = Self.hex(Self.hmac(key: key, Data(toSign.utf8)))
+        let signature = SHA256Hex.hex(Self.hmac(key: key, Data(toSign.utf8)))
         return "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(scope(amzDate: amzDate)), "
             + "SignedHeaders=\(canonical.signedHeaders), Signature=\(signature)"
     }
@@ -51,7 +52,7 @@ public struct SigV4Signer: Sendable {
     func scope(amzDate: String) -> String { "\(amzDate.prefix(8))/\(region)/\(service)/aws4_request" }
 
     public func stringToSign(canonicalRequest: String, amzDate: String) -> String {
-        "AWS4-HMAC-SHA256\n\(amzDate)\n\(scope(amzDate: amzDate))\n\(Self.hex(Data(SHA256.hash(data: Data(canonicalRequest.utf8)))))"
+        "AWS4-HMAC-SHA256\n\(amzDate)\n\(scope(amzDate: amzDate))\n\(SHA256Hex.hex(SHA256.hash(data: Data(canonicalRequest.utf8))))"
     }
 
     /// The canonical request and its `SignedHeaders` list.
@@ -61,7 +62,7 @@ public struct SigV4Signer: Sendable {
         let text = [
             method.uppercased(), canonicalURI(path), canonicalQuery(query),
             canonicalHeaders.map { "\($0.name):\($0.value)\n" }.joined(), signedHeaders,
-            hex(Data(SHA256.hash(data: body))),
+            SHA256Hex.hex(SHA256.hash(data: body)),
         ].joined(separator: "\n")
         return (text, signedHeaders)
     }
@@ -134,10 +135,6 @@ public struct SigV4Signer: Sendable {
 
     static func hmac(key: Data, _ message: Data) -> Data {
         Data(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key)))
-    }
-
-    static func hex(_ data: Data) -> String {
-        data.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
     }
 
     /// `YYYYMMDD'T'HHMMSS'Z'` in UTC.
