@@ -1,6 +1,6 @@
 public import TriageEval
 
-/// The response-cache key (DESIGN §4): provider kind, endpoint, model, generation parameters,
+/// The response-cache key: provider kind, endpoint, model, generation parameters,
 /// the rendered prompt and the sample index, so repeats are real repeats and any change misses.
 public enum CacheKey {
     public static func make(model: ModelConfig, prompt: String, sample: Int) -> String {

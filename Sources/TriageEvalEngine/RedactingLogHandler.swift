@@ -1,4 +1,5 @@
 public import Logging
+public import TriageEvalProviders
 internal import Foundation
 
 /// A swift-log handler for `--verbose`: one line per event on standard error (or `write`),

@@ -1,6 +1,6 @@
 public import TriageEvalProviders
 
-/// The one retry layer (DESIGN §4): retry what can succeed later, with exponential backoff and
+/// The one retry layer: retry what can succeed later, with exponential backoff and
 /// jitter, honoring a server's retry-after; never retry auth, bad requests or quota errors.
 public struct RetryPolicy: Sendable {
     /// Retries after the first attempt; 0 means exactly one attempt.

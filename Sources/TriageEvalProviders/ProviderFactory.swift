@@ -14,35 +14,53 @@ public enum ProviderFactory {
         _ model: ModelConfig, directory: String, environment: [String: String] = ProcessInfo.processInfo.environment,
         logger: Logger? = nil, transport: (any HTTPTransport)? = nil
     ) throws(InputError) -> any ModelProvider {
-        let settings = ModelSettings(model: model, environment: environment)
-        func http() -> any HTTPTransport {
-            let base = transport ?? URLSessionTransport(maxConnections: model.concurrency, timeoutSeconds: model.timeoutSeconds)
-            return logger.map { LoggingTransport(base, logger: $0) } ?? base
-        }
         switch model.provider {
         case .heuristic:
             return HeuristicProvider()
         case .replay:
             let path = model.path ?? ""
             return try ReplayProvider(contentsOf: path.hasPrefix("/") ? path : "\(directory)/\(path)")
-        case .openai:
-            return try LiveProviders.openAI(settings, transport: http())
-        case .azureOpenAI:
-            return try LiveProviders.azureOpenAI(settings, transport: http())
-        case .anthropic:
-            return try LiveProviders.anthropic(settings, transport: http())
-        case .bedrock:
-            return try LiveProviders.bedrock(settings, transport: http())
-        case .gemini:
-            return try LiveProviders.gemini(settings, transport: http())
-        case .vertex:
-            return try LiveProviders.vertex(settings, transport: http())
-        case .ollama:
-            return try LiveProviders.ollama(settings, transport: http())
-        case .elasticInference:
-            return try LiveProviders.elasticInference(settings, transport: http())
-        case .esqlCompletion:
-            return try LiveProviders.esqlCompletion(settings, transport: http())
+        default:
+            let settings = ModelSettings(model: model, environment: environment)
+            let base = transport ?? URLSessionTransport(maxConnections: model.concurrency, timeoutSeconds: model.timeoutSeconds)
+            let provider = try live(settings, transport: logger.map { LoggingTransport(base, logger: $0) } ?? base)
+            let redactor = SecretRedactor(secrets: settings.secretsRead.values)
+            if let batcher = provider as? any BatchModelProvider { return RedactingBatchProvider(batcher, redactor: redactor) }
+            return RedactingProvider(provider, redactor: redactor)
+        }
+    }
+
+    /// Every secret value the live models in `models` read from `environment` (their keys, tokens and
+    /// passwords, default variables included), for redacting logs and output: the same reads as ``make``.
+    public static func secrets(of models: [ModelConfig], environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+        models.flatMap { model -> [String] in
+            guard model.provider != .heuristic, model.provider != .replay else { return [] }
+            let settings = ModelSettings(model: model, environment: environment)
+            _ = try? live(settings, transport: UnusedTransport())
+            return settings.secretsRead.values
+        }
+    }
+
+    /// The live provider for `settings` (not redacted yet).
+    private static func live(_ settings: ModelSettings, transport: any HTTPTransport) throws(InputError) -> any ModelProvider {
+        switch settings.model.provider {
+        case .openai: try LiveProviders.openAI(settings, transport: transport)
+        case .azureOpenAI: try LiveProviders.azureOpenAI(settings, transport: transport)
+        case .anthropic: try LiveProviders.anthropic(settings, transport: transport)
+        case .bedrock: try LiveProviders.bedrock(settings, transport: transport)
+        case .gemini: try LiveProviders.gemini(settings, transport: transport)
+        case .vertex: try LiveProviders.vertex(settings, transport: transport)
+        case .ollama: try LiveProviders.ollama(settings, transport: transport)
+        case .elasticInference: try LiveProviders.elasticInference(settings, transport: transport)
+        case .esqlCompletion: try LiveProviders.esqlCompletion(settings, transport: transport)
+        case .heuristic, .replay: throw settings.error("provider", "is an offline model")
+        }
+    }
+
+    /// The transport of a provider built only to see which secrets it reads; it is never called.
+    private struct UnusedTransport: HTTPTransport {
+        func send(_ request: HTTPRequest) async throws(ProviderError) -> HTTPResponse {
+            throw ProviderError(.configuration, "not a sending provider")
         }
     }
 }

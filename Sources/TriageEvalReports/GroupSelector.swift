@@ -2,8 +2,8 @@ internal import Foundation
 public import TriageEval
 internal import TriageEvalStore
 
-/// Names one prompt × model of a run on the command line: `12`, `12:host-triage@v2/recorded`,
-/// `host-triage@v2`, `host-triage@v2/recorded` or a model id such as `recorded`.
+/// Names one prompt × model of a run on the command line: `12`, `12:host-triage@v2/simulated`,
+/// `host-triage@v2`, `host-triage@v2/simulated` or a model id such as `simulated`.
 ///
 /// Parts left out are taken from the other side of a comparison (or the gated group) when that picks one group.
 public struct GroupSelector: Sendable, Hashable, CustomStringConvertible {

@@ -2,7 +2,7 @@ internal import Foundation
 internal import TriageEval
 internal import TriageEvalStore
 
-/// The JSON report (DESIGN §3, contract): `{"run": {...}, "results": [{"prompt", "model", "metrics": {...}}]}`.
+/// The JSON report (a contract scripts depend on): `{"run": {...}, "results": [{"prompt", "model", "metrics": {...}}]}`.
 public enum JSONReport {
     struct Document: Encodable {
         var run: RunInfo

@@ -1,3 +1,5 @@
+internal import TriageEval
+
 /// Escaping for text that goes into Markdown, where alert fields are attacker-controlled.
 ///
 /// After escaping, a command line cannot end a table cell (`|`), open code spans (`` ` ``),
@@ -11,7 +13,8 @@ public enum MarkdownText {
     /// Renders as nothing; splits `@name`, `#12`, `http://` and `www.` so nothing links.
     public static let separator = "<!-- -->"
 
-    /// Escapes `text` for use inside a table cell or a paragraph; newlines become `<br>`.
+    /// Escapes `text` for use inside a table cell or a paragraph; newlines become `<br>`. Bidirectional
+    /// overrides and isolates read `\u{202E}` (an entity would still apply them); other controls become entities.
     public static func escape(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         var result = ""
@@ -34,7 +37,9 @@ public enum MarkdownText {
             case "\r": result += "<br>"
             case "\t": result += " "
             default:
-                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+                if TerminalText.isBidiControl(scalar) {
+                    result += "\\" + TerminalText.visible(scalar)
+                } else if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
                     result += "&#\(scalar.value);"
                 } else {
                     result.unicodeScalars.append(scalar)

@@ -48,6 +48,9 @@ struct LLMStub: AsyncParsableCommand {
     @Option(name: .customLong("reply-header"), help: "'name: value' header added to every --reply-status answer (repeatable).")
     var replyHeaders: [String] = []
 
+    @Flag(name: .customLong("echo-auth"), help: "Answer every model request 401 in its provider's error format, echoing the credentials it carried (keys, tokens, Basic user:password), as some APIs do.")
+    var echoAuth = false
+
     /// Maps every error to exit code 2 with one `error:` line (ArgumentParser would say 64).
     static func main() async {
         do {
@@ -107,6 +110,8 @@ struct LLMStub: AsyncParsableCommand {
         configuration.seed = seed
         configuration.retryAfter = retryAfter
         configuration.timeoutMilliseconds = timeoutMilliseconds
+        if echoAuth && replyStatus != nil { throw UsageError("--echo-auth and --reply-status exclude each other") }
+        configuration.echoAuth = echoAuth
         switch (replyStatus, replyBody) {
         case (let status?, let body?):
             configuration.fixedReply = try FixedReply(status: status, bodyFile: body, headers: replyHeaders)

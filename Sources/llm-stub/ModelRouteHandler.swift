@@ -16,7 +16,12 @@ struct ModelRouteHandler: Sendable {
     func respond(to request: Request, route: ModelRoute) async throws -> Response {
         var request = request
         let body = try await request.collectBody(upTo: Self.maxBodyBytes)
-        log.record(Self.recording(of: request, body: body))
+        let recorded = Self.recording(of: request, body: body)
+        log.record(recorded)
+        if configuration.echoAuth {
+            try await sleep(milliseconds: configuration.latencyMilliseconds)
+            return failureResponse(.unauthorized("Incorrect API key provided: \(recorded.credentials)"), route: route)
+        }
 
         if let reply = configuration.fixedReply {
             try await sleep(milliseconds: configuration.latencyMilliseconds)

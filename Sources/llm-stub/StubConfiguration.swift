@@ -15,4 +15,6 @@ struct StubConfiguration: Sendable {
     var timeoutMilliseconds = 30_000
     /// When set, every model-route request gets exactly this reply.
     var fixedReply: FixedReply?
+    /// When set, every model-route request gets a 401 in its route's error format echoing its credentials.
+    var echoAuth = false
 }

@@ -13,6 +13,8 @@ enum StubFailure: Error, Sendable, Equatable {
     case badRequest(String, errorType: String? = nil)
     /// 404: no recorded answer for the prompt.
     case notFound(String)
+    /// 401: the credentials were rejected (`--echo-auth` puts them in the message, as some APIs do).
+    case unauthorized(String)
 
     var status: Int {
         switch self {
@@ -22,6 +24,7 @@ enum StubFailure: Error, Sendable, Equatable {
         case .overloaded: 529
         case .badRequest: 400
         case .notFound: 404
+        case .unauthorized: 401
         }
     }
 

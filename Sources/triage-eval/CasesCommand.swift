@@ -58,7 +58,7 @@ struct CasesCommand: AsyncParsableCommand {
             let cases = try await store.currentCases(scenarios: scenarios, label: labelFilter)
             switch format {
             case .json:
-                print("[" + cases.map { $0.item.canonicalJSON() }.joined(separator: ",\n") + "]")
+                Terminal.data("[" + cases.map { $0.item.canonicalJSON() }.joined(separator: ",\n") + "]\n")
             case .table:
                 var table = TextTable(header: ["id", "label", "scenario", "entity", "rev", "tags"])
                 table.rightAligned = [4]
@@ -89,8 +89,8 @@ struct CasesCommand: AsyncParsableCommand {
             let (_, store) = try global.open()
             let cases = try await store.currentCases(scenarios: scenarios).map(\.item)
             switch format {
-            case .yaml: print(try CaseYAMLWriter.yaml(cases), terminator: "")
-            case .jsonl: for item in cases { print(item.canonicalJSON()) }
+            case .yaml: Terminal.data(try CaseYAMLWriter.yaml(cases))
+            case .jsonl: Terminal.data(cases.map { $0.canonicalJSON() + "\n" }.joined())
             }
         }
     }

@@ -39,6 +39,6 @@ struct DissectCommand: ParsableCommand {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(fields), as: UTF8.self))
+        Terminal.data(String(decoding: try encoder.encode(fields), as: UTF8.self) + "\n")
     }
 }

@@ -6,7 +6,7 @@ import TriageEvalEngine
 import TriageEvalProviders
 import TriageEvalStore
 
-/// The exit-code contract (DESIGN §5): 0 success, 1 gate failed, 2 usage or configuration error, 3 run incomplete.
+/// The exit-code contract: 0 success, 1 gate failed, 2 usage or configuration error, 3 run incomplete.
 enum ExitStatus {
     static let gateFailed: Int32 = 1
     static let usage: Int32 = 2

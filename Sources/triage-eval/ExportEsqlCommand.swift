@@ -33,7 +33,7 @@ extension PromptsCommand {
             }
             let instructions = try RuleExport.instructions(of: version)
             guard let rule else {
-                print(RuleExport.instructionsLine(instructions))
+                Terminal.data(RuleExport.instructionsLine(instructions) + "\n")
                 return
             }
             guard let text = try? String(contentsOfFile: rule, encoding: .utf8) else {
@@ -49,7 +49,7 @@ extension PromptsCommand {
                     throw InputError(file: out, message: "cannot write: \(error.localizedDescription)")
                 }
             } else {
-                FileHandle.standardOutput.write(Data(updated.utf8))
+                Terminal.data(updated)
             }
         }
     }

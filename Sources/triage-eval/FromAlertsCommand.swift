@@ -56,10 +56,10 @@ extension CasesCommand {
             if let out {
                 do { try yaml.write(toFile: out, atomically: true, encoding: .utf8) } catch { throw InputError(file: out, message: "cannot write: \(error.localizedDescription)") }
             } else {
-                print(yaml, terminator: "")
+                Terminal.data(yaml)
             }
             let unlabeled = drafts.filter { !$0.labeled }.count
-            FileHandle.standardError.write(Data("\(documents.count) alerts → \(drafts.count) \(kind.rawValue) cases (\(unlabeled) with label: null)\n".utf8))
+            Terminal.standardError("\(documents.count) alerts → \(drafts.count) \(kind.rawValue) cases (\(unlabeled) with label: null)")
         }
 
         func read(_ path: String) throws -> String {

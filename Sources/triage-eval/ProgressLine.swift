@@ -23,9 +23,9 @@ final class ProgressLine: Sendable {
         guard shouldDraw else { return }
         let rate = progress.elapsed > 0 ? Double(progress.done) / progress.elapsed : 0
         let remaining = rate > 0 ? Double(progress.total - progress.done) / rate : 0
-        let line = "\r\u{1B}[K\(progress.done)/\(progress.total)  \(String(format: "%.1f", rate))/s  errors \(progress.errors)"
+        let line = "\(progress.done)/\(progress.total)  \(String(format: "%.1f", rate))/s  errors \(progress.errors)"
             + "  cached \(progress.cacheHits)  ETA \(Self.duration(remaining))"
-        FileHandle.standardError.write(Data(line.utf8))
+        Terminal.control("\r\u{1B}[K" + TerminalText.neutralized(line))
     }
 
     /// `42s`, `3m05s`, `1h02m`.
@@ -39,11 +39,11 @@ final class ProgressLine: Sendable {
     /// Erases the line so a message can be printed; the next update redraws it.
     func clear() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Terminal.control("\r\u{1B}[K")
     }
 
     func finish() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Terminal.control("\r\u{1B}[K")
     }
 }

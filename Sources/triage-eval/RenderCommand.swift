@@ -9,7 +9,7 @@ struct RenderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Print the exact text a model receives for a prompt and a case.",
-        discussion: "The case is read from the case files (so unimported edits show). Output has no trailing newline added."
+        discussion: "The case is read from the case files (so unimported edits show). Output has no trailing newline added. Control characters (other than newline and tab) and bidirectional overrides are shown escaped as \\u{1B} (a note on standard error says how many): the model receives them raw."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -36,7 +36,12 @@ struct RenderCommand: AsyncParsableCommand {
         guard version.accepts(item) else {
             throw UsageError("\(prompt) does not judge case \(caseID) (another entity kind, or the rule's own WHERE drops it before COMPLETION)")
         }
-        FileHandle.standardOutput.write(Data(version.render(CaseContext(item)).utf8))
+        let rendered = version.render(CaseContext(item))
+        Terminal.standardOutput(rendered)
         if isatty(STDOUT_FILENO) == 1 { print() }
+        let escaped = TerminalText.unsafeCount(in: rendered)
+        if escaped > 0 {
+            Terminal.standardError("note: \(escaped) control or bidirectional character\(escaped == 1 ? " is" : "s are") shown escaped as \\u{…}; the model receives \(escaped == 1 ? "it" : "them") raw")
+        }
     }
 }

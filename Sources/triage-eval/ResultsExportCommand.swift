@@ -35,7 +35,7 @@ struct ResultsExportCommand: AsyncParsableCommand {
         if let out {
             try text.write(toFile: out, atomically: true, encoding: .utf8)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            Terminal.data(text)
         }
     }
 }

@@ -138,5 +138,5 @@ struct RunCommand: AsyncParsableCommand {
 
 /// Writes a line to standard error.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    Terminal.standardError(line)
 }

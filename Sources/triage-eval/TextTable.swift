@@ -1,4 +1,6 @@
-/// A plain aligned table for terminal output.
+import TriageEval
+
+/// A plain aligned table for terminal output; cells are neutralised (``TerminalText``) before they are measured.
 struct TextTable {
     var header: [String]
     var rows: [[String]] = []
@@ -6,7 +8,7 @@ struct TextTable {
     var rightAligned: Set<Int> = []
 
     func render() -> String {
-        let all = [header] + rows
+        let all = ([header] + rows).map { $0.map(TerminalText.neutralized) }
         let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
@@ -15,7 +17,7 @@ struct TextTable {
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
-        return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
+        return ([line(all[0]), rule] + all.dropFirst().map(line)).joined(separator: "\n")
     }
 }
 

@@ -43,7 +43,7 @@ struct TriageEvalCommand: AsyncParsableCommand {
 
     static func exit(withCode code: Int32, message: String?) -> Never {
         if let message, !message.isEmpty {
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Terminal.standardError(message)
         }
         Foundation.exit(code)
     }

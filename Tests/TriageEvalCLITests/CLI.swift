@@ -1,4 +1,5 @@
 import Foundation
+import StubTestSupport
 import Testing
 
 /// Runs the `triage-eval` binary built next to the test bundle.
@@ -13,13 +14,9 @@ struct CLI {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("triage-eval")
     }
 
-    /// The repository root (for the bundled cases and prompts).
-    static var repository: URL {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url.deleteLastPathComponent()
-        }
-        return url
+    /// `Tests/Fixtures/<name>`: the tests' own files, never the repository's working `cases/`, `prompts/` or `rules/`.
+    static func fixture(_ name: String) throws -> URL {
+        URL(fileURLWithPath: try TestFixtures.path(name))
     }
 
     /// Runs the binary to completion, with `environment` added to this process's. Output goes through
@@ -61,17 +58,11 @@ struct CLI {
         return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    /// A temporary project: the bundled prompts and cases, the heuristic model, its own store.
+    /// A temporary copy of `Tests/Fixtures/workspace`: frozen copies of the bundled prompts and cases, the
+    /// heuristic model, its own store.
     static func workspace() throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triage-eval-cli-\(UUID().uuidString)")
-        let manager = FileManager.default
-        try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-        try manager.copyItem(at: repository.appendingPathComponent("prompts"), to: directory.appendingPathComponent("prompts"))
-        try manager.createDirectory(at: directory.appendingPathComponent("cases"), withIntermediateDirectories: true)
-        for name in try manager.contentsOfDirectory(atPath: repository.appendingPathComponent("cases").path) where name.hasSuffix(".yaml") {
-            try manager.copyItem(at: repository.appendingPathComponent("cases/\(name)"), to: directory.appendingPathComponent("cases/\(name)"))
-        }
-        try "models:\n  - id: heuristic\n    provider: heuristic\n".write(to: directory.appendingPathComponent("triage-eval.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: try fixture("workspace"), to: directory)
         return directory
     }
 }

@@ -9,9 +9,9 @@ import Testing
         try await CLI.run(arguments, in: directory)
     }
 
-    func rule(_ path: String) -> String { CLI.repository.appendingPathComponent("rules/\(path)").path }
+    func rule(_ path: String) -> String { fixture("rules/\(path)") }
 
-    func fixture(_ path: String) -> String { CLI.repository.appendingPathComponent("Tests/Fixtures/\(path)").path }
+    func fixture(_ path: String) -> String { (try? CLI.fixture(path).path) ?? "missing fixture \(path)" }
 
     @Test func bothHostRuleVersionsImportAndRunOffline() async throws {
         let directory = try CLI.workspace()

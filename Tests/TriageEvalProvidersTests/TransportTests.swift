@@ -88,8 +88,8 @@ struct TransportTests {
         for secret in secrets { #expect(!log.contains(secret), "\(secret) leaked into: \(log)") }
         #expect(!log.contains("secret alert data"))
         #expect(log.contains("POST https://api.anthropic.com/v1/messages -> 200"))
-        #expect(log.contains("x-api-key: <redacted>"))
-        #expect(log.contains("Authorization: <redacted>"))
+        #expect(log.contains("x-api-key: [REDACTED]"))
+        #expect(log.contains("Authorization: [REDACTED]"))
         #expect(log.contains("Content-Type: application/json"))
         #expect(log.contains("latency_ms="))
     }
@@ -105,7 +105,7 @@ struct TransportTests {
         #expect(error.retryable)
         #expect(!error.message.contains("AIzaSy-TOP-SECRET"))
         let log = capture.text
-        #expect(log.contains("x-goog-api-key: <redacted>"))
+        #expect(log.contains("x-goog-api-key: [REDACTED]"))
         #expect(log.contains("/v1beta/models/gemini-2.5-flash:generateContent failed"))
         #expect(!log.contains("AIzaSy-TOP-SECRET"))
     }

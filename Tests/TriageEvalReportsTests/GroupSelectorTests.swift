@@ -6,17 +6,17 @@ import TriageEval
 struct GroupSelectorTests {
     @Test("the command-line forms parse", arguments: [
         ("12", GroupSelector(runID: 12)),
-        ("12:host-triage@v2/recorded", GroupSelector(runID: 12, prompt: "host-triage@v2", model: "recorded")),
+        ("12:host-triage@v2/simulated", GroupSelector(runID: 12, prompt: "host-triage@v2", model: "simulated")),
         ("host-triage@v2", GroupSelector(prompt: "host-triage@v2")),
-        ("host-triage@v2/recorded", GroupSelector(prompt: "host-triage@v2", model: "recorded")),
-        ("recorded", GroupSelector(model: "recorded")),
-        ("3:recorded", GroupSelector(runID: 3, model: "recorded")),
+        ("host-triage@v2/simulated", GroupSelector(prompt: "host-triage@v2", model: "simulated")),
+        ("simulated", GroupSelector(model: "simulated")),
+        ("3:simulated", GroupSelector(runID: 3, model: "simulated")),
     ])
     func parses(text: String, expected: GroupSelector) throws {
         #expect(try GroupSelector(parsing: text, field: "BASE") == expected)
     }
 
-    @Test("malformed selectors are input errors naming the argument", arguments: ["", "x:host-triage@v2", "host-triage/recorded"])
+    @Test("malformed selectors are input errors naming the argument", arguments: ["", "x:host-triage@v2", "host-triage/simulated"])
     func rejects(text: String) {
         #expect(throws: InputError.self) { try GroupSelector(parsing: text, field: "BASE") }
     }

@@ -39,7 +39,7 @@ func runInfo(id: Int64 = 7, planned: Int, status: RunInfo.Status = .complete, er
 /// A stored result as the store would return it.
 func storedResult(
     _ caseID: String, label: Label, scenario: String, evaluation: Evaluation, sample: Int = 0, revisionID: Int64 = 1,
-    prompt: String = "host-triage@v1", model: String = "recorded", tags: [String] = []
+    prompt: String = "host-triage@v1", model: String = "simulated", tags: [String] = []
 ) -> StoredResult {
     StoredResult(
         key: ResultKey(runID: 7, promptRowID: 1, modelRowID: 1, caseRevisionID: revisionID, sample: sample), prompt: prompt,

@@ -132,7 +132,7 @@ struct ReportTests {
         #expect(results.count == 1)
         let first = try #require(results.first)
         #expect(first["prompt"] as? String == "host-triage@v1")
-        #expect(first["model"] as? String == "recorded")
+        #expect(first["model"] as? String == "simulated")
         #expect(first["errors"] as? Int == 0)
         let metrics = try #require(first["metrics"] as? [String: Any])
         #expect(metrics["threshold"] as? Double == 0.7)
@@ -201,7 +201,7 @@ struct ReportTests {
         #expect(group.alertsLostToFormat == 2)
         #expect(group.errorCount == 1)
         #expect(group.errors == ["timeout": 1])
-        let summaryRow = MarkdownReport.render(analysis).split(separator: "\n").first { $0.hasPrefix("| host-triage@<!-- -->v1 | recorded |") }
+        let summaryRow = MarkdownReport.render(analysis).split(separator: "\n").first { $0.hasPrefix("| host-triage@<!-- -->v1 | simulated |") }
         #expect(summaryRow?.hasSuffix("| 2 |") == true)
     }
 

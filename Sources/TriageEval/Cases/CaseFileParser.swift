@@ -1,6 +1,6 @@
 internal import Yams
 
-/// Reads a `cases/*.yaml` file: a YAML list of cases in the format of DESIGN §2.
+/// Reads a `cases/*.yaml` file: a YAML list of cases (fields: README and docs/architecture.md).
 ///
 /// Every problem is an ``InputError`` naming the file, line and field; unknown keys, a missing
 /// label and duplicate ids are errors, so a typo never silently drops data. An entry with an explicit

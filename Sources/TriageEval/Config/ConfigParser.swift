@@ -1,6 +1,6 @@
 internal import Yams
 
-/// Reads `triage-eval.yaml` (DESIGN §2), rejecting unknown keys and invalid values with their line.
+/// Reads `triage-eval.yaml`, rejecting unknown keys and invalid values with their line.
 public enum ConfigParser {
     static let rootKeys: Set<String> = ["store", "cases", "prompts", "reports", "models", "decision", "gate"]
     static let modelKeys: Set<String> = [

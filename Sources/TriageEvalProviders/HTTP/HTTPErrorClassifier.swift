@@ -1,6 +1,6 @@
 public import Foundation
 
-/// Turns a non-2xx response into one ``ProviderError`` (providers.md §1): 408/409/429/5xx/529 retry,
+/// Turns a non-2xx response into one ``ProviderError``: 408/409/429/5xx/529 retry,
 /// billing quotas and 400/401/403/404/413/422 do not; `x-should-retry` overrides the status.
 public enum HTTPErrorClassifier {
     /// - Parameters:

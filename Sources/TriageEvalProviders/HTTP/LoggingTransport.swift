@@ -13,7 +13,7 @@ public struct LoggingTransport: HTTPTransport {
     }
 
     public func send(_ request: HTTPRequest) async throws(ProviderError) -> HTTPResponse {
-        let headers = HeaderRedaction.redacted(request.headers).map { "\($0.name): \($0.value)" }.joined(separator: "; ")
+        let headers = SecretRedactor().redact(request.headers).map { "\($0.name): \($0.value)" }.joined(separator: "; ")
         let start = ContinuousClock.now
         func milliseconds() -> String {
             let elapsed = ContinuousClock.now - start

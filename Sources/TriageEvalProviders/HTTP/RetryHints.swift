@@ -1,6 +1,6 @@
 public import Foundation
 
-/// Reads a server's "wait this long" hints, in the order providers.md §1 gives them.
+/// Reads a server's "wait this long" hints (the order is below).
 public enum RetryHints {
     /// The wait in seconds a retryable error response asks for, or nil (the engine then backs off exponentially).
     ///

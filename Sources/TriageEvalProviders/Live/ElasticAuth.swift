@@ -7,11 +7,18 @@ public enum ElasticAuth: Sendable {
     /// `Authorization: Basic base64(user:password)`.
     case basic(username: String, password: Secret)
 
+    /// The `Authorization` header's credentials (after the scheme): the API key, or `base64(user:password)`.
+    var credentials: String {
+        switch self {
+        case .apiKey(let key): key.value
+        case .basic(let username, let password): Data("\(username):\(password.value)".utf8).base64EncodedString()
+        }
+    }
+
     var header: HTTPHeader {
         switch self {
-        case .apiKey(let key): HTTPHeader("Authorization", "ApiKey \(key.value)")
-        case .basic(let username, let password):
-            HTTPHeader("Authorization", "Basic \(Data("\(username):\(password.value)".utf8).base64EncodedString())")
+        case .apiKey: HTTPHeader("Authorization", "ApiKey \(credentials)")
+        case .basic: HTTPHeader("Authorization", "Basic \(credentials)")
         }
     }
 }

@@ -64,8 +64,8 @@ enum LiveProviders {
             var token: Secret?
             if let name = settings.model.options["session_token_env"] {
                 token = try settings.secret(field: "session_token_env", name: name, defaultName: name)
-            } else if let value = settings.environment["AWS_SESSION_TOKEN"], !value.isEmpty {
-                token = Secret(value)
+            } else if settings.environment["AWS_SESSION_TOKEN"]?.isEmpty == false {
+                token = try settings.secret(field: "session_token_env", name: nil, defaultName: "AWS_SESSION_TOKEN")
             }
             auth = .sigV4(SigV4Credentials(accessKeyID: accessKey.value, secretAccessKey: secretKey, sessionToken: token))
         }
@@ -110,8 +110,12 @@ enum LiveProviders {
             return .apiKey(try settings.apiKey(defaultName: "ELASTIC_API_KEY"))
         }
         if settings.model.apiKeyEnv != nil { throw settings.error("api_key_env", "does not apply with username_env/password_env (basic auth)") }
-        let username = try settings.optionSecret("username_env", defaultName: "ELASTIC_USERNAME")
-        return .basic(username: username.value, password: try settings.optionSecret("password_env", defaultName: "ELASTIC_PASSWORD"))
+        let auth = ElasticAuth.basic(
+            username: try settings.optionValue("username_env", defaultName: "ELASTIC_USERNAME"),
+            password: try settings.optionSecret("password_env", defaultName: "ELASTIC_PASSWORD")
+        )
+        settings.derivedSecret(auth.credentials)
+        return auth
     }
 
     static func elasticInference(_ settings: ModelSettings, transport: any HTTPTransport) throws(InputError) -> ElasticInferenceProvider {

@@ -2,12 +2,20 @@ import Foundation
 import TriageEval
 
 /// Reads one model's configuration and environment for a provider, rejecting what is missing or wrong
-/// before any call, as ``InputError``s naming the model and field.
+/// before any call, as ``InputError``s naming the model and field. Every secret it reads is kept in
+/// ``secretsRead``, so the provider's errors can be redacted of them.
 struct ModelSettings {
     static let file = "triage-eval.yaml"
 
+    /// The secret values read so far (a reference: the builders take settings by value).
+    final class SecretsRead {
+        private(set) var values: [String] = []
+        func add(_ value: String) { values.append(value) }
+    }
+
     let model: ModelConfig
     let environment: [String: String]
+    let secretsRead = SecretsRead()
 
     func error(_ field: String, _ message: String) -> InputError {
         InputError(file: Self.file, field: "models[\(model.id)].\(field)", message: message)
@@ -52,7 +60,22 @@ struct ModelSettings {
         guard let value = environment[variable], !value.isEmpty else {
             throw error(field, "environment variable \(variable) is not set")
         }
+        secretsRead.add(value)
         return Secret(value)
+    }
+
+    /// A secret derived from the ones read (e.g. a Basic credential's base64), kept for redaction too.
+    func derivedSecret(_ value: String) {
+        secretsRead.add(value)
+    }
+
+    /// A value that is not a secret (a user name), from the variable an option names or `defaultName`.
+    func optionValue(_ key: String, defaultName: String) throws(InputError) -> String {
+        let variable = model.options[key] ?? defaultName
+        guard let value = environment[variable], !value.isEmpty else {
+            throw error(key, "environment variable \(variable) is not set")
+        }
+        return value
     }
 
     /// The API key from `api_key_env`, or from `defaultName` when `api_key_env` is not set.

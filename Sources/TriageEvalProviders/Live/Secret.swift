@@ -1,4 +1,4 @@
-/// A credential read from the environment. It prints as `<redacted>` so it cannot leak through
+/// A credential read from the environment. It prints as `[REDACTED]` (``SecretRedactor/mask``) so it cannot leak through
 /// string interpolation, `dump` or a debugger description.
 public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The credential itself: only for building a request header.
@@ -6,7 +6,7 @@ public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
 
     public init(_ value: String) { self.value = value }
 
-    public var description: String { HeaderRedaction.placeholder }
-    public var debugDescription: String { HeaderRedaction.placeholder }
+    public var description: String { SecretRedactor.mask }
+    public var debugDescription: String { SecretRedactor.mask }
     public var customMirror: Mirror { Mirror(self, children: [:]) }
 }

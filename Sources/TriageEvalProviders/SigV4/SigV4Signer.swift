@@ -2,7 +2,7 @@ internal import Crypto
 public import Foundation
 internal import TriageEval
 
-/// AWS Signature Version 4 (providers.md §5.4) for non-S3 services: normalized, double-encoded path;
+/// AWS Signature Version 4 for non-S3 services: normalized, double-encoded path;
 /// sorted, encoded query; trimmed, lowercased, sorted headers; hex SHA-256 payload hash.
 public struct SigV4Signer: Sendable {
     public var credentials: SigV4Credentials

@@ -34,6 +34,7 @@ struct AnthropicMessagesFormat: WireFormat {
         case .overloaded: ("overloaded_error", "Overloaded")
         case .badRequest(let message, _): ("invalid_request_error", message)
         case .notFound(let message): ("not_found_error", message)
+        case .unauthorized(let message): ("authentication_error", message)
         }
         let body = JSONOut.object([
             ("type", .string("error")),

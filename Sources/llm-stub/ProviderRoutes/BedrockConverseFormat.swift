@@ -36,6 +36,7 @@ struct BedrockConverseFormat: WireFormat {
         case .overloaded: ("ServiceUnavailableException", "The model is overloaded. Try your request again.")
         case .badRequest(let message, _): ("ValidationException", message)
         case .notFound(let message): ("ResourceNotFoundException", message)
+        case .unauthorized(let message): ("UnrecognizedClientException", message)
         }
         let headers = [
             ("x-amzn-errortype", "\(exception):http://internal.amazon.com/coral/com.amazon.bedrock/"),

@@ -28,6 +28,8 @@ enum ElasticError {
             body(status: 400, type: errorType ?? badRequestType, reason: message)
         case .notFound(let message):
             body(status: 404, type: "resource_not_found_exception", reason: message)
+        case .unauthorized(let message):
+            body(status: 401, type: "security_exception", reason: message)
         }
     }
 }

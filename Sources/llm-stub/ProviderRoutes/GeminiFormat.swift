@@ -82,6 +82,7 @@ struct GeminiFormat: WireFormat {
         case .unavailable, .overloaded: ("The model is overloaded. Please try again later.", "UNAVAILABLE")
         case .badRequest(let message, _): (message, "INVALID_ARGUMENT")
         case .notFound(let message): (message, "NOT_FOUND")
+        case .unauthorized(let message): (message, "UNAUTHENTICATED")
         }
         let body = JSONOut.object([("error", .object([
             ("code", .int(failure.status)), ("message", .string(message)), ("status", .string(status)),

@@ -35,7 +35,7 @@ struct OllamaChatFormat: WireFormat {
         case .serverError: "an internal error occurred"
         case .unavailable: "server busy, please try again.  maximum pending requests exceeded"
         case .overloaded: "server overloaded, please try again"
-        case .badRequest(let message, _), .notFound(let message): message
+        case .badRequest(let message, _), .notFound(let message), .unauthorized(let message): message
         }
         return (.object([("error", .string(message))]), [])
     }

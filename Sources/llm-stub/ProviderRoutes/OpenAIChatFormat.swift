@@ -100,6 +100,7 @@ struct OpenAIChatFormat: WireFormat {
         case .overloaded: ("The engine is currently overloaded, please try again later.", "server_error", nil)
         case .badRequest(let message, _): (message, "invalid_request_error", nil)
         case .notFound(let message): (message, "invalid_request_error", "not_found")
+        case .unauthorized(let message): (message, "invalid_request_error", "invalid_api_key")
         }
         return .object([("error", .object([
             ("message", .string(message)), ("type", .string(type)), ("param", .null), ("code", code.map(JSONOut.string) ?? .null),
@@ -116,6 +117,7 @@ struct OpenAIChatFormat: WireFormat {
         case .overloaded: ("ServiceUnavailable", "The model is currently overloaded. Please try again later.")
         case .badRequest(let message, _): ("BadRequest", message)
         case .notFound(let message): ("NotFound", message)
+        case .unauthorized(let message): ("401", message)
         }
         return .object([("error", .object([("code", .string(code)), ("message", .string(message))]))])
     }

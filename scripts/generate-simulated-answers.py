@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Generate cases/recorded-answers.jsonl, the answers the `replay` model plays back.
+"""Generate cases/simulated-answers.jsonl, the answers the bundled `simulated` model (a `replay`) plays back.
 
 Usage:
-    python3 scripts/generate-recorded-answers.py [--cases DIR] [--output FILE] [--samples N] [--seed S]
+    python3 scripts/generate-simulated-answers.py [--cases DIR] [--output FILE] [--samples N] [--seed S]
 
     --cases    directory holding the case files (*.yaml)     default: cases
-    --output   JSONL file to write                           default: cases/recorded-answers.jsonl
+    --output   JSONL file to write                           default: cases/simulated-answers.jsonl
     --samples  answers per case (sample indices 0..N-1)      default: 3
     --seed     base seed; each case uses random.Random(f"{seed}:{case_id}")   default: 42
 
@@ -13,8 +13,8 @@ Run it from the repository root after adding or editing cases; it rewrites the o
 prints a summary (answers, format deviations by kind, flipping cases, wrong majorities) to stderr.
 Requires PyYAML.
 
-Each output line is {"case_id": "...", "sample": 0|1|2, "response": "..."} and stands for an answer
-"recorded from a real model elsewhere". The answers are synthetic but deliberately realistic:
+Each output line is {"case_id": "...", "sample": 0|1|2, "response": "..."}. No model wrote these
+answers: they are simulated by this script, synthetic but deliberately realistic:
 
 * mostly well-formed `verdict=TP confidence=0.92 summary=...` lines whose summary (<= 50 words)
   quotes the case's own indicators (command lines, paths, DNS names, rules, source IPs);
@@ -344,7 +344,7 @@ def answers_for(case, samples, seed, stats):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", default="cases")
-    parser.add_argument("--output", default=os.path.join("cases", "recorded-answers.jsonl"))
+    parser.add_argument("--output", default=os.path.join("cases", "simulated-answers.jsonl"))
     parser.add_argument("--samples", type=int, default=3)
     parser.add_argument("--seed", type=int, default=42)
     args = parser.parse_args()
