@@ -28,6 +28,14 @@ struct SecretRedactorTests {
         #expect(redacted.contains(SecretRedactor.mask))
     }
 
+    @Test("redacting redacted text changes nothing (the log handler sees headers the transport already redacted)")
+    func idempotent() {
+        let redactor = SecretRedactor(secrets: ["abcdef123456"])
+        let once = redactor.redact("Content-Type: application/json\nAuthorization: Bearer abcdef123456\nx-api-key: abcdef123456\necho abcdef123456")
+        #expect(once == "Content-Type: application/json\nAuthorization: [REDACTED]\nx-api-key: [REDACTED]\necho [REDACTED]")
+        #expect(redactor.redact(once) == once)
+    }
+
     @Test("other text is untouched")
     func untouched() {
         let line = #"POST http://127.0.0.1:8080/v1/chat/completions {"model": "gpt-4o-mini", "content-type": "json", "keyboard": 1}"#

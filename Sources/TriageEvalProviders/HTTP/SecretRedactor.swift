@@ -26,19 +26,20 @@ public struct SecretRedactor: Sendable, Hashable, CustomStringConvertible, Custo
     public var customMirror: Mirror { Mirror(self, children: [:]) }
 
     private static let headerPattern = try? NSRegularExpression(
-        pattern: #"(?i)\b(proxy-authorization|authorization|x-goog-api-key|x-api-key|api-key|x-amz-security-token)(["']?\s*[:=]\s*["']?)[^"'\r\n,}\]]*"#
+        pattern: #"(?i)\b(proxy-authorization|authorization|x-goog-api-key|x-api-key|api-key|x-amz-security-token)(?!["']?\s*[:=]\s*["']?\[REDACTED\])(["']?\s*[:=]\s*["']?)[^"'\r\n,}\]]*"#
     )
     private static let queryPattern = try? NSRegularExpression(pattern: #"(?i)([?&](?:api_?)?key=)[^&\s"']+"#)
 
-    /// `text` with every credential replaced by ``mask``.
+    /// `text` with every credential replaced by ``mask``; redacting twice changes nothing more.
     public func redact(_ text: String) -> String {
         var result = text
-        for secret in secrets { result = result.replacingOccurrences(of: secret, with: Self.mask) }
+        // Header values first (whole values, whatever they hold), then known secrets anywhere.
         for (pattern, template) in [(Self.headerPattern, "$1$2\(Self.mask)"), (Self.queryPattern, "$1\(Self.mask)")] {
             guard let pattern else { continue }
             let range = NSRange(result.startIndex..., in: result)
             result = pattern.stringByReplacingMatches(in: result, range: range, withTemplate: template)
         }
+        for secret in secrets { result = result.replacingOccurrences(of: secret, with: Self.mask) }
         return result
     }
 
