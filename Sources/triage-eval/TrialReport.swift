@@ -9,7 +9,7 @@ enum TrialReport {
         let model = result.model
         let target = [model.provider.rawValue, model.model].compactMap { $0 }.joined(separator: " ")
         var out = "── \(result.prompt.key) × case \(result.caseItem.id) (\(result.caseItem.label.rawValue)) → model \(model.id) (\(target))\n"
-        out += "── rendered prompt (\(result.rendered.utf8.count) bytes)\n\(result.rendered)\n"
+        out += "── rendered prompt (\(result.rendered.utf8.count) bytes\(escapedNote(result.rendered)))\n\(result.rendered)\n"
         guard let response = result.response, let evaluation = result.evaluation else {
             out += "── call failed after \(milliseconds(result.latencyMs)): \(result.error.map(\.description) ?? "unknown error")"
             return out
@@ -17,7 +17,7 @@ enum TrialReport {
         let tokens = [response.inputTokens.map { "\($0) in" }, response.outputTokens.map { "\($0) out" }].compactMap { $0 }
         let detail = ([milliseconds(result.latencyMs)] + (tokens.isEmpty ? [] : [tokens.joined(separator: " / ") + " tokens"])
             + (response.refused ? ["refused"] : [])).joined(separator: ", ")
-        out += "── raw answer (\(detail))\n\(response.text)\n"
+        out += "── raw answer (\(detail)\(escapedNote(response.text)))\n\(response.text)\n"
         out += "── strict parse (the rule's DISSECT + TO_DOUBLE): \(parse(evaluation.strict))\n"
         out += "── lenient parse: \(parse(evaluation.lenient))\n"
         let policy = result.prompt.decision
@@ -37,6 +37,12 @@ enum TrialReport {
         if let confidence = answer.confidence { fields.append("confidence=\(confidence)") }
         if let summary = answer.summary { fields.append("summary=\(summary)") }
         return fields.joined(separator: " ")
+    }
+
+    /// Says that the terminal shows `text`'s control characters escaped (the model sent or received them raw).
+    static func escapedNote(_ text: String) -> String {
+        let count = TerminalText.unsafeCount(in: text)
+        return count == 0 ? "" : "; \(count) control or bidirectional character\(count == 1 ? "" : "s") shown escaped as \\u{…}"
     }
 
     static func milliseconds(_ value: Double) -> String { String(format: "%.0f ms", value) }

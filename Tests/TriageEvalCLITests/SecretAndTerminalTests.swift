@@ -117,6 +117,7 @@ import Testing
         Self.expectInert(tried.stdout + tried.stderr, "try")
         #expect(tried.stdout.contains(#"\u{1B}[2J\u{1B}]8;;http://evil\u{07}fake: ALL TESTS PASSED\u{202E}"#))
         #expect(tried.stdout.contains("\n── raw answer"), "newlines are kept")
+        #expect(tried.stdout.contains("shown escaped as \\u{…}"), "try says what it escaped")
 
         let failed = try await CLI.run(["try", "--prompt", "host-triage@v2", "--model", "failing", "--case", "hostile-01"], in: directory)
         #expect(failed.status == 3)
