@@ -53,7 +53,7 @@ import Testing
         let readme = try Self.text("README.md")
         let workflow = try Self.text("docs/github-actions-triage-eval.yml")
         let readmeVersion = try #require(readme.firstMatch(of: /the Swift (\d+\.\d+) toolchain/)?.1)
-        let workflowVersion = try #require(workflow.firstMatch(of: /swift-version: "(\d+\.\d+)"/)?.1)
+        let workflowVersion = try #require(workflow.firstMatch(of: /SWIFT_VERSION: "(\d+\.\d+)"/)?.1)
         #expect(readmeVersion == workflowVersion)
     }
 
