@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandSupport
 internal import Foundation
 internal import Hummingbird
 internal import Logging
@@ -48,31 +49,7 @@ struct LLMStub: AsyncParsableCommand {
     @Option(name: .customLong("reply-header"), help: "'name: value' header added to every --reply-status answer (repeatable).")
     var replyHeaders: [String] = []
 
-    /// Maps every error to exit code 2 with one `error:` line (ArgumentParser would say 64).
-    static func main() async {
-        do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch let error as UsageError {
-            fail("error: \(error)")
-        } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
-                Foundation.exit(0)
-            }
-            fail(fullMessage(for: error))
-        }
-    }
-
-    private static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-        Foundation.exit(2)
-    }
+    static func main() async { await runAndExit() }
 
     func run() async throws {
         let stubConfiguration = try makeConfiguration()
