@@ -15,7 +15,9 @@ struct RunCommand: AsyncParsableCommand {
             to the store as it completes. Writes reports/latest.md and reports/latest.json and prints a summary.
             With --resume RUN_ID, finishes an interrupted run: answered results are kept, missing and errored ones redone.
             --dry-run prints the calls, cache hits, tokens and cost a run needs and sends nothing.
-            Exit 3 when provider errors remain after retries, or --max-cost stopped the run.
+            Exit 3 when provider errors remain after retries, or --max-cost stopped the run; exit 2 when another live \
+            process is executing the run to resume; exit 4 when answered results could not be stored; Ctrl-C or \
+            SIGTERM stops sending, stores what was answered, marks the run interrupted and exits 130/143.
             """
     )
 
