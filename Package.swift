@@ -9,7 +9,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "triage-eval",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "triage-eval", targets: ["triage-eval"]),
         .executable(name: "llm-stub", targets: ["llm-stub"]),
@@ -49,7 +49,7 @@ let package = Package(
         ),
         .target(
             name: "TriageEvalEngine",
-            dependencies: ["TriageEval", "TriageEvalStore", "TriageEvalProviders", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["TriageEval", "TriageEvalStore", "TriageEvalProviders", "TriageEvalReports", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -57,10 +57,16 @@ let package = Package(
             dependencies: ["TriageEval", "TriageEvalStore", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: strictSettings
         ),
+        // The one entry point of both executables: runs the command, maps errors to the documented exit codes.
+        .target(
+            name: "CommandSupport",
+            dependencies: ["TriageEval", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "triage-eval",
             dependencies: [
-                "TriageEval", "TriageEvalStore", "TriageEvalProviders", "TriageEvalEngine", "TriageEvalReports",
+                "CommandSupport", "TriageEval", "TriageEvalStore", "TriageEvalProviders", "TriageEvalEngine", "TriageEvalReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -70,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "llm-stub",
             dependencies: [
-                "TriageEval", "TriageEvalProviders",
+                "CommandSupport", "TriageEval", "TriageEvalProviders",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,3 +1,4 @@
+internal import Synchronization
 internal import TriageEvalProviders
 
 /// Stops calling a model after `threshold` consecutive items failed after retries, or at once on a
@@ -13,7 +14,7 @@ final class CircuitBreaker: Sendable {
     }
 
     let threshold: Int
-    private let state = Locked(State())
+    private let state = Mutex(State())
 
     init(threshold: Int) {
         self.threshold = threshold

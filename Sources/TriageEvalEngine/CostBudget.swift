@@ -1,3 +1,4 @@
+internal import Synchronization
 /// `--max-cost`: every call reserves its worst-case cost before it is sent; once spent plus
 /// reserved would exceed the limit, the budget closes and no further call starts (any model).
 final class CostBudget: Sendable {
@@ -10,7 +11,7 @@ final class CostBudget: Sendable {
 
     /// The limit in USD; nil means unlimited.
     let limit: Double?
-    private let state = Locked(State())
+    private let state = Mutex(State())
 
     init(limit: Double?) {
         self.limit = limit

@@ -1,3 +1,4 @@
+internal import Synchronization
 internal import TriageEvalProviders
 
 /// The engine's per-request timeout: a backstop behind the provider's own, so a stalled or
@@ -43,7 +44,7 @@ final class DeadlineRace<T: Sendable>: Sendable {
         var finished = false
     }
 
-    private let state = Locked(State())
+    private let state = Mutex(State())
 
     func wait(_ continuation: CheckedContinuation<Result<T, ProviderError>, Never>) {
         let ready = state.withLock { state -> Result<T, ProviderError>? in

@@ -3,7 +3,7 @@ public enum RunEvent: Sendable {
     /// After every finished evaluation.
     case progress(RunProgress)
     /// A model's circuit breaker opened: its remaining evaluations are recorded as `circuit_open` errors.
-    case circuitOpened(model: String, reason: String)
+    case circuitOpened(model: String, reason: String, runID: Int64)
     /// `--max-cost` was reached: no further call starts.
     case budgetReached(limitUSD: Double, spentUSD: Double)
 }

@@ -1,3 +1,4 @@
+internal import Synchronization
 internal import TriageEval
 internal import TriageEvalProviders
 
@@ -13,7 +14,7 @@ extension RunExecutor {
             while true {
                 while inFlight < limit {
                     var batch: [PreparedItem] = []
-                    while batch.count < batchSize, next < items.count, !context.budget.isClosed {
+                    while batch.count < batchSize, next < items.count, !context.budget.isClosed, !Task.isCancelled {
                         let item = items[next]
                         next += 1
                         if let prepared = try await prepare(item, model: call.model, breaker: breaker, context: context) { batch.append(prepared) }

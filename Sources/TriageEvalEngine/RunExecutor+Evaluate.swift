@@ -1,3 +1,4 @@
+internal import Synchronization
 internal import Logging
 internal import TriageEval
 internal import TriageEvalProviders
@@ -67,7 +68,7 @@ extension RunExecutor {
         }
         if let reason = breaker.recordFailure(failure) {
             logger.warning("circuit open for \(model.id): \(reason)")
-            report(.circuitOpened(model: model.id, reason: reason))
+            report(.circuitOpened(model: model.id, reason: reason, runID: runID))
         }
     }
 
@@ -90,6 +91,11 @@ extension RunExecutor {
                 actual = prepared.reserved
             }
         case .failure(let error):
+            if Task.isCancelled {
+                // Abandoned because the run was stopped (Ctrl-C, SIGTERM): left missing for --resume, not an error.
+                context.budget.settle(reserved: prepared.reserved, actual: 0)
+                return
+            }
             evaluation = .failed(error.description)
             logger.debug("\(model.id) \(storedCase.item.id)#\(prepared.item.sample) failed after retries: \(error)")
         }

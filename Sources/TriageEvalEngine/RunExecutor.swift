@@ -1,3 +1,4 @@
+internal import Synchronization
 public import Logging
 internal import TriageEval
 internal import TriageEvalProviders
@@ -21,12 +22,14 @@ public struct RunExecutor: Sendable {
     public var maxCostUSD: Double?
     /// Pending results are written at least this often (seconds), besides every full batch.
     public var flushInterval: Double
+    /// How long a write keeps being retried while another process holds the store's lock (seconds).
+    public var writePatience: Double
     public var logger: Logger
     public var report: @Sendable (RunEvent) -> Void
 
     public init(
         store: Store, plan: RunPlan, runID: Int64, useCache: Bool = true, skip: Set<ResultKey> = [], maxCostUSD: Double? = nil,
-        flushInterval: Double = 1, logger: Logger = Logger(label: "triage-eval", factory: { _ in SwiftLogNoOpLogHandler() }),
+        flushInterval: Double = 1, writePatience: Double = 60, logger: Logger = Logger(label: "triage-eval", factory: { _ in SwiftLogNoOpLogHandler() }),
         report: @escaping @Sendable (RunEvent) -> Void = { _ in }
     ) {
         self.store = store
@@ -36,53 +39,78 @@ public struct RunExecutor: Sendable {
         self.skip = skip
         self.maxCostUSD = maxCostUSD
         self.flushInterval = flushInterval
+        self.writePatience = writePatience
         self.logger = logger
         self.report = report
     }
 
     /// Shared state of one execution.
-    struct Context: Sendable {
+    final class Context: Sendable {
         let sink: ResultSink
         let budget: CostBudget
         let start: ContinuousClock.Instant
         let total: Int
         /// API requests sent (first attempts; a batch is one request).
-        let requests = Locked(0)
+        let requests = Mutex(0)
+
+        init(sink: ResultSink, budget: CostBudget, start: ContinuousClock.Instant, total: Int) {
+            self.sink = sink
+            self.budget = budget
+            self.start = start
+            self.total = total
+        }
     }
 
-    /// Runs every pending item; returns what this session did.
+    /// Runs every pending item; returns what this session did. When the calling task is cancelled (Ctrl-C), no
+    /// further call starts, calls in flight are abandoned (their items stay missing, not errors), what was
+    /// answered is written, and the outcome says `interrupted`. Throws ``ResultWriteFailure`` when answered
+    /// results could not be written.
     public func execute() async throws -> RunOutcome {
         let pendingByModel = plan.models.indices.map { model in plan.items(model: model).filter { !skip.contains(plan.key($0, run: runID)) } }
         let context = Context(
-            sink: ResultSink(store: store), budget: CostBudget(limit: maxCostUSD), start: .now, total: pendingByModel.reduce(0) { $0 + $1.count }
+            sink: ResultSink(store: store, writePatience: writePatience), budget: CostBudget(limit: maxCostUSD), start: .now,
+            total: pendingByModel.reduce(0) { $0 + $1.count }
         )
         let breakers = plan.models.map { CircuitBreaker(threshold: $0.config.circuitBreaker ?? ModelConfig.defaultCircuitBreaker) }
         let flusher = Task { [sink = context.sink, interval = flushInterval, logger] in
             while (try? await Task.sleep(for: .seconds(interval))) != nil {
+                // A failure is kept by the sink: the next result recorded stops the run with it.
                 do { try await sink.flush() } catch { logger.error("writing results failed: \(error)") }
             }
         }
         defer { flusher.cancel() }
 
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for (modelIndex, items) in pendingByModel.enumerated() {
-                group.addTask {
-                    try await runModel(modelIndex, items: items, breaker: breakers[modelIndex], context: context)
+        var stopped: (any Error)?
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (modelIndex, items) in pendingByModel.enumerated() {
+                    group.addTask {
+                        try await runModel(modelIndex, items: items, breaker: breakers[modelIndex], context: context)
+                    }
                 }
+                try await group.waitForAll()
             }
-            try await group.waitForAll()
+        } catch {
+            stopped = error
         }
-        // Let a timer flush in progress finish first, so everything is written when this returns.
+        // Let a timer flush in progress finish first, then write everything answered, whatever stopped the run.
         flusher.cancel()
         await flusher.value
-        try await context.sink.flush()
+        do {
+            try await context.sink.flush()
+        } catch {
+            throw ResultWriteFailure(runID: runID, unstored: await context.sink.unstored, reason: String(describing: error))
+        }
+        let interrupted = Task.isCancelled
+        if let stopped, !(interrupted && stopped is CancellationError) { throw stopped }
         var openCircuits: [String: String] = [:]
         for (model, breaker) in zip(plan.models, breakers) {
             if let reason = breaker.openedBy { openCircuits[model.config.id] = reason }
         }
         return RunOutcome(
-            counters: await context.sink.counters, requests: context.requests.withLock { $0 }, evaluated: await context.sink.done, notStarted: context.budget.notStarted, openCircuits: openCircuits,
-            elapsed: (ContinuousClock.now - context.start).seconds
+            counters: await context.sink.counters, requests: context.requests.withLock { $0 }, evaluated: await context.sink.done,
+            notStarted: context.budget.notStarted, openCircuits: openCircuits, elapsed: (ContinuousClock.now - context.start).seconds,
+            interrupted: interrupted
         )
     }
 
@@ -99,7 +127,7 @@ public struct RunExecutor: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             var next = 0
             func schedule() -> Bool {
-                guard !context.budget.isClosed else { return false }
+                guard !context.budget.isClosed, !Task.isCancelled else { return false }
                 let item = items[next]
                 next += 1
                 group.addTask {

@@ -14,4 +14,6 @@ public struct RunOutcome: Sendable {
     public var openCircuits: [String: String]
     /// Seconds spent executing (rendering, calls, parsing, writing), without planning and reports.
     public var elapsed: Double
+    /// Stopped by cancellation (Ctrl-C, SIGTERM) before every pending item was done.
+    public var interrupted: Bool
 }

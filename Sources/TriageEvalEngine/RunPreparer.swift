@@ -32,7 +32,7 @@ public struct RunPreparer: Sendable {
         for scenario in request.scenarios where !scenarios.contains(scenario) {
             throw InputError(file: "command line", field: "--scenario", message: "no case has scenario \"\(scenario)\"; known: \(scenarios.sorted().joined(separator: ", "))")
         }
-        let cases = try await store.currentCases(scenarios: request.scenarios).filter { wanted.contains($0.item.id) }
+        let cases = try await store.currentCases(scenarios: request.scenarios, ids: wanted)
 
         let prompts = try selectPrompts(request.prompts, from: try await PromptCatalog(workspace: workspace, store: store).all())
         let models = try selectModels(request.models)

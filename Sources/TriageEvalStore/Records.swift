@@ -77,9 +77,13 @@ struct RunRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var inputTokens: Int
     var outputTokens: Int
     var costUsd: Double
+    var leaseHolder: String? = nil
+    var leaseHeartbeat: Date? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, status, samples, selection, plan, planned, calls, errors
+        case leaseHolder = "lease_holder"
+        case leaseHeartbeat = "lease_heartbeat"
         case startedAt = "started_at"
         case finishedAt = "finished_at"
         case toolVersion = "tool_version"

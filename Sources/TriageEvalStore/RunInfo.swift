@@ -45,6 +45,8 @@ public struct RunInfo: Sendable, Hashable, Codable {
         case complete
         /// Some evaluations are missing or errored; `run --resume` finishes it.
         case incomplete
+        /// Stopped by Ctrl-C or SIGTERM, or its process died (its lease went stale); `run --resume` finishes it.
+        case interrupted
     }
 
     public var id: Int64

@@ -91,6 +91,14 @@ enum Schema {
                 t.column("imported_at", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v3-run-lease") { db in
+            // The process executing a run ("pid@host") and when it last said it is alive: one process executes a
+            // run at a time, and a run whose process died reads as interrupted, not running.
+            try db.alter(table: "run") { t in
+                t.add(column: "lease_holder", .text)
+                t.add(column: "lease_heartbeat", .datetime)
+            }
+        }
         return migrator
     }
 }

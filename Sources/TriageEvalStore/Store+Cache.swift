@@ -23,7 +23,7 @@ public struct CacheStats: Sendable, Hashable {
 extension Store {
     /// The cached answer for a key, if any.
     public func cachedResponse(_ key: String) async throws -> CachedResponse? {
-        try await pool.read { db in
+        try await read { db in
             let select = try db.cachedStatement(sql: "SELECT response, input_tokens, output_tokens FROM response_cache WHERE key = ?")
             return try Row.fetchOne(select, arguments: [key]).map { CachedResponse(response: $0[0], inputTokens: $0[1], outputTokens: $0[2]) }
         }
@@ -31,7 +31,7 @@ extension Store {
 
     /// Which of `keys` have a cached answer (one query per 500 keys), for `run --dry-run`.
     public func cachedKeys(_ keys: [String]) async throws -> Set<String> {
-        try await pool.read { db in
+        try await read { db in
             var found: Set<String> = []
             var start = 0
             while start < keys.count {
@@ -47,7 +47,7 @@ extension Store {
     /// Stores answers in one transaction. Callers never cache errors or empty answers.
     public func cacheResponses(_ entries: [(key: String, response: CachedResponse)]) async throws {
         guard !entries.isEmpty else { return }
-        try await pool.write { db in
+        try await write { db in
             try Self.writeCache(entries, at: Date(), db: db)
         }
     }
@@ -65,7 +65,7 @@ extension Store {
     }
 
     public func cacheStats() async throws -> CacheStats {
-        try await pool.read { db in
+        try await read { db in
             let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(LENGTH(CAST(response AS BLOB))), 0) FROM response_cache")
             return CacheStats(entries: row?[0] ?? 0, bytes: row?[1] ?? 0)
         }
@@ -74,7 +74,7 @@ extension Store {
     /// Deletes every cached answer; returns how many were removed.
     @discardableResult
     public func clearCache() async throws -> Int {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "DELETE FROM response_cache")
             return db.changesCount
         }

@@ -5,7 +5,7 @@ internal import GRDB
 extension Store {
     /// Every case file recorded by ``importCases(_:files:)``, by path.
     public func importedCaseFiles() async throws -> [String: ImportedCaseFile] {
-        try await pool.read { db in
+        try await read { db in
             var files: [String: ImportedCaseFile] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT path, file_hash, cases FROM case_file") {
                 let path: String = row["path"]
@@ -18,12 +18,12 @@ extension Store {
 
     /// The content hash of every case's latest revision, by case id.
     public func latestCaseHashes() async throws -> [String: String] {
-        try await pool.read { db in try Self.latestRevisions(db).mapValues(\.contentHash) }
+        try await read { db in try Self.latestRevisions(db).mapValues(\.contentHash) }
     }
 
     /// Imports `cases` (see ``importCases(_:)``) and records what each of `files` yielded, in one transaction.
     public func importCases(_ cases: [TriageCase], files: [ImportedCaseFile]) async throws -> CaseImportSummary {
-        try await pool.write { db in
+        try await write { db in
             let summary = try Self.importCases(cases, db: db)
             let now = Date()
             for file in files {

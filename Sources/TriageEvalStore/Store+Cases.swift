@@ -6,7 +6,7 @@ extension Store {
     /// Imports cases in one transaction: new ids are added, changed ones get a new revision,
     /// unchanged ones are left alone. Re-importing the same files is a no-op.
     public func importCases(_ cases: [TriageCase]) async throws -> CaseImportSummary {
-        try await pool.write { db in try Self.importCases(cases, db: db) }
+        try await write { db in try Self.importCases(cases, db: db) }
     }
 
     static func importCases(_ cases: [TriageCase], db: Database) throws -> CaseImportSummary {
@@ -15,6 +15,11 @@ extension Store {
         let latest = try Self.latestRevisions(db)
         for item in cases {
             let body = item.canonicalJSON()
+            // Nothing half-written: a case whose JSON cannot be encoded (a non-finite number) is refused, and the
+            // whole import with it.
+            guard !body.isEmpty else {
+                throw InputError(file: "case \(item.id)", message: "cannot be stored: it holds a value with no JSON form (NaN or infinity)")
+            }
             let hash = SHA256Hex.of(body)
             let current = latest[item.id]
             if let current, current.contentHash == hash {
@@ -42,9 +47,10 @@ extension Store {
         return latest
     }
 
-    /// The latest revision of every stored case, optionally filtered, ordered by id.
-    public func currentCases(scenarios: [String] = [], label: Label? = nil) async throws -> [StoredCase] {
-        try await pool.read { db in
+    /// The latest revision of every stored case, optionally filtered, ordered by id. With `ids`, only those
+    /// cases are decoded (an unreadable row of another case does not stop the caller).
+    public func currentCases(scenarios: [String] = [], label: Label? = nil, ids: Set<String>? = nil) async throws -> [StoredCase] {
+        try await read { db in
             var sql = """
                 SELECT r.* FROM case_revision r
                 JOIN (SELECT case_id, MAX(revision) AS revision FROM case_revision GROUP BY case_id) latest
@@ -62,22 +68,31 @@ extension Store {
             }
             if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
             sql += " ORDER BY r.case_id"
-            return try CaseRevisionRecord.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(Self.storedCase)
+            let records = try CaseRevisionRecord.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+            return try records.filter { ids?.contains($0.caseId) ?? true }.map(self.storedCase)
         }
     }
 
     /// Specific case revisions by row id.
     public func caseRevisions(_ ids: [Int64]) async throws -> [Int64: StoredCase] {
-        try await pool.read { db in
+        try await read { db in
             let records = try CaseRevisionRecord.filter(keys: ids).fetchAll(db)
             return Dictionary(uniqueKeysWithValues: try records.map { record in
-                let stored = try Self.storedCase(record)
+                let stored = try self.storedCase(record)
                 return (stored.revisionID, stored)
             })
         }
     }
 
-    static func storedCase(_ record: CaseRevisionRecord) throws -> StoredCase {
-        StoredCase(revisionID: record.id ?? 0, revision: record.revision, item: try decode(TriageCase.self, from: record.body))
+    /// Decodes a stored case; a row that cannot be decoded is a ``StoreError`` naming it.
+    func storedCase(_ record: CaseRevisionRecord) throws -> StoredCase {
+        do {
+            return StoredCase(revisionID: record.id ?? 0, revision: record.revision, item: try Self.decode(TriageCase.self, from: record.body))
+        } catch let error as DecodingError {
+            throw StoreError(
+                "the store \(path) holds case \(record.caseId) revision \(record.revision) (case_revision row \(record.id ?? 0)) that cannot be read "
+                    + "(\(error.oneLine)); fix and re-import its file (`triage-eval cases import FILE`) to supersede it"
+            )
+        }
     }
 }

@@ -9,7 +9,7 @@ extension Store {
     public func saveResults(_ results: [(ResultKey, Evaluation)], cache: [(key: String, response: CachedResponse)] = []) async throws {
         let now = Date()
         let rows = try results.map { try Self.upsertArguments($0, completedAt: now) }
-        try await pool.write { db in
+        try await write { db in
             let upsert = try db.cachedStatement(sql: Self.upsertResultSQL)
             for row in rows { try upsert.execute(arguments: row) }
             try Self.writeCache(cache, at: now, db: db)
@@ -18,7 +18,7 @@ extension Store {
 
     /// The keys of a run's results that hold an answer (not an error).
     public func answeredKeys(run id: Int64) async throws -> Set<ResultKey> {
-        try await pool.read { db in
+        try await read { db in
             let rows = try Row.fetchAll(
                 db, sql: "SELECT prompt_version_id, model_id, case_revision_id, sample FROM result WHERE run_id = ? AND outcome = 'answered'",
                 arguments: [id]
@@ -31,7 +31,7 @@ extension Store {
     ///
     /// Columns are read by position (not by name through `Codable`): reports read thousands of rows.
     public func results(run id: Int64) async throws -> [StoredResult] {
-        try await pool.read { db in
+        try await read { db in
             let sql = """
                 SELECT r.prompt_version_id, r.model_id, r.case_revision_id, r.sample, r.response, r.error, r.strict, r.lenient,
                        r.alert, r.lenient_alert, r.input_tokens, r.output_tokens, r.latency_ms, r.cached,

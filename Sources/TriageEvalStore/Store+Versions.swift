@@ -12,7 +12,7 @@ public struct RegisteredPrompt: Sendable, Hashable {
 extension Store {
     /// Records a prompt version (idempotent on id, version and text hash).
     public func registerPrompt(_ prompt: PromptVersion) async throws -> RegisteredPrompt {
-        try await pool.write { db in
+        try await write { db in
             let sameVersion = try PromptVersionRecord
                 .filter(Column("prompt_id") == prompt.id && Column("version") == prompt.version)
                 .fetchAll(db)
@@ -33,7 +33,7 @@ extension Store {
     public func registerModel(_ model: ModelConfig) async throws -> Int64 {
         let config = try Self.json(model)
         let hash = SHA256Hex.of(config)
-        return try await pool.write { db in
+        return try await write { db in
             if let existing = try ModelRecord.filter(Column("model_id") == model.id && Column("config_hash") == hash).fetchOne(db),
                 let id = existing.id
             {
@@ -47,14 +47,14 @@ extension Store {
 
     /// The stored text of a prompt version row (for reports that re-render prompts).
     public func promptText(rowID: Int64) async throws -> StoredPrompt? {
-        try await pool.read { db in
+        try await read { db in
             try PromptVersionRecord.fetchOne(db, key: rowID).map(StoredPrompt.init)
         }
     }
 
     /// Model configurations by row id.
     public func models(_ rowIDs: [Int64]) async throws -> [Int64: ModelConfig] {
-        try await pool.read { db in
+        try await read { db in
             var result: [Int64: ModelConfig] = [:]
             for record in try ModelRecord.filter(keys: rowIDs).fetchAll(db) {
                 if let id = record.id { result[id] = try Self.decode(ModelConfig.self, from: record.config) }

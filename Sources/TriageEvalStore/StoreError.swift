@@ -1,8 +1,17 @@
-/// A store lookup that found nothing, or a store that could not be opened.
-public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
+public import TriageEval
 
-    public init(_ message: String) { self.message = message }
+/// The store could not do what was asked: it cannot be opened, is locked, full, read-only or corrupt, a row
+/// cannot be decoded, or a row it refers to is missing. Exit 4; the message names the store and what to do.
+public struct StoreError: ClassifiedError, Sendable, Equatable {
+    public var message: String
+    /// Another connection held the store's lock: the same write may succeed later.
+    public var transient: Bool
+
+    public init(_ message: String, transient: Bool = false) {
+        self.message = message
+        self.transient = transient
+    }
 
     public var description: String { message }
+    public var exitStatus: ExitStatus { .failure }
 }

@@ -1,3 +1,4 @@
+import CommandSupport
 /// What the stub answers (`--answer`): the heuristic baseline, a fixed text, or recorded answers.
 enum AnswerSource: Sendable {
     /// ``HeuristicTriage`` on the prompt text, written as `verdict=… confidence=… summary=…`.

@@ -1,3 +1,4 @@
+import CommandSupport
 internal import Foundation
 
 /// A failure the stub can inject into a model-route request (`--faults`).

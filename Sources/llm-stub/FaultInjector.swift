@@ -1,3 +1,4 @@
+internal import Synchronization
 internal import TriageEval
 
 /// Decides, per model-route request, whether and which fault to inject: a seeded, deterministic
@@ -18,13 +19,13 @@ final class FaultInjector: Sendable {
     private let rate: Double
     private let faults: [Fault]
     private let retryAfter: String
-    private let state: Locked<State>
+    private let state: Mutex<State>
 
     init(rate: Double, faults: [Fault], seed: UInt64, retryAfter: String) {
         self.rate = rate
         self.faults = faults
         self.retryAfter = retryAfter
-        self.state = Locked(State(generator: SplitMix64(seed: seed)))
+        self.state = Mutex(State(generator: SplitMix64(seed: seed)))
     }
 
     /// The next request's decision.

@@ -1,3 +1,4 @@
+import CommandSupport
 internal import Foundation
 internal import Hummingbird
 internal import HTTPTypes

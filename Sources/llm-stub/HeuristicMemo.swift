@@ -1,3 +1,4 @@
+internal import Synchronization
 internal import TriageEval
 internal import TriageEvalProviders
 
@@ -7,7 +8,7 @@ internal import TriageEvalProviders
 final class HeuristicMemo: Sendable {
     static let capacity = 4096
 
-    private let answers = Locked<[String: String]>([:])
+    private let answers = Mutex<[String: String]>([:])
 
     /// `verdict=… confidence=… summary=…` for `prompt`, in the default (ES|QL rule) output format.
     func answer(for prompt: String) -> String {

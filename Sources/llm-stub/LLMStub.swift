@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandSupport
 internal import Foundation
 internal import Hummingbird
 internal import Logging
@@ -51,31 +52,7 @@ struct LLMStub: AsyncParsableCommand {
     @Flag(name: .customLong("echo-auth"), help: "Answer every model request 401 in its provider's error format, echoing the credentials it carried (keys, tokens, Basic user:password), as some APIs do.")
     var echoAuth = false
 
-    /// Maps every error to exit code 2 with one `error:` line (ArgumentParser would say 64).
-    static func main() async {
-        do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch let error as UsageError {
-            fail("error: \(error)")
-        } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
-                Foundation.exit(0)
-            }
-            fail(fullMessage(for: error))
-        }
-    }
-
-    private static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-        Foundation.exit(2)
-    }
+    static func main() async { await runAndExit() }
 
     func run() async throws {
         let stubConfiguration = try makeConfiguration()

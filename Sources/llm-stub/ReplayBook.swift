@@ -1,3 +1,4 @@
+import CommandSupport
 internal import TriageEvalProviders
 
 /// Recorded answers (`--answer replay:FILE`), looked up by the case id that occurs in the prompt text.

@@ -1,9 +1,10 @@
+internal import Synchronization
 /// The last ``capacity`` model-route requests, oldest first: provider tests check method, path,
 /// headers and body through `GET /requests`.
 final class RequestLog: Sendable {
     static let capacity = 200
 
-    private let ring = Locked<(entries: [RecordedRequest?], next: Int, count: Int)>(
+    private let ring = Mutex<(entries: [RecordedRequest?], next: Int, count: Int)>(
         (Array(repeating: nil, count: RequestLog.capacity), 0, 0)
     )
 

@@ -1,6 +1,7 @@
+internal import Synchronization
 /// Counts of model-route requests by the status sent (`"drop"` for dropped connections), for `GET /stats`.
 final class StubStats: Sendable {
-    private let counts = Locked<(requests: Int, byStatus: [String: Int])>((0, [:]))
+    private let counts = Mutex<(requests: Int, byStatus: [String: Int])>((0, [:]))
 
     /// Counts one answered request under `outcome` (a status code such as `"200"`, or `"drop"`).
     func count(_ outcome: String) {

@@ -1,3 +1,4 @@
+import CommandSupport
 import ArgumentParser
 import Foundation
 import TriageEval
@@ -59,7 +60,7 @@ extension CasesCommand {
                 Terminal.data(yaml)
             }
             let unlabeled = drafts.filter { !$0.labeled }.count
-            Terminal.standardError("\(documents.count) alerts → \(drafts.count) \(kind.rawValue) cases (\(unlabeled) with label: null)")
+            printError("\(documents.count) alerts → \(drafts.count) \(kind.rawValue) cases (\(unlabeled) with label: null)")
         }
 
         func read(_ path: String) throws -> String {

@@ -1,3 +1,4 @@
+import CommandSupport
 import ArgumentParser
 import Foundation
 import TriageEvalStore
@@ -41,7 +42,7 @@ struct RenderCommand: AsyncParsableCommand {
         if isatty(STDOUT_FILENO) == 1 { print() }
         let escaped = TerminalText.unsafeCount(in: rendered)
         if escaped > 0 {
-            Terminal.standardError("note: \(escaped) control or bidirectional character\(escaped == 1 ? " is" : "s are") shown escaped as \\u{…}; the model receives \(escaped == 1 ? "it" : "them") raw")
+            printError("note: \(escaped) control or bidirectional character\(escaped == 1 ? " is" : "s are") shown escaped as \\u{…}; the model receives \(escaped == 1 ? "it" : "them") raw")
         }
     }
 }

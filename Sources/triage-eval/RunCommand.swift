@@ -1,3 +1,4 @@
+import CommandSupport
 import ArgumentParser
 import Foundation
 import TriageEval
@@ -14,7 +15,9 @@ struct RunCommand: AsyncParsableCommand {
             to the store as it completes. Writes reports/latest.md and reports/latest.json and prints a summary.
             With --resume RUN_ID, finishes an interrupted run: answered results are kept, missing and errored ones redone.
             --dry-run prints the calls, cache hits, tokens and cost a run needs and sends nothing.
-            Exit 3 when provider errors remain after retries, or --max-cost stopped the run.
+            Exit 3 when provider errors remain after retries, or --max-cost stopped the run; exit 2 when another live \
+            process is executing the run to resume; exit 4 when answered results could not be stored; Ctrl-C or \
+            SIGTERM stops sending, stores what was answered, marks the run interrupted and exits 130/143.
             """
     )
 
@@ -60,47 +63,27 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (workspace, store) = try global.open()
-        let logger = DebugLogger.make(verbose: verbose, config: workspace.config)
-        let preparer = RunPreparer(workspace: workspace, store: store, logger: verbose ? logger : nil)
-        var plan: RunPlan
-        var runID: Int64 = 0
-        var skip: Set<ResultKey> = []
-        if let resume {
-            guard let recorded = try await store.run(resume) else { throw UsageError("no run \(resume) in \(workspace.display(store.path))") }
-            plan = try await preparer.resumePlan(recorded)
-            skip = try await store.answeredKeys(run: resume)
-            runID = resume
-        } else {
-            let prepared = try await preparer.prepare(RunRequest(prompts: prompts, models: models, scenarios: scenarios, samples: samples))
-            for warning in prepared.warnings { printError("warning: \(warning)") }
-            plan = prepared.plan
-        }
-        if maxCost != nil, let unpriced = plan.models.first(where: { !$0.config.provider.isOffline && $0.config.price == nil }) {
-            throw UsageError("--max-cost needs a price for every live model; \(unpriced.config.id) has none (add price: {input_per_mtok: …, output_per_mtok: …})")
-        }
+        let session = RunSession(
+            workspace: workspace, store: store,
+            options: RunSession.Options(
+                request: RunRequest(prompts: prompts, models: models, scenarios: scenarios, samples: samples), resume: resume, useCache: !noCache,
+                maxCostUSD: maxCost, toolVersion: TriageEvalCommand.version, gitCommit: GitInfo.commit(in: workspace.directory)
+            ),
+            logger: DebugLogger.make(verbose: verbose, config: workspace.config), verbose: verbose
+        )
+        let planned = try await session.plan()
+        for warning in planned.warnings { printError("warning: \(warning)") }
         if dryRun {
-            let estimate = try await RunEstimator(store: store, plan: plan, runID: runID, skip: skip, useCache: !noCache).estimate()
-            print(DryRunTable.render(estimate, maxCost: maxCost))
+            print(DryRunTable.render(try await session.estimate(planned), maxCost: maxCost))
             return
-        }
-        if resume != nil {
-            try await store.reopenRun(runID)
-        } else {
-            runID = try await store.createRun(
-                toolVersion: TriageEvalCommand.version, gitCommit: GitInfo.commit(in: workspace.directory),
-                selection: RunInfo.Selection(prompts: prompts, models: models, scenarios: scenarios), plan: plan.recorded, planned: plan.count
-            )
         }
 
         let progress = ProgressLine(quiet: quiet)
-        let executor = RunExecutor(
-            store: store, plan: plan, runID: runID, useCache: !noCache, skip: skip, maxCostUSD: maxCost,
-            logger: logger
-        ) { [runID] event in
+        let finished = try await session.execute(planned, handleSignals: true) { event in
             switch event {
             case .progress(let snapshot):
                 progress.update(snapshot)
-            case .circuitOpened(let model, let reason):
+            case .circuitOpened(let model, let reason, let runID):
                 progress.clear()
                 printError("model \(model) stopped after \(reason); its remaining evaluations are recorded as circuit_open errors. Fix the cause, then `triage-eval run --resume \(runID)`")
             case .budgetReached(let limit, let spent):
@@ -108,35 +91,20 @@ struct RunCommand: AsyncParsableCommand {
                 printError(String(format: "--max-cost $%.4f reached ($%.4f spent or in flight): no further call starts", limit, spent))
             }
         }
-        let outcome = try await executor.execute()
         progress.finish()
-        let counters = outcome.counters
-        let info = try await store.finishRun(runID, counters: counters)
-
-        let analysis = try await RunLoader(store: store, defaults: workspace.config.decision).analysis(info, known: plan.cases)
-        let written = try ReportWriter.write(analysis, formats: [.md, .json], to: workspace.reportsDirectory)
+        let (info, outcome, counters) = (finished.info, finished.outcome, finished.outcome.counters)
+        let written = try ReportWriter.write(finished.analysis, formats: [.md, .json], to: workspace.reportsDirectory)
         if !quiet {
             let batched = outcome.requests == counters.calls ? "" : " in \(outcome.requests) requests"
             print(String(
                 format: "run %lld: %d evaluations, %d calls\(batched), %d cached, %d errors, %d in / %d out tokens, $%.4f; executed in %.2fs (%.0f/s)",
-                runID, info.planned, counters.calls, counters.cacheHits, info.errors, counters.inputTokens, counters.outputTokens, counters.costUSD,
+                info.id, info.planned, counters.calls, counters.cacheHits, info.errors, counters.inputTokens, counters.outputTokens, counters.costUSD,
                 outcome.elapsed, outcome.elapsed > 0 ? Double(outcome.evaluated) / outcome.elapsed : 0
             ))
-            print(SummaryTable.render(analysis))
+            print(SummaryTable.render(finished.analysis))
             print("reports: \(written.filter { $0.contains("latest") }.map(workspace.display).joined(separator: ", "))")
         }
-        if info.status != .complete {
-            var causes = analysis.groups.flatMap(\.errors).reduce(into: [String: Int]()) { $0[$1.key, default: 0] += $1.value }
-            let missing = info.planned - analysis.groups.reduce(0) { $0 + $1.results.count }
-            if missing > 0 { causes["not_started", default: 0] += missing }
-            let detail = causes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            printError("run \(runID) is incomplete: \(causes.values.reduce(0, +)) evaluations unanswered (\(detail)); finish it with `triage-eval run --resume \(runID)`")
-            throw ExitCode(ExitStatus.incomplete)
-        }
+        if let problem = finished.problem { printError(problem) }
+        if finished.exitStatus != .ok { throw ExitCode(finished.exitStatus) }
     }
-}
-
-/// Writes a line to standard error.
-func printError(_ line: String) {
-    Terminal.standardError(line)
 }

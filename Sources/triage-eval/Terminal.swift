@@ -15,12 +15,6 @@ enum Terminal {
         Swift.print(TerminalText.neutralized(text), terminator: "")
     }
 
-    /// Writes `line` and a newline to standard error, neutralised (error messages carry provider bodies and case ids).
-    static func standardError(_ line: String) {
-        flush()
-        FileHandle.standardError.write(Data((TerminalText.neutralized(line) + "\n").utf8))
-    }
-
     /// Writes machine-readable output (JSON, YAML, ES|QL) exactly when standard output is a file or a pipe,
     /// so it re-imports byte for byte; neutralised when a person reads it on a terminal.
     static func data(_ text: String) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandSupport
 import Foundation
 import TriageEvalStore
 import TriageEvalReports
@@ -17,7 +18,9 @@ struct TriageEvalCommand: AsyncParsableCommand {
             Labeled TP/FP cases → each prompt version → each model → the rule's own DISSECT and WHERE \
             → precision, recall, calibration and parse failures, per scenario.
 
-            Exit codes: 0 success · 1 gate failed · 2 usage or configuration error · 3 run incomplete.
+            Exit codes: 0 ok · 1 gate failed · 2 usage, configuration or input error (nothing changed) · \
+            3 run incomplete (finish with `run --resume ID`) · 4 the tool could not do its job (store locked, \
+            corrupt, full or read-only; file system; internal error) · 130/143 run interrupted by Ctrl-C/SIGTERM.
             """,
         version: version,
         subcommands: [
@@ -27,24 +30,5 @@ struct TriageEvalCommand: AsyncParsableCommand {
         ]
     )
 
-    /// Maps errors to the exit-code contract: 2 for usage and input problems (ArgumentParser would say 64).
-    static func main() async {
-        do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            exit(withCode: ExitStatus.code(for: error), message: ExitStatus.message(for: error))
-        }
-    }
-
-    static func exit(withCode code: Int32, message: String?) -> Never {
-        if let message, !message.isEmpty {
-            Terminal.standardError(message)
-        }
-        Foundation.exit(code)
-    }
+    static func main() async { await runAndExit() }
 }

@@ -147,7 +147,7 @@ struct BatchRunTests {
         let healthy = try StubServer(["--answer", "replay:\(replay)"])
         var resumed = plan
         resumed.models[0].provider = try Self.provider(Self.model(healthy.baseURL), temp)
-        try await temp.store.reopenRun(info.id)
+        try await temp.store.acquireRun(info.id)
         let skip = try await temp.store.answeredKeys(run: info.id)
         let again = try await RunExecutor(store: temp.store, plan: resumed, runID: info.id, skip: skip).execute()
         let finished = try await temp.store.finishRun(info.id, counters: again.counters)

@@ -55,7 +55,7 @@ final class EventLog: @unchecked Sendable {
     func append(_ event: RunEvent) { lock.withLock { events.append(event) } }
 
     var circuitOpenings: [(model: String, reason: String)] {
-        lock.withLock { events.compactMap { if case .circuitOpened(let model, let reason) = $0 { (model, reason) } else { nil } } }
+        lock.withLock { events.compactMap { if case .circuitOpened(let model, let reason, _) = $0 { (model, reason) } else { nil } } }
     }
 
     var budgetStops: Int {

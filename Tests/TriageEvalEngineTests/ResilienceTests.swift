@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import Testing
 import TriageEval
@@ -172,7 +173,7 @@ struct LiveRunTests {
         // Deterministic whatever the interleaving: the first attempt at each distinct request fails (v1 and v2
         // render the same text, so 20 of 60 calls), with various retryable causes. Failures keyed by the global
         // call number could hit one item five times under load and exhaust its retries.
-        let attempts = Locked<[CompletionRequest: Int]>([:])
+        let attempts = Mutex<[CompletionRequest: Int]>([:])
         let provider = FakeProvider { request, _ throws(ProviderError) in
             let attempt = attempts.withLock { seen in
                 seen[request, default: 0] += 1
@@ -241,7 +242,7 @@ struct LiveRunTests {
 
         // Resume without a limit: only the 5 missing items are sent.
         let skip = try await temp.store.answeredKeys(run: info.id)
-        try await temp.store.reopenRun(info.id)
+        try await temp.store.acquireRun(info.id)
         let resumed = try await RunExecutor(store: temp.store, plan: plan, runID: info.id, useCache: false, skip: skip).execute()
         #expect(provider.callCount == 8)
         #expect(resumed.notStarted == 0)

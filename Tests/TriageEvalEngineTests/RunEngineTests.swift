@@ -129,7 +129,7 @@ struct RunEngineTests {
         #expect(resumedPlan.count == plan.count)
         let skip = try await temp.store.answeredKeys(run: info.id)
         #expect(skip == Set(answeredBefore.map(\.key)))
-        try await temp.store.reopenRun(info.id)
+        try await temp.store.acquireRun(info.id)
         let progressLog = ProgressLog()
         let resumedCounters = try await RunExecutor(store: temp.store, plan: resumedPlan, runID: info.id, skip: skip) { event in
             if case .progress(let snapshot) = event { progressLog.append(snapshot) }

@@ -274,7 +274,7 @@ struct StoreResultTests {
         #expect(incomplete.planned == 2)
         #expect(incomplete.finishedAt != nil)
 
-        try await seeded.store.reopenRun(seeded.runID)
+        try await seeded.store.acquireRun(seeded.runID)
         let reopened = try #require(try await seeded.store.run(seeded.runID))
         #expect(reopened.status == .running)
         #expect(reopened.finishedAt == nil)

@@ -95,6 +95,8 @@ struct YAMLMapping {
     func double(_ key: String) throws(InputError) -> Double? {
         guard let node = value(key) else { return nil }
         guard let value = node.float ?? node.int.map(Double.init) else { throw error(key, "expected a number, got \(describe(node))") }
+        // NaN and infinities (`.nan`, `.inf`, `1e999`) have no JSON form: they could be neither stored nor compared.
+        guard value.isFinite else { throw error(key, "must be a finite number, got \(describe(node))") }
         return value
     }
 
