@@ -81,7 +81,7 @@ public struct RunExecutor: Sendable {
             if let reason = breaker.openedBy { openCircuits[model.config.id] = reason }
         }
         return RunOutcome(
-            counters: await context.sink.counters, requests: context.requests.withLock { $0 }, evaluated: await context.sink.done, notStarted: context.budget.notStarted, openCircuits: openCircuits,
+            counters: await context.sink.counters, requests: context.requests.withLock { $0 }, evaluated: await context.sink.done, spentUSD: context.budget.spent, notStarted: context.budget.notStarted, openCircuits: openCircuits,
             elapsed: (ContinuousClock.now - context.start).seconds
         )
     }

@@ -9,7 +9,7 @@ struct RenderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Print the exact text a model receives for a prompt and a case.",
-        discussion: "The case is read from the case files (so unimported edits show). Output has no trailing newline added."
+        discussion: "The case comes from the case set (`cases list`), synced with the case files first, so edits show. Output has no trailing newline added."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -22,21 +22,8 @@ struct RenderCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (workspace, store) = try global.open()
-        let prompts = try await PromptCatalog(workspace: workspace, store: store).all()
-        guard let version = prompts.first(where: { $0.key == prompt }) else {
-            throw UsageError("unknown prompt \"\(prompt)\"; known: \(prompts.map(\.key).joined(separator: ", "))")
-        }
-        guard let item = try workspace.loadCases().first(where: { $0.id == caseID }) else {
-            throw UsageError("unknown case \"\(caseID)\"; see `triage-eval cases list`")
-        }
-        let missing = version.missingVariables(for: item)
-        guard missing.isEmpty else {
-            throw UsageError("case \(caseID) gives only alert_summary, but \(prompt) uses \(missing.joined(separator: ", "))")
-        }
-        guard version.accepts(item) else {
-            throw UsageError("\(prompt) does not judge case \(caseID) (another entity kind, or the rule's own WHERE drops it before COMPLETION)")
-        }
-        FileHandle.standardOutput.write(Data(version.render(CaseContext(item)).utf8))
+        let rendered = try await Trial.render(prompt: prompt, caseID: caseID, workspace: workspace, store: store)
+        FileHandle.standardOutput.write(Data(rendered.text.utf8))
         if isatty(STDOUT_FILENO) == 1 { print() }
     }
 }

@@ -26,8 +26,14 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("model"), help: ArgumentHelp("A configured model id (repeatable; default: all configured).", valueName: "ID"))
     var models: [String] = []
 
-    @Option(name: .customLong("scenario"), help: ArgumentHelp("Only cases of this scenario (repeatable).", valueName: "S"))
+    @Option(name: .customLong("scenario"), help: ArgumentHelp("Only cases of this scenario, any letter case (repeatable).", valueName: "S"))
     var scenarios: [String] = []
+
+    @Option(name: .customLong("case"), help: ArgumentHelp("Only this case id (repeatable).", valueName: "ID"))
+    var caseIDs: [String] = []
+
+    @Option(name: .customLong("tag"), help: ArgumentHelp("Only cases with this tag (repeatable).", valueName: "TAG"))
+    var tags: [String] = []
 
     @Option(help: "Answers per case (repeats measure flip rate).")
     var samples: Int = 1
@@ -51,10 +57,10 @@ struct RunCommand: AsyncParsableCommand {
     var verbose = false
 
     func validate() throws {
-        guard samples >= 1 else { throw ValidationError("--samples must be at least 1") }
-        if let maxCost, !(maxCost > 0) { throw ValidationError("--max-cost must be a positive amount of USD") }
-        if resume != nil, !(prompts.isEmpty && models.isEmpty && scenarios.isEmpty) {
-            throw ValidationError("--resume takes no --prompt, --model or --scenario: it redoes the recorded run")
+        if let problem = RunRequest.samplesProblem(samples) { throw ValidationError("--samples \(problem)") }
+        if let maxCost, !(maxCost > 0 && maxCost.isFinite) { throw ValidationError("--max-cost must be a positive amount of USD") }
+        if resume != nil, !(prompts.isEmpty && models.isEmpty && scenarios.isEmpty && caseIDs.isEmpty && tags.isEmpty) {
+            throw ValidationError("--resume takes no --prompt, --model, --scenario, --case or --tag: it redoes the recorded run")
         }
     }
 
@@ -71,7 +77,7 @@ struct RunCommand: AsyncParsableCommand {
             skip = try await store.answeredKeys(run: resume)
             runID = resume
         } else {
-            let prepared = try await preparer.prepare(RunRequest(prompts: prompts, models: models, scenarios: scenarios, samples: samples))
+            let prepared = try await preparer.prepare(RunRequest(prompts: prompts, models: models, scenarios: scenarios, caseIDs: caseIDs, tags: tags, samples: samples))
             for warning in prepared.warnings { printError("warning: \(warning)") }
             plan = prepared.plan
         }
@@ -103,34 +109,39 @@ struct RunCommand: AsyncParsableCommand {
             case .circuitOpened(let model, let reason):
                 progress.clear()
                 printError("model \(model) stopped after \(reason); its remaining evaluations are recorded as circuit_open errors. Fix the cause, then `triage-eval run --resume \(runID)`")
-            case .budgetReached(let limit, let spent):
+            case .budgetReached(let limit, let spent, let inFlight):
                 progress.clear()
-                printError(String(format: "--max-cost $%.4f reached ($%.4f spent or in flight): no further call starts", limit, spent))
+                printError(String(format: "--max-cost $%.4f reached: $%.4f spent by this session, up to $%.4f in flight; no further call starts", limit, spent, inFlight))
             }
         }
         let outcome = try await executor.execute()
         progress.finish()
         let counters = outcome.counters
-        let info = try await store.finishRun(runID, counters: counters)
+        let info = try await store.finishRun(runID)
 
         let analysis = try await RunLoader(store: store, defaults: workspace.config.decision).analysis(info, known: plan.cases)
-        let written = try ReportWriter.write(analysis, formats: [.md, .json], to: workspace.reportsDirectory)
+        let isLatest = try await store.latestRun()?.id == runID
+        let written = try ReportWriter.write(analysis, formats: [.md, .json], to: workspace.reportsDirectory, isLatest: isLatest)
         if !quiet {
-            let batched = outcome.requests == counters.calls ? "" : " in \(outcome.requests) requests"
-            print(String(
-                format: "run %lld: %d evaluations, %d calls\(batched), %d cached, %d errors, %d in / %d out tokens, $%.4f; executed in %.2fs (%.0f/s)",
-                runID, info.planned, counters.calls, counters.cacheHits, info.errors, counters.inputTokens, counters.outputTokens, counters.costUSD,
-                outcome.elapsed, outcome.elapsed > 0 ? Double(outcome.evaluated) / outcome.elapsed : 0
-            ))
+            let batched = outcome.requests == counters.calls ? ""
+                : counters.calls == info.calls ? " in \(outcome.requests) requests" : " (this session: \(counters.calls) in \(outcome.requests) requests)"
+            let rate = outcome.elapsed > 0 ? Double(outcome.evaluated) / outcome.elapsed : 0
+            print(
+                "run \(runID): \(Formatting.count(info.planned, "evaluation")), \(Formatting.count(info.calls, "call"))\(batched), \(info.cacheHits) cached, "
+                    + "\(Formatting.count(info.errors, "error")), \(info.inputTokens) in / \(info.outputTokens) out tokens, "
+                    + String(format: "$%.4f; executed in %.2fs (%.0f/s)", info.costUSD, outcome.elapsed, rate)
+            )
+            if info.callsWithoutTokens > 0 { print("\(info.callsWithoutTokens) answers reported no token counts: their cost is unknown and not in the total") }
+            if let maxCost { print(String(format: "--max-cost $%.4f: this session spent $%.4f", maxCost, outcome.spentUSD)) }
             print(SummaryTable.render(analysis))
-            print("reports: \(written.filter { $0.contains("latest") }.map(workspace.display).joined(separator: ", "))")
+            print("reports: \(written.filter { !isLatest || $0.contains("latest") }.map(workspace.display).joined(separator: ", "))")
         }
         if info.status != .complete {
             var causes = analysis.groups.flatMap(\.errors).reduce(into: [String: Int]()) { $0[$1.key, default: 0] += $1.value }
             let missing = info.planned - analysis.groups.reduce(0) { $0 + $1.results.count }
             if missing > 0 { causes["not_started", default: 0] += missing }
             let detail = causes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            printError("run \(runID) is incomplete: \(causes.values.reduce(0, +)) evaluations unanswered (\(detail)); finish it with `triage-eval run --resume \(runID)`")
+            printError("run \(runID) is incomplete: \(Formatting.count(causes.values.reduce(0, +), "evaluation")) unanswered (\(detail)); finish it with `triage-eval run --resume \(runID)`")
             throw ExitCode(ExitStatus.incomplete)
         }
     }

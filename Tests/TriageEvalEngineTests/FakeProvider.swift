@@ -83,7 +83,7 @@ extension TemporaryWorkspace {
         let outcome = try await RunExecutor(
             store: store, plan: plan, runID: runID, useCache: useCache, maxCostUSD: maxCost, flushInterval: flushInterval, report: events.append
         ).execute()
-        return (try await store.finishRun(runID, counters: outcome.counters), outcome)
+        return (try await store.finishRun(runID), outcome)
     }
 }
 
