@@ -120,7 +120,12 @@ public enum CaseFileParser {
     static func checkContext(_ item: TriageCase, _ map: YAMLMapping) throws(InputError) {
         if item.alertSummary != nil {
             let structured = listFields.map(\.rawValue) + ["alert_count", "time_window_minutes", "max_risk_score"]
-            if let extra = structured.first(where: map.has) {
+            // An empty list or a null is no context (a JSONL export writes them for every case).
+            if let extra = structured.first(where: { key in
+                guard let node = map.value(key) else { return false }
+                if case .sequence(let items) = node { return !items.isEmpty }
+                return true
+            }) {
                 throw map.error(extra, "a case with alert_summary carries only that context; remove \(extra) or alert_summary")
             }
             return
