@@ -1,42 +1,17 @@
 import Foundation
 import Testing
 @testable import TriageEval
+import StubTestSupport
 
-/// A minimal detection rule whose ES|QL fails only on some cases (render) or some answers (tail), so the
-/// import check on its sample case and sample answers passes.
+/// Test rules whose ES|QL fails only on some cases (render) or some answers (tail), so the import check on
+/// their sample case and sample answers passes (`Tests/Fixtures/rules/failing/`).
 enum FailingRules {
-    static func toml(context: String = "", tail: String = "") -> String {
-        """
-        [rule]
-        name = "Failing test rule"
-        rule_id = "failing-test-rule"
-        query = '''
-        from .alerts-security.*
-        | stats Esql.alerts_count = COUNT(*), Esql.kibana_alert_rule_name_values = VALUES(kibana.alert.rule.name) by host.id, host.name
-        \(context)
-        | eval prompt = CONCAT("Host: ", host.name, " rules: ", MV_CONCAT(Esql.kibana_alert_rule_name_values, "; "))
-        | COMPLETION triage_result = prompt WITH { "inference_id": "test-inference" }
-        | DISSECT triage_result \"\"\"verdict=%{Esql.verdict} confidence=%{Esql.confidence} summary=%{Esql.summary}\"\"\"
-        \(tail)
-        | where TO_LOWER(Esql.verdict) == "tp" and TO_DOUBLE(Esql.confidence) > 0.7
-        '''
-        """
-    }
+    static let renderFails = "rules/failing/render-fails.toml"
+    static let tailFails = "rules/failing/tail-fails.toml"
 
-    /// Renders the sample case (host "sample") but fails on any other host: DATE_DIFF of a host name.
-    static let renderFails = toml(context: """
-        | where host.name != "sample"
-        | eval Esql.broken = DATE_DIFF("minute", host.name, host.name)
-        """)
-
-    /// Decides every answer but one whose summary reads `when:<text>`: DATE_DIFF of a text that is no datetime fails.
-    static let tailFails = toml(tail: """
-        | DISSECT Esql.summary "when:%{Esql.when}"
-        | eval Esql.age = DATE_DIFF("minute", Esql.when, Esql.when)
-        """)
-
-    static func prompt(_ text: String) throws -> PromptVersion {
-        try RulePromptParser.parse(text, file: "rules/failing.toml", id: "failing", version: "v1", defaults: AlertPolicy())
+    static func prompt(_ fixture: String) throws -> PromptVersion {
+        let text = String(decoding: try TestFixtures.data(fixture), as: UTF8.self)
+        return try RulePromptParser.parse(text, file: fixture, id: "failing", version: "v1", defaults: AlertPolicy())
     }
 
     static let host = TriageCase(
