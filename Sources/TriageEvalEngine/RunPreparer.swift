@@ -43,7 +43,7 @@ public struct RunPreparer: Sendable {
         }
         var plannedModels: [RunPlan.Model] = []
         for model in models {
-            let provider = try ProviderFactory.make(model, directory: workspace.directory, logger: logger)
+            let provider = try ProviderFactory.make(model, directory: workspace.directory, configFile: workspace.configFile, logger: logger)
             plannedModels.append(RunPlan.Model(rowID: try await store.registerModel(model), config: model, provider: provider))
         }
         let plan = RunPlan(prompts: plannedPrompts, models: plannedModels, cases: cases, samples: request.samples, decisionDefaults: workspace.config.decision)
@@ -109,7 +109,7 @@ public struct RunPreparer: Sendable {
                 }
                 config = ModelConfigChange.connection(of: today, onto: stored)
             }
-            models.append(RunPlan.Model(rowID: row, config: config, provider: try ProviderFactory.make(config, directory: workspace.directory, logger: logger)))
+            models.append(RunPlan.Model(rowID: row, config: config, provider: try ProviderFactory.make(config, directory: workspace.directory, configFile: workspace.configFile, logger: logger)))
         }
         let revisions = try await store.caseRevisions(run.plan.caseRevisions)
         let cases = run.plan.caseRevisions.compactMap { revisions[$0] }

@@ -7,14 +7,15 @@ public enum ProviderFactory {
     /// The provider for `model`, validated before any call. Relative paths (replay files) are resolved against `directory`.
     ///
     /// - Parameters:
+    ///   - configFile: the config file as the user named it, for errors.
     ///   - environment: where API keys are read (keys live only in the provider instance).
     ///   - logger: when given, every HTTP exchange is logged at debug level with credentials redacted.
     ///   - transport: replaces the default URLSession transport (one per model, sized to its concurrency).
     public static func make(
-        _ model: ModelConfig, directory: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+        _ model: ModelConfig, directory: String, configFile: String = "triage-eval.yaml", environment: [String: String] = ProcessInfo.processInfo.environment,
         logger: Logger? = nil, transport: (any HTTPTransport)? = nil
     ) throws(InputError) -> any ModelProvider {
-        let settings = ModelSettings(model: model, environment: environment)
+        let settings = ModelSettings(model: model, environment: environment, file: configFile)
         func http() -> any HTTPTransport {
             let base = transport ?? URLSessionTransport(maxConnections: model.concurrency, timeoutSeconds: model.timeoutSeconds)
             return logger.map { LoggingTransport(base, logger: $0) } ?? base

@@ -32,7 +32,7 @@ struct TryCommand: AsyncParsableCommand {
         let (workspace, store) = try global.open()
         let logger = DebugLogger.make(verbose: verbose, config: workspace.config)
         let trial = Trial(workspace: workspace, store: store, logger: logger) { model in
-            try ProviderFactory.make(model, directory: workspace.directory, logger: verbose ? logger : nil)
+            try ProviderFactory.make(model, directory: workspace.directory, configFile: workspace.configFile, logger: verbose ? logger : nil)
         }
         let result = try await trial.run(prompt: prompt, model: model, caseID: caseID)
         print(TrialReport.render(result))

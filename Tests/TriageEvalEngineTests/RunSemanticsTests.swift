@@ -311,4 +311,22 @@ struct RunSemanticsTests {
         try await Self.importRule("tail-fails.toml", id: "tail", into: temp)
         #expect(try await temp.store.importedRules().map(\.id) == ["tail"])
     }
+
+    @Test("D22: a provider setting error names the config file given with --config; a stopped model reads \"an auth error\"")
+    func configFileNamedAndGrammar() async throws {
+        let temp = try TemporaryWorkspace()
+        try temp.write(
+            configYAML.replacingOccurrences(of: "decision:\n", with: "  - id: live\n    provider: openai\n    api_key_env: SOME_KEY\ndecision:\n"),
+            to: "triage-eval.yaml"
+        )
+        let edited = try TemporaryWorkspace(reloading: temp)
+        let thrown = await #expect(throws: InputError.self) { try await edited.preparer.prepare(RunRequest(models: ["live"])) }
+        #expect(thrown?.file == edited.workspace.configFile)
+        #expect(thrown?.field == "models[live].model")
+
+        let provider = FakeProvider { _, _ throws(ProviderError) in throw ProviderError(.auth, "HTTP 401: invalid api key") }
+        let plan = try await temp.livePlan(liveModel(circuitBreaker: 10), provider: provider)
+        let (_, outcome) = try await temp.execute(plan)
+        #expect(outcome.openCircuits["fake"]?.hasPrefix("an auth error that every call would repeat") == true)
+    }
 }

@@ -4,13 +4,13 @@ import TriageEval
 /// Reads one model's configuration and environment for a provider, rejecting what is missing or wrong
 /// before any call, as ``InputError``s naming the model and field.
 struct ModelSettings {
-    static let file = "triage-eval.yaml"
-
     let model: ModelConfig
     let environment: [String: String]
+    /// The config file as the user named it (`--config`), for errors.
+    let file: String
 
     func error(_ field: String, _ message: String) -> InputError {
-        InputError(file: Self.file, field: "models[\(model.id)].\(field)", message: message)
+        InputError(file: file, field: "models[\(model.id)].\(field)", message: message)
     }
 
     /// Fails on options this provider does not use (`region` on an OpenAI model is a mistake, not a no-op).
