@@ -10,7 +10,7 @@ struct TryCommand: AsyncParsableCommand {
         abstract: "Send one prompt × case to one model once and show every step: rendered prompt, raw answer, parses, decision.",
         discussion: """
             The check before a full run (like running the rule's ROW example): one call, no retries, nothing cached or stored. \
-            Works with offline models too. Exit 3 when the call fails.
+            Works with offline models too. Exit 3 when the call fails or the rule cannot decide on the answer.
             """
     )
 
@@ -36,6 +36,6 @@ struct TryCommand: AsyncParsableCommand {
         }
         let result = try await trial.run(prompt: prompt, model: model, caseID: caseID)
         print(TrialReport.render(result))
-        if result.error != nil { throw ExitCode(ExitStatus.incomplete) }
+        if result.error != nil || result.evaluation?.isError == true { throw ExitCode(ExitStatus.incomplete) }
     }
 }
