@@ -15,60 +15,62 @@ struct RunSemanticsTests {
     static let price = ModelConfig.Price(inputPerMTok: 2, outputPerMTok: 8)
     /// USD of one FakeProvider answer (100 in, 12 out) at ``price``, computed by hand: (100 × 2 + 12 × 8) / 10⁶.
     static let answerUSD = 0.000296
+    /// One prompt (host-triage@v1 and @v2 render the same text, so the second could be answered from the cache).
+    static let onePrompt = RunRequest(prompts: ["host-triage@v1"], models: ["recorded"])
 
     // MARK: A7
 
     @Test("A7: a killed run's counters come from its stored results; a resume counts every result once")
     func countersSurviveKillAndResume() async throws {
         let temp = try TemporaryWorkspace()
-        let plan = try await temp.livePlan(liveModel(price: Self.price), provider: FakeProvider())
-        #expect(plan.count == 8)
+        let plan = try await temp.livePlan(liveModel(price: Self.price), provider: FakeProvider(), request: Self.onePrompt)
+        #expect(plan.count == 4)
         let runID = try await temp.store.createRun(toolVersion: "test", gitCommit: nil, selection: .init(), plan: plan.recorded, planned: plan.count)
         _ = try await RunExecutor(store: temp.store, plan: plan, runID: runID).execute()
         // Killed here: finishRun never ran. What the store says is what the results say.
         let killed = try #require(try await temp.store.run(runID))
         #expect(killed.status == .running)
-        #expect(killed.calls == 8)
-        #expect(killed.inputTokens == 800)
-        #expect(killed.outputTokens == 96)
-        #expect(abs(killed.costUSD - 8 * Self.answerUSD) < 1e-12)
+        #expect(killed.calls == 4)
+        #expect(killed.inputTokens == 400)
+        #expect(killed.outputTokens == 48)
+        #expect(abs(killed.costUSD - 4 * Self.answerUSD) < 1e-12)
 
-        // Three results were lost with the kill (their cache entries with them: one transaction); the resume
+        // Two results were lost with the kill (their cache entries with them: one transaction); the resume
         // redoes exactly those.
         try await temp.store.pool.write { db in
-            try db.execute(sql: "DELETE FROM result WHERE id IN (SELECT id FROM result WHERE run_id = ? ORDER BY id LIMIT 3)", arguments: [runID])
+            try db.execute(sql: "DELETE FROM result WHERE id IN (SELECT id FROM result WHERE run_id = ? ORDER BY id LIMIT 2)", arguments: [runID])
             try db.execute(sql: "DELETE FROM response_cache")
         }
         try await temp.store.reopenRun(runID)
         let skip = try await temp.store.answeredKeys(run: runID)
         let resumed = try await RunExecutor(store: temp.store, plan: plan, runID: runID, skip: skip).execute()
-        #expect(resumed.counters.calls == 3)
+        #expect(resumed.counters.calls == 2)
         let finished = try await temp.store.finishRun(runID)
         #expect(finished.status == .complete)
-        #expect(finished.calls == 8)
-        #expect(finished.inputTokens == 800)
-        #expect(finished.outputTokens == 96)
-        #expect(abs(finished.costUSD - 8 * Self.answerUSD) < 1e-12)
-        #expect(try await temp.store.runs().first?.calls == 8)
+        #expect(finished.calls == 4)
+        #expect(finished.inputTokens == 400)
+        #expect(finished.outputTokens == 48)
+        #expect(abs(finished.costUSD - 4 * Self.answerUSD) < 1e-12)
+        #expect(try await temp.store.runs().first?.calls == 4)
     }
 
     @Test("A7: cached answers cost nothing and are counted apart, in the run counters and in every group alike")
     func cachedAnswersCostNothing() async throws {
         let temp = try TemporaryWorkspace()
         let provider = FakeProvider()
-        let plan = try await temp.livePlan(liveModel(price: Self.price), provider: provider)
+        let plan = try await temp.livePlan(liveModel(price: Self.price), provider: provider, request: Self.onePrompt)
         let (first, _) = try await temp.execute(plan)
-        #expect(abs(first.costUSD - 8 * Self.answerUSD) < 1e-12)
+        #expect(abs(first.costUSD - 4 * Self.answerUSD) < 1e-12)
         let (second, outcome) = try await temp.execute(plan)
-        #expect(provider.callCount == 8)
-        #expect(outcome.counters.cacheHits == 8)
-        #expect(second.cacheHits == 8)
+        #expect(provider.callCount == 4)
+        #expect(outcome.counters.cacheHits == 4)
+        #expect(second.cacheHits == 4)
         #expect(second.calls == 0)
         #expect(second.inputTokens == 0)
         #expect(second.costUSD == 0)
 
         let analysis = try await RunLoader(store: temp.store, defaults: temp.workspace.config.decision).analysis(second)
-        #expect(analysis.groups.count == 2)
+        #expect(analysis.groups.count == 1)
         for group in analysis.groups {
             #expect(group.usage.cached == 4)
             #expect(group.usage.inputTokens == 0)
@@ -79,13 +81,13 @@ struct RunSemanticsTests {
     @Test("A7: --max-cost counts what the final summary counts: the session's spend equals the run's cost")
     func budgetAgreesWithSummary() async throws {
         let temp = try TemporaryWorkspace()
-        let plan = try await temp.livePlan(liveModel(price: Self.price, maxTokens: 12), provider: FakeProvider())
+        let plan = try await temp.livePlan(liveModel(price: Self.price, maxTokens: 12), provider: FakeProvider(), request: Self.onePrompt)
         let events = EventLog()
         // Room for a few calls only: each reserves its prompt's bytes / 4 input tokens and 12 output tokens.
         let (info, outcome) = try await temp.execute(plan, maxCost: 0.001, events: events)
         #expect(events.budgetStops == 1)
         #expect(outcome.notStarted > 0)
-        #expect(info.calls == 8 - outcome.notStarted)
+        #expect(info.calls == 4 - outcome.notStarted)
         #expect(abs(outcome.spentUSD - info.costUSD) < 1e-12)
         #expect(abs(info.costUSD - Double(info.calls) * Self.answerUSD) < 1e-12)
         let reported = try #require(events.budgetReports.first)

@@ -59,23 +59,6 @@ struct StoreCaseTests {
         let again = try await temp.store.importCases([changed])
         #expect(again.unchanged == ["a"])
     }
-
-    @Test("currentCases filters by scenario and label")
-    func filters() async throws {
-        let temp = try TemporaryStore()
-        _ = try await temp.store.importCases([
-            hostCase("cert-tp", label: .tp, scenario: "certutil"),
-            hostCase("cert-fp", label: .fp, scenario: "certutil"),
-            hostCase("sccm-fp", label: .fp, scenario: "SCCM"),
-            hostCase("lsass-tp", label: .tp, scenario: "LSASS"),
-        ])
-        #expect(try await temp.store.currentCases(scenarios: ["certutil"]).map(\.item.id) == ["cert-fp", "cert-tp"])
-        #expect(try await temp.store.currentCases(scenarios: ["SCCM", "LSASS"]).map(\.item.id) == ["lsass-tp", "sccm-fp"])
-        #expect(try await temp.store.currentCases(label: .fp).map(\.item.id) == ["cert-fp", "sccm-fp"])
-        #expect(try await temp.store.currentCases(label: .tp).map(\.item.id) == ["cert-tp", "lsass-tp"])
-        #expect(try await temp.store.currentCases(scenarios: ["certutil"], label: .tp).map(\.item.id) == ["cert-tp"])
-        #expect(try await temp.store.currentCases(scenarios: ["nope"]).isEmpty)
-    }
 }
 
 @Suite("Store: prompt and model versions")
