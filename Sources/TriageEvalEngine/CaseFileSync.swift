@@ -2,11 +2,15 @@ internal import Foundation
 public import TriageEval
 public import TriageEvalStore
 
-/// Brings the store up to date with the case files, parsing only the files whose bytes changed since
-/// their last import: re-running on 5,000 unchanged cases costs a hash per file, not a YAML parse per case.
+/// Brings the store up to date with the case files and yields the case set: the one set of cases that
+/// `cases list` shows and `run`, `render` and `try` use.
 ///
-/// A file is skipped only when its bytes (and ``CaseFileParser/readerRevision``) hash as recorded and
-/// every case it yielded is still the latest revision of that id; anything else is parsed and imported.
+/// The set is every case of the configured case directory and of every other file imported with
+/// `cases import PATH`, while that file exists, minus the cases taken out with `cases remove`.
+/// Only files whose bytes changed since their last import are parsed: re-running on 5,000 unchanged cases
+/// costs a hash per file, not a YAML parse per case. A file is skipped only when its bytes (and
+/// ``CaseFileParser/readerRevision``) hash as recorded and every case it yielded is still the latest
+/// revision of that id; anything else is parsed and imported.
 public struct CaseFileSync: Sendable {
     public var workspace: Workspace
     public var store: Store
@@ -18,27 +22,52 @@ public struct CaseFileSync: Sendable {
 
     /// The outcome of one sync.
     public struct Synced: Sendable {
-        /// Every case the files define, in file order.
+        /// The cases of the files synced, in file order, without the removed ones (for a sync of the
+        /// case set: the case set).
         public var cases: [ImportedCaseFile.Entry]
         public var summary: CaseImportSummary
         /// Files parsed this time; the others were unchanged since their last import.
         public var parsedFiles: Int
+        /// Draft entries (`label: null`) skipped, per file (as displayed), in file order.
+        public var drafts: [(file: String, ids: [String])]
+
+        /// `3 drafts skipped (label: null): a, b (cases/x.yaml), c (cases/y.yaml)`, or nil without drafts.
+        public var draftNote: String? {
+            let count = drafts.reduce(0) { $0 + $1.ids.count }
+            guard count > 0 else { return nil }
+            let named = drafts.map { "\($0.ids.joined(separator: ", ")) (\($0.file))" }.joined(separator: ", ")
+            return "\(count) draft case\(count == 1 ? "" : "s") skipped until labeled (label: null): \(named)"
+        }
     }
 
-    /// Syncs the configured case directory (or the given files and directories). Every bad file is reported
-    /// at once and nothing is imported then; ids must be unique across files.
+    /// Syncs the case set (no paths), or imports the given files and directories into it (`cases import`:
+    /// cases removed earlier that these files define come back). Every bad file is reported at once and
+    /// nothing is imported then; ids must be unique across the whole set.
     public func sync(_ paths: [String] = []) async throws -> Synced {
-        let files = try workspace.caseFiles(paths)
         let recorded = try await store.importedCaseFiles()
+        let explicit = !paths.isEmpty
+        var files = try workspace.caseFiles(paths).map { (file: $0, path: Self.key($0)) }
+        var forget: [String] = []
+        var others: [(file: String, cases: [ImportedCaseFile.Entry])] = []
+        let covered = Set(files.map(\.path))
+        for (path, record) in recorded.sorted(by: { $0.key < $1.key }) where !covered.contains(path) {
+            if !FileManager.default.fileExists(atPath: path) {
+                forget.append(path)
+            } else if explicit {
+                others.append((workspace.display(path), record.cases))
+            } else {
+                files.append((path, path))
+            }
+        }
         let latest = try await store.latestCaseHashes()
         var parsed: [TriageCase] = []
         var changedFiles: [ImportedCaseFile] = []
         var entries: [(file: String, cases: [ImportedCaseFile.Entry])] = []
+        var drafts: [(file: String, ids: [String])] = []
         var reused: [String] = []
         var errors: [InputError] = []
-        for file in files {
+        for (file, path) in files {
             let name = workspace.display(file)
-            let path = URL(fileURLWithPath: file).standardizedFileURL.path
             guard let data = FileManager.default.contents(atPath: file) else {
                 errors.append(InputError(file: name, message: "cannot read the file"))
                 continue
@@ -46,25 +75,41 @@ public struct CaseFileSync: Sendable {
             let hash = "r\(CaseFileParser.readerRevision):" + SHA256Hex.of(data)
             if let previous = recorded[path], previous.fileHash == hash, previous.cases.allSatisfy({ latest[$0.id] == $0.contentHash }) {
                 entries.append((name, previous.cases))
+                if !previous.drafts.isEmpty { drafts.append((name, previous.drafts)) }
                 reused += previous.cases.map(\.id)
                 continue
             }
             do throws(InputError) {
                 guard let text = String(data: data, encoding: .utf8) else { throw InputError(file: name, message: "cannot read the file (is it UTF-8?)") }
-                let cases = try CaseFileParser.parse(text, file: name)
-                let imported = ImportedCaseFile(path: path, fileHash: hash, cases: cases.map(ImportedCaseFile.Entry.init))
-                parsed += cases
+                let contents = try CaseFileParser.read(text, file: name)
+                let imported = ImportedCaseFile(path: path, fileHash: hash, cases: contents.cases.map(ImportedCaseFile.Entry.init), drafts: contents.drafts)
+                parsed += contents.cases
                 changedFiles.append(imported)
                 entries.append((name, imported.cases))
+                if !contents.drafts.isEmpty { drafts.append((name, contents.drafts)) }
             } catch {
                 errors.append(error)
             }
         }
-        errors += Self.duplicateIDs(entries)
+        errors += Self.duplicateIDs(entries + others)
         if !errors.isEmpty { throw InputErrors(errors) }
-        var summary = try await store.importCases(parsed, files: changedFiles)
+        let synced = entries.flatMap(\.cases)
+        var summary = try await store.importCases(parsed, files: changedFiles, forget: forget, restore: explicit ? synced.map(\.id) : [])
         summary.unchanged += reused
-        return Synced(cases: entries.flatMap(\.cases), summary: summary, parsedFiles: changedFiles.count)
+        let removed = explicit ? [] : try await store.removedCaseIDs()
+        return Synced(cases: synced.filter { !removed.contains($0.id) }, summary: summary, parsedFiles: changedFiles.count, drafts: drafts)
+    }
+
+    /// Syncs the case set and returns its cases (latest revisions, by id), with what the sync did.
+    public func caseSet() async throws -> (cases: [StoredCase], synced: Synced) {
+        let synced = try await sync()
+        let ids = Set(synced.cases.map(\.id))
+        return (try await store.currentCases(ids: ids), synced)
+    }
+
+    /// The key a case file is recorded under: its absolute, standardized path.
+    static func key(_ file: String) -> String {
+        URL(fileURLWithPath: file).standardizedFileURL.path
     }
 
     /// One error per file that repeats an id defined in an earlier file.

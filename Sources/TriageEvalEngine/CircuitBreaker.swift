@@ -36,7 +36,7 @@ final class CircuitBreaker: Sendable {
             let fatal = Self.fatalCauses.contains(error.cause)
             guard fatal || state.consecutiveFailures >= threshold else { return nil }
             let reason = fatal
-                ? "a \(error.cause.rawValue) error that every call would repeat (\(error))"
+                ? "\(error.cause.rawValue.first.map { "aeiou".contains($0) } == true ? "an" : "a") \(error.cause.rawValue) error that every call would repeat (\(error))"
                 : "\(state.consecutiveFailures) consecutive failed evaluations (last: \(error))"
             state.openedBy = reason
             return reason

@@ -20,8 +20,11 @@ final class CostBudget: Sendable {
     /// Whether the budget has closed.
     var isClosed: Bool { state.withLock { $0.closed } }
 
-    /// USD spent so far.
+    /// USD spent so far: settled calls at their reported tokens (at their reservation when the API reported none).
     var spent: Double { state.withLock { $0.spent } }
+
+    /// USD reserved by calls still under way.
+    var reserved: Double { state.withLock { $0.reserved } }
 
     /// Evaluations left out because the budget closed.
     var notStarted: Int { state.withLock { $0.notStarted } }
@@ -34,10 +37,9 @@ final class CostBudget: Sendable {
 
     /// Reserves `estimate`, or refuses (and closes the budget) when it would exceed the limit.
     func reserve(_ estimate: Double) -> Reservation {
-        guard let limit else { return .granted }
-        return state.withLock { state in
+        state.withLock { state in
             if state.closed { return .refused(closedNow: false) }
-            guard state.spent + state.reserved + estimate <= limit else {
+            if let limit, state.spent + state.reserved + estimate > limit {
                 state.closed = true
                 return .refused(closedNow: true)
             }

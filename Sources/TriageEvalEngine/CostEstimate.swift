@@ -1,6 +1,6 @@
 public import TriageEval
 
-/// Token and cost arithmetic for `--dry-run` and `--max-cost`.
+/// Token estimates for `--dry-run` and `--max-cost` (prices come from ``ModelConfig/Price``).
 public enum CostEstimate {
     /// Output tokens assumed when the model sets no `params.max_tokens`.
     public static let defaultOutputTokens = 64
@@ -15,10 +15,9 @@ public enum CostEstimate {
         model.params.maxTokens ?? defaultOutputTokens
     }
 
-    /// USD for the given tokens at the model's price (0 without a price).
+    /// USD for the given tokens at the model's price (``ModelConfig/Price/usd(inputTokens:outputTokens:)``; 0 without a price).
     public static func usd(_ model: ModelConfig, inputTokens: Int, outputTokens: Int) -> Double {
-        guard let price = model.price else { return 0 }
-        return (Double(inputTokens) * price.inputPerMTok + Double(outputTokens) * price.outputPerMTok) / 1_000_000
+        model.price?.usd(inputTokens: inputTokens, outputTokens: outputTokens) ?? 0
     }
 
     /// The most one call of `prompt` can cost.

@@ -16,11 +16,7 @@ public struct PromptCatalog: Sendable {
     public func all() async throws -> [PromptVersion] {
         var prompts = try workspace.loadPrompts()
         for stored in try await store.importedRules() {
-            prompts.append(
-                try StoredPromptParser.parse(
-                    text: stored.text, file: stored.file, id: stored.id, version: stored.version, defaults: workspace.config.decision
-                )
-            )
+            prompts.append(try stored.parse(defaults: workspace.config.decision))
         }
         return prompts
     }

@@ -42,14 +42,7 @@ actor ResultSink {
     func add(_ key: ResultKey, _ evaluation: Evaluation, cacheKey: String?, calledProvider: Bool, model: ModelConfig) async throws -> Snapshot {
         pending.append((key, evaluation))
         done += 1
-        if calledProvider { counters.calls += 1 }
-        if evaluation.cached { counters.cacheHits += 1 }
-        if evaluation.isError { counters.errors += 1 }
-        if !evaluation.cached {
-            counters.inputTokens += evaluation.inputTokens ?? 0
-            counters.outputTokens += evaluation.outputTokens ?? 0
-            counters.costUSD += CostEstimate.usd(model, inputTokens: evaluation.inputTokens ?? 0, outputTokens: evaluation.outputTokens ?? 0)
-        }
+        counters.add(evaluation, live: calledProvider, price: model.price)
         if let cacheKey, !evaluation.cached, !evaluation.isError, let response = evaluation.response,
             !response.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, evaluation.strict?.status != .refused
         {

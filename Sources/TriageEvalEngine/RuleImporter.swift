@@ -5,7 +5,7 @@ internal import Foundation
 /// Imports a detection rule file as a prompt version in the store (`prompts import-rule`).
 ///
 /// The same text imported again is the same version; an edited rule becomes the next version
-/// (`v1`, `v2`, … unless `--version` names one). A version name already holding other text is an error.
+/// (`v1`, `v2`, … unless `--prompt-version` names one). A version name already holding other text is an error.
 public struct RuleImporter: Sendable {
     public var workspace: Workspace
     public var store: Store
@@ -39,11 +39,13 @@ public struct RuleImporter: Sendable {
         let hash = SHA256Hex.of(text)
         if let same = existing.first(where: { $0.sha256 == hash }), version == nil || version == same.version {
             let prompt = try RulePromptParser.parse(text, file: same.file, id: promptID, version: same.version, defaults: workspace.config.decision)
+            // Registering again brings back a version removed with `prompts remove`.
+            _ = try await store.registerPrompt(prompt)
             return Imported(prompt: prompt, isNew: false)
         }
         let chosen = version ?? Self.nextVersion(after: existing.map(\.version))
         if existing.contains(where: { $0.version == chosen }) {
-            throw InputError(file: "command line", field: "--version", message: "\(promptID)@\(chosen) already holds another rule text; choose a new --version")
+            throw InputError(file: "command line", field: "--prompt-version", message: "\(promptID)@\(chosen) already holds another rule text; choose a new --prompt-version")
         }
         let prompt = try RulePromptParser.parse(text, file: name, id: promptID, version: chosen, defaults: workspace.config.decision)
         _ = try await store.registerPrompt(prompt)

@@ -36,8 +36,8 @@ public struct RunEstimator: Sendable {
                     }
                     guard !samples.isEmpty else { continue }
                     estimate.evaluations += samples.count
-                    guard estimate.live else { continue }
-                    let text = prompt.version.render(CaseContext(plan.cases[caseIndex].item))
+                    // A case the prompt cannot render is recorded as an error by the run: nothing to price.
+                    guard estimate.live, let text = try? prompt.version.render(CaseContext(plan.cases[caseIndex].item)) else { continue }
                     let tokens = CostEstimate.inputTokens(text)
                     for sample in samples {
                         keys.append((CacheKey.make(model: config, prompt: text, sample: sample), tokens))

@@ -4,6 +4,7 @@ public enum RunEvent: Sendable {
     case progress(RunProgress)
     /// A model's circuit breaker opened: its remaining evaluations are recorded as `circuit_open` errors.
     case circuitOpened(model: String, reason: String, runID: Int64)
-    /// `--max-cost` was reached: no further call starts.
-    case budgetReached(limitUSD: Double, spentUSD: Double)
+    /// `--max-cost` was reached: no further call starts. `spentUSD` is settled (the session's calls so far,
+    /// priced as ``RunOutcome/spentUSD``), `inFlightUSD` the worst case still reserved by calls under way.
+    case budgetReached(limitUSD: Double, spentUSD: Double, inFlightUSD: Double)
 }

@@ -26,7 +26,15 @@ extension RunExecutor {
         let prompt = plan.prompts[item.prompt]
         let storedCase = plan.cases[item.caseIndex]
         let key = plan.key(item, run: runID)
-        let text = prompt.version.render(CaseContext(storedCase.item))
+        let text: String
+        do {
+            text = try prompt.version.render(CaseContext(storedCase.item))
+        } catch {
+            // Recorded as an error result (counted, shown, redone by --resume), never sent as an empty prompt.
+            let evaluation = Evaluation.failed("render_error: \(prompt.version.key) cannot render case \(storedCase.item.id): \(error)")
+            try await record(key, evaluation, cacheKey: nil, calledProvider: false, model: model, context: context)
+            return nil
+        }
         let live = !model.provider.isOffline
         // --no-cache skips the lookup only: fresh answers still refresh the cache.
         let cacheKey = live ? CacheKey.make(model: model, prompt: text, sample: item.sample) : nil
@@ -52,7 +60,7 @@ extension RunExecutor {
             context.budget.leaveOut(1)
             if closedNow, let limit = context.budget.limit {
                 logger.warning("--max-cost \(limit) reached")
-                report(.budgetReached(limitUSD: limit, spentUSD: context.budget.spent))
+                report(.budgetReached(limitUSD: limit, spentUSD: context.budget.spent, inFlightUSD: context.budget.reserved))
             }
             return nil
         }

@@ -109,8 +109,8 @@ public struct RunExecutor: Sendable {
         }
         return RunOutcome(
             counters: await context.sink.counters, requests: context.requests.withLock { $0 }, evaluated: await context.sink.done,
-            notStarted: context.budget.notStarted, openCircuits: openCircuits, elapsed: (ContinuousClock.now - context.start).seconds,
-            interrupted: interrupted
+            spentUSD: context.budget.spent, notStarted: context.budget.notStarted, openCircuits: openCircuits,
+            elapsed: (ContinuousClock.now - context.start).seconds, interrupted: interrupted
         )
     }
 

@@ -8,6 +8,9 @@ public struct RunOutcome: Sendable {
     public var requests: Int
     /// Evaluations recorded in this session (answers, cache hits and errors).
     public var evaluated: Int
+    /// USD this session spent as `--max-cost` counts it: the session's `counters.costUSD`, plus each answer that
+    /// reported no tokens at its reserved worst case (`counters.callsWithoutTokens` of them).
+    public var spentUSD: Double
     /// Evaluations not started because `--max-cost` was reached (left missing; `--resume` does them).
     public var notStarted: Int
     /// Models whose circuit breaker opened, with the reason.

@@ -30,12 +30,15 @@ public struct RunPlan: Sendable {
     public var models: [Model]
     public var cases: [StoredCase]
     public var samples: Int
+    /// The config's `decision:` the prompts were parsed with (recorded with the run).
+    public var decisionDefaults: AlertPolicy
 
-    public init(prompts: [Prompt], models: [Model], cases: [StoredCase], samples: Int) {
+    public init(prompts: [Prompt], models: [Model], cases: [StoredCase], samples: Int, decisionDefaults: AlertPolicy) {
         self.prompts = prompts
         self.models = models
         self.cases = cases
         self.samples = samples
+        self.decisionDefaults = decisionDefaults
     }
 
     /// For each prompt, the indices of the cases it accepts.
@@ -67,8 +70,12 @@ public struct RunPlan: Sendable {
         )
     }
 
-    /// The ids recorded with the run, for `--resume`.
+    /// What is recorded with the run, for `--resume` and reports: the row ids, and each prompt's effective decision.
     public var recorded: RunInfo.Plan {
-        RunInfo.Plan(promptRows: prompts.map(\.rowID), modelRows: models.map(\.rowID), caseRevisions: cases.map(\.revisionID), samples: samples)
+        RunInfo.Plan(
+            promptRows: prompts.map(\.rowID), modelRows: models.map(\.rowID), caseRevisions: cases.map(\.revisionID), samples: samples,
+            decisionDefaults: decisionDefaults,
+            decisions: Dictionary(prompts.map { (String($0.rowID), $0.version.decision) }, uniquingKeysWith: { first, _ in first })
+        )
     }
 }

@@ -25,19 +25,14 @@ public struct RunPreparer: Sendable {
     }
 
     public func prepare(_ request: RunRequest) async throws -> Prepared {
-        guard request.samples >= 1 else { throw InputError(file: "command line", field: "--samples", message: "must be at least 1") }
-        let synced = try await CaseFileSync(workspace: workspace, store: store).sync()
-        let wanted = Set(synced.cases.map(\.id))
-        let scenarios = Set(synced.cases.map(\.scenario))
-        for scenario in request.scenarios where !scenarios.contains(scenario) {
-            throw InputError(file: "command line", field: "--scenario", message: "no case has scenario \"\(scenario)\"; known: \(scenarios.sorted().joined(separator: ", "))")
-        }
-        let cases = try await store.currentCases(scenarios: request.scenarios, ids: wanted)
+        if let problem = RunRequest.samplesProblem(request.samples) { throw InputError(file: "command line", field: "--samples", message: problem) }
+        let (caseSet, synced) = try await CaseFileSync(workspace: workspace, store: store).caseSet()
+        let cases = try request.cases.apply(caseSet)
 
         let prompts = try selectPrompts(request.prompts, from: try await PromptCatalog(workspace: workspace, store: store).all())
         let models = try selectModels(request.models)
 
-        var warnings: [String] = []
+        var warnings: [String] = synced.draftNote.map { [$0] } ?? []
         var plannedPrompts: [RunPlan.Prompt] = []
         for prompt in prompts {
             let registered = try await store.registerPrompt(prompt)
@@ -48,10 +43,10 @@ public struct RunPreparer: Sendable {
         }
         var plannedModels: [RunPlan.Model] = []
         for model in models {
-            let provider = try ProviderFactory.make(model, directory: workspace.directory, logger: logger)
+            let provider = try ProviderFactory.make(model, directory: workspace.directory, configFile: workspace.configFile, logger: logger)
             plannedModels.append(RunPlan.Model(rowID: try await store.registerModel(model), config: model, provider: provider))
         }
-        let plan = RunPlan(prompts: plannedPrompts, models: plannedModels, cases: cases, samples: request.samples)
+        let plan = RunPlan(prompts: plannedPrompts, models: plannedModels, cases: cases, samples: request.samples, decisionDefaults: workspace.config.decision)
         for (prompt, accepted) in zip(plan.prompts, plan.casesByPrompt) where accepted.isEmpty {
             warnings.append("\(prompt.version.key) accepts none of the selected cases (it judges \(prompt.version.entity?.rawValue ?? "any") entities)")
         }
@@ -85,26 +80,39 @@ public struct RunPreparer: Sendable {
         }
     }
 
-    /// Rebuilds the plan of a recorded run from the store (files may have changed since).
+    /// Rebuilds the plan of a recorded run from the store (files may have changed since): the prompt texts
+    /// and decisions, model configs and case revisions the run recorded. A model whose `model`, `params`
+    /// or provider changed in the config since is refused (its answers would mix two configurations);
+    /// connection settings (endpoint, key variables, concurrency, rate, retries, timeout) come from today's
+    /// config, so a wrong endpoint can be fixed before resuming.
     public func resumePlan(_ run: RunInfo) async throws -> RunPlan {
+        let defaults = run.plan.decisionDefaults ?? workspace.config.decision
         var prompts: [RunPlan.Prompt] = []
         for row in run.plan.promptRows {
             guard let stored = try await store.promptText(rowID: row) else { throw StoreError("run \(run.id) refers to a missing prompt version") }
-            let prompt = try StoredPromptParser.parse(
-                text: stored.text, file: stored.file, id: stored.id, version: stored.version, defaults: workspace.config.decision
-            )
+            var prompt = try stored.parse(defaults: defaults, recordedBy: run.id)
+            if let decision = run.plan.decision(promptRow: row) { prompt.decision = decision }
             prompts.append(RunPlan.Prompt(rowID: row, version: prompt, evaluator: try AnswerEvaluator(prompt: prompt)))
         }
         let configs = try await store.models(run.plan.modelRows)
         var models: [RunPlan.Model] = []
         for row in run.plan.modelRows {
             guard let stored = configs[row] else { throw StoreError("run \(run.id) refers to a missing model") }
-            // Use today's config of the same id when it exists (keys and endpoints may have been fixed).
-            let config = workspace.config.model(stored.id) ?? stored
-            models.append(RunPlan.Model(rowID: row, config: config, provider: try ProviderFactory.make(config, directory: workspace.directory, logger: logger)))
+            var config = stored
+            if let today = workspace.config.model(stored.id) {
+                let changes = ModelConfigChange.changes(from: stored, to: today)
+                guard changes.isEmpty else {
+                    throw InputError(
+                        file: workspace.configFile, field: "models[\(stored.id)]",
+                        message: "changed since run \(run.id) started (\(changes.joined(separator: "; "))); --resume would mix answers of two configurations: restore it or start a new run"
+                    )
+                }
+                config = ModelConfigChange.connection(of: today, onto: stored)
+            }
+            models.append(RunPlan.Model(rowID: row, config: config, provider: try ProviderFactory.make(config, directory: workspace.directory, configFile: workspace.configFile, logger: logger)))
         }
         let revisions = try await store.caseRevisions(run.plan.caseRevisions)
         let cases = run.plan.caseRevisions.compactMap { revisions[$0] }
-        return RunPlan(prompts: prompts, models: models, cases: cases, samples: run.plan.samples)
+        return RunPlan(prompts: prompts, models: models, cases: cases, samples: run.plan.samples, decisionDefaults: defaults)
     }
 }

@@ -4,12 +4,28 @@ public struct RunRequest: Sendable {
     public var prompts: [String]
     public var models: [String]
     public var scenarios: [String]
+    /// `--case` ids and `--tag`s (see ``CaseSelection``).
+    public var caseIDs: [String]
+    public var tags: [String]
     public var samples: Int
 
-    public init(prompts: [String] = [], models: [String] = [], scenarios: [String] = [], samples: Int = 1) {
+    /// The most samples a run may ask for (a bound on the plan's size, checked before anything is stored).
+    public static let maxSamples = 1_000
+
+    /// Why `samples` is out of range, or nil when it is fine.
+    public static func samplesProblem(_ samples: Int) -> String? {
+        (1...maxSamples).contains(samples) ? nil : "must be from 1 to \(maxSamples), got \(samples)"
+    }
+
+    public init(prompts: [String] = [], models: [String] = [], scenarios: [String] = [], caseIDs: [String] = [], tags: [String] = [], samples: Int = 1) {
         self.prompts = prompts
         self.models = models
         self.scenarios = scenarios
+        self.caseIDs = caseIDs
+        self.tags = tags
         self.samples = samples
     }
+
+    /// The cases asked for, within the case set.
+    public var cases: CaseSelection { CaseSelection(scenarios: scenarios, caseIDs: caseIDs, tags: tags) }
 }

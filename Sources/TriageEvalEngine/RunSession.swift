@@ -144,11 +144,11 @@ public struct RunSession: Sendable {
             signals?.uninstall()
             heartbeat.cancel()
             // Release the lease and mark the run stopped when the store lets us; the error says what to do.
-            _ = try? await store.finishRun(runID, counters: RunCounters(), interrupted: true)
+            _ = try? await store.finishRun(runID, interrupted: true)
             throw error
         }
         heartbeat.cancel()
-        let info = try await store.finishRun(runID, counters: outcome.counters, interrupted: outcome.interrupted)
+        let info = try await store.finishRun(runID, interrupted: outcome.interrupted)
         let analysis = try await RunLoader(store: store, defaults: workspace.config.decision).analysis(info, known: planned.plan.cases)
         if outcome.interrupted, info.status != .complete {
             let stored = analysis.groups.reduce(0) { $0 + $1.results.count }
@@ -168,7 +168,7 @@ public struct RunSession: Sendable {
         let detail = causes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         return Finished(
             info: info, outcome: outcome, analysis: analysis, exitStatus: .incomplete,
-            problem: "run \(runID) is incomplete: \(causes.values.reduce(0, +)) evaluations unanswered (\(detail)); finish it with `triage-eval run --resume \(runID)`"
+            problem: "run \(runID) is incomplete: \(Formatting.count(causes.values.reduce(0, +), "evaluation")) unanswered (\(detail)); finish it with `triage-eval run --resume \(runID)`"
         )
     }
 }

@@ -21,7 +21,7 @@ public struct Trial: Sendable {
     }
 
     public var workspace: Workspace
-    /// Where imported detection rules are found (nothing is written to it).
+    /// Where imported detection rules and the case set are found (only the case files' import is written).
     public var store: Store
     public var logger: Logger
     /// Builds the provider for a model (the CLI passes the environment-aware factory).
@@ -34,18 +34,24 @@ public struct Trial: Sendable {
         self.makeProvider = makeProvider
     }
 
-    /// Renders `promptKey` (ID@VERSION: a prompt file or an imported rule) for `caseID` (from the case files)
-    /// and sends it once to `modelID`, without retries. Unknown names are ``InputError``s.
-    public func run(prompt promptKey: String, model modelID: String, caseID: String) async throws -> Result {
+    /// A prompt version and a case of the case set, resolved by name, and the exact text the prompt renders
+    /// for it: what `render` prints and `try` sends.
+    public struct Rendered: Sendable {
+        public var prompt: PromptVersion
+        public var item: TriageCase
+        public var text: String
+    }
+
+    /// Resolves `promptKey` (ID@VERSION: a prompt file or an imported rule) and `caseID` (a case of the case
+    /// set: what `cases list` shows) and renders them. Unknown names, a case the prompt does not judge, and a
+    /// rule whose ES|QL fails on the case are ``InputError``s.
+    public static func render(prompt promptKey: String, caseID: String, workspace: Workspace, store: Store) async throws -> Rendered {
         let prompts = try await PromptCatalog(workspace: workspace, store: store).all()
         guard let prompt = prompts.first(where: { $0.key == promptKey }) else {
             throw InputError(file: "command line", field: "--prompt", message: "unknown prompt \"\(promptKey)\"; known: \(prompts.map(\.key).joined(separator: ", "))")
         }
-        guard let model = workspace.config.model(modelID) else {
-            let known = workspace.config.models.map(\.id).joined(separator: ", ")
-            throw InputError(file: "command line", field: "--model", message: "unknown model \"\(modelID)\"; configured: \(known)")
-        }
-        guard let item = try workspace.loadCases().first(where: { $0.id == caseID }) else {
+        let cases = try await CaseFileSync(workspace: workspace, store: store).caseSet().cases
+        guard let item = cases.first(where: { $0.item.id == caseID })?.item else {
             throw InputError(file: "command line", field: "--case", message: "unknown case \"\(caseID)\"; see `triage-eval cases list`")
         }
         let missing = prompt.missingVariables(for: item)
@@ -58,8 +64,23 @@ public struct Trial: Sendable {
                 message: "\(promptKey) does not judge case \(caseID) (another entity kind, or the rule's own WHERE drops it before COMPLETION)"
             )
         }
+        do {
+            return Rendered(prompt: prompt, item: item, text: try prompt.render(CaseContext(item)))
+        } catch {
+            throw InputError(file: prompt.file, field: "query", message: "\(promptKey) cannot render case \(caseID): \(error)")
+        }
+    }
+
+    /// Renders `promptKey` for `caseID` (``render(prompt:caseID:workspace:store:)``) and sends it once to `modelID`, without
+    /// retries. Unknown names are ``InputError``s.
+    public func run(prompt promptKey: String, model modelID: String, caseID: String) async throws -> Result {
+        guard let model = workspace.config.model(modelID) else {
+            let known = workspace.config.models.map(\.id).joined(separator: ", ")
+            throw InputError(file: "command line", field: "--model", message: "unknown model \"\(modelID)\"; configured: \(known)")
+        }
+        let resolved = try await Self.render(prompt: promptKey, caseID: caseID, workspace: workspace, store: store)
+        let prompt = resolved.prompt, item = resolved.item, rendered = resolved.text
         let evaluator = try AnswerEvaluator(prompt: prompt)
-        let rendered = prompt.render(CaseContext(item))
         let call = ProviderCall(model: model, provider: try makeProvider(model), retry: RetryPolicy(maxRetries: 0), logger: logger)
         let request = CompletionRequest(prompt: rendered, caseID: item.id, sample: 0, output: prompt.output)
         let started = ContinuousClock.now

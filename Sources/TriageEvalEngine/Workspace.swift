@@ -44,7 +44,7 @@ public struct Workspace: Sendable {
     public var storePath: String { resolve(config.store) }
     public var reportsDirectory: String { resolve(config.reports) }
 
-    /// Case files under the configured directory (or the given files/directories), sorted.
+    /// Case files (`.yaml`, `.yml`, `.jsonl`) under the configured directory (or the given files/directories), sorted.
     public func caseFiles(_ paths: [String] = []) throws(InputError) -> [String] {
         let roots = paths.isEmpty ? [resolve(config.cases)] : paths
         var files: [String] = []
@@ -55,39 +55,12 @@ public struct Workspace: Sendable {
             }
             if isDirectory.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
-                files += names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { "\(root)/\($0)" }
+                files += names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".jsonl") }.sorted().map { "\(root)/\($0)" }
             } else {
                 files.append(root)
             }
         }
         return files
-    }
-
-    /// Parses case files. Every bad file is reported (all at once); ids must be unique across files.
-    public func loadCases(_ paths: [String] = []) throws -> [TriageCase] {
-        var cases: [TriageCase] = []
-        var errors: [InputError] = []
-        var origin: [String: String] = [:]
-        for file in try caseFiles(paths) {
-            let name = display(file)
-            do throws(InputError) {
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    throw InputError(file: name, message: "cannot read the file (is it UTF-8?)")
-                }
-                let parsed = try CaseFileParser.parse(text, file: name)
-                for item in parsed {
-                    if let other = origin[item.id] {
-                        throw InputError(file: name, field: "id", message: "duplicate id \"\(item.id)\", also defined in \(other)")
-                    }
-                    origin[item.id] = name
-                }
-                cases += parsed
-            } catch {
-                errors.append(error)
-            }
-        }
-        if !errors.isEmpty { throw InputErrors(errors) }
-        return cases
     }
 
     /// Loads every `prompts/<id>/<version>.prompt`, checking that names match the front matter.

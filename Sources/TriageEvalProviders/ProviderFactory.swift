@@ -7,11 +7,12 @@ public enum ProviderFactory {
     /// The provider for `model`, validated before any call. Relative paths (replay files) are resolved against `directory`.
     ///
     /// - Parameters:
+    ///   - configFile: the config file as the user named it, for errors.
     ///   - environment: where API keys are read (keys live only in the provider instance).
     ///   - logger: when given, every HTTP exchange is logged at debug level with credentials redacted.
     ///   - transport: replaces the default URLSession transport (one per model, sized to its concurrency).
     public static func make(
-        _ model: ModelConfig, directory: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+        _ model: ModelConfig, directory: String, configFile: String = "triage-eval.yaml", environment: [String: String] = ProcessInfo.processInfo.environment,
         logger: Logger? = nil, transport: (any HTTPTransport)? = nil
     ) throws(InputError) -> any ModelProvider {
         switch model.provider {
@@ -21,7 +22,7 @@ public enum ProviderFactory {
             let path = model.path ?? ""
             return try ReplayProvider(contentsOf: path.hasPrefix("/") ? path : "\(directory)/\(path)")
         default:
-            let settings = ModelSettings(model: model, environment: environment)
+            let settings = ModelSettings(model: model, environment: environment, file: configFile)
             let base = transport ?? URLSessionTransport(maxConnections: model.concurrency, timeoutSeconds: model.timeoutSeconds)
             let provider = try live(settings, transport: logger.map { LoggingTransport(base, logger: $0) } ?? base)
             let redactor = SecretRedactor(secrets: settings.secretsRead.values)
@@ -35,7 +36,7 @@ public enum ProviderFactory {
     public static func secrets(of models: [ModelConfig], environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
         models.flatMap { model -> [String] in
             guard model.provider != .heuristic, model.provider != .replay else { return [] }
-            let settings = ModelSettings(model: model, environment: environment)
+            let settings = ModelSettings(model: model, environment: environment, file: "triage-eval.yaml")
             _ = try? live(settings, transport: UnusedTransport())
             return settings.secretsRead.values
         }

@@ -6,7 +6,13 @@ public enum Formatting {
     /// A rate or metric with 3 decimals, or an em dash for null.
     public static func metric(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "—" }
-        return String(format: "%.3f", value)
+        let text = String(format: "%.3f", value)
+        return text == "-0.000" ? "0.000" : text
+    }
+
+    /// `1 evaluation`, `3 evaluations`: a count with its noun (plural with an `s`).
+    public static func count(_ value: Int, _ noun: String) -> String {
+        "\(value) \(noun)\(value == 1 ? "" : "s")"
     }
 
     /// A percentage with one decimal.

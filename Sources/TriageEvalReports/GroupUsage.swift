@@ -1,11 +1,13 @@
 public import TriageEval
 public import TriageEvalStore
 
-/// What a prompt × model cost: tokens, money and time per answer.
+/// What a prompt × model cost: tokens, money and time per answer, in the run counters' terms
+/// (``RunCounters``): money actually spent; cached answers cost nothing and are counted apart.
 public struct GroupUsage: Sendable, Hashable {
+    /// Tokens of the uncached results.
     public var inputTokens: Int
     public var outputTokens: Int
-    /// USD at the model's configured price, nil when it has none.
+    /// USD of those tokens at the model's recorded price, nil when it has none.
     public var costUSD: Double?
     /// Median and 95th-percentile latency of the calls made (cached answers excluded), nil without any.
     public var latencyP50Ms: Double?
@@ -13,13 +15,14 @@ public struct GroupUsage: Sendable, Hashable {
     /// Answers served from the response cache.
     public var cached: Int
 
-    /// Sums the results' tokens and reads latency percentiles of uncached calls.
+    /// Sums the uncached results' tokens and reads latency percentiles of uncached calls.
     public init(_ results: [StoredResult], price: ModelConfig.Price?) {
-        let input = results.reduce(0) { $0 + ($1.evaluation.inputTokens ?? 0) }
-        let output = results.reduce(0) { $0 + ($1.evaluation.outputTokens ?? 0) }
+        let spent = results.filter { !$0.evaluation.cached }
+        let input = spent.reduce(0) { $0 + ($1.evaluation.inputTokens ?? 0) }
+        let output = spent.reduce(0) { $0 + ($1.evaluation.outputTokens ?? 0) }
         inputTokens = input
         outputTokens = output
-        costUSD = price.map { (Double(input) * $0.inputPerMTok + Double(output) * $0.outputPerMTok) / 1_000_000 }
+        costUSD = price?.usd(inputTokens: input, outputTokens: output)
         let latencies = results.filter { !$0.evaluation.cached }.compactMap(\.evaluation.latencyMs).sorted()
         latencyP50Ms = Quantile.linear(sorted: latencies, 0.5)
         latencyP95Ms = Quantile.linear(sorted: latencies, 0.95)

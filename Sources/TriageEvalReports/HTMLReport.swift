@@ -39,7 +39,7 @@ public enum HTMLReport {
     static func header(_ analysis: RunAnalysis, into html: inout HTML) {
         let run = analysis.run
         html.element("h1", "triage-eval run \(run.id)")
-        var meta = "Status \(run.status.rawValue) · \(run.planned) evaluations · samples \(run.samples) · tool \(run.toolVersion)"
+        var meta = "Status \(run.status.rawValue) · \(Formatting.count(run.planned, "evaluation")) · samples \(run.samples) · tool \(run.toolVersion)"
         if let commit = run.gitCommit { meta += " · commit \(commit.prefix(12))" }
         meta += " · started \(ISO8601DateFormatter().string(from: run.startedAt))"
         if run.costUSD > 0 { meta += " · cost \(Formatting.cost(run.costUSD))" }

@@ -8,7 +8,7 @@ public enum MarkdownReport {
         var out = ""
         let run = analysis.run
         out += "# triage-eval run \(run.id)\n\n"
-        out += "Status **\(run.status.rawValue)** · \(run.planned) evaluations · samples \(run.samples) · "
+        out += "Status **\(run.status.rawValue)** · \(Formatting.count(run.planned, "evaluation")) · samples \(run.samples) · "
         out += "tool \(MarkdownText.escape(run.toolVersion))"
         if let commit = run.gitCommit { out += " · commit `\(commit.prefix(12).filter(\.isHexDigit))`" }
         out += " · started \(ISO8601DateFormatter().string(from: run.startedAt))\n\n"

@@ -110,10 +110,10 @@ public struct RunAnalysis: Sendable {
         groups.first { $0.prompt == prompt && $0.model == model }
     }
 
-    /// The exact text the model received for this result, when the prompt and case are known.
+    /// The exact text the model received for this result, when the prompt and case are known and it renders.
     public func renderedPrompt(_ result: StoredResult) -> String? {
         guard let prompt = prompts[result.prompt], let item = cases[result.key.caseRevisionID] else { return nil }
-        return prompt.render(CaseContext(item))
+        return try? prompt.render(CaseContext(item))
     }
 
     /// The scoring view of a stored result; provider errors are not scored (they are counted apart).

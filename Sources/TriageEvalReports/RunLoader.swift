@@ -4,7 +4,8 @@ public import TriageEvalStore
 /// Loads a stored run and scores it for reports.
 public struct RunLoader: Sendable {
     public var store: Store
-    /// The config's default decision, for prompts that declare none.
+    /// The config's default decision, used only for runs recorded before runs kept their own
+    /// (``RunInfo/Plan/decisionDefaults``).
     public var defaults: AlertPolicy
 
     public init(store: Store, defaults: AlertPolicy) {
@@ -24,8 +25,9 @@ public struct RunLoader: Sendable {
         return run
     }
 
-    /// The scored analysis of a run; each prompt's decision comes from its recorded text, prices from the
-    /// recorded model configs, and the case revisions are kept to show the exact text a model received.
+    /// The scored analysis of a run; each prompt's decision is the one the run recorded (its text re-parsed with
+    /// the run's recorded defaults), prices come from the recorded model configs, and the case revisions are kept
+    /// to show the exact text a model received. A recorded prompt that no longer parses is an error.
     /// - Parameter known: case revisions the caller already holds (e.g. the run's own plan), so they are not
     ///   decoded again; the others are read from the store.
     public func analysis(_ run: RunInfo, known: [StoredCase] = []) async throws -> RunAnalysis {
@@ -33,12 +35,11 @@ public struct RunLoader: Sendable {
         var policies: [String: AlertPolicy] = [:]
         var prompts: [String: PromptVersion] = [:]
         for row in run.plan.promptRows {
-            if let stored = try await store.promptText(rowID: row),
-                let prompt = try? StoredPromptParser.parse(text: stored.text, file: stored.file, id: stored.id, version: stored.version, defaults: defaults)
-            {
-                policies[prompt.key] = prompt.decision
-                prompts[prompt.key] = prompt
-            }
+            guard let stored = try await store.promptText(rowID: row) else { throw StoreError("run \(run.id) refers to a missing prompt version (row \(row))") }
+            var prompt = try stored.parse(defaults: run.plan.decisionDefaults ?? defaults, recordedBy: run.id)
+            if let decision = run.plan.decision(promptRow: row) { prompt.decision = decision }
+            policies[prompt.key] = prompt.decision
+            prompts[prompt.key] = prompt
         }
         var prices: [String: ModelConfig.Price] = [:]
         for model in try await store.models(run.plan.modelRows).values {

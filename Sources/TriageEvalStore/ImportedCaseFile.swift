@@ -1,7 +1,7 @@
 public import TriageEval
 
 /// What a case file yielded when it was last imported: its byte hash and, per case, the id, content hash
-/// and scenario. A file whose bytes hash the same need not be parsed again.
+/// and scenario (and the drafts it skipped). A file whose bytes hash the same need not be parsed again.
 public struct ImportedCaseFile: Sendable, Hashable, Codable {
     /// One case the file defines.
     public struct Entry: Sendable, Hashable, Codable {
@@ -25,10 +25,13 @@ public struct ImportedCaseFile: Sendable, Hashable, Codable {
     /// SHA-256 of the file's bytes (and the reader's revision, so a changed reader re-reads every file).
     public var fileHash: String
     public var cases: [Entry]
+    /// Draft entries (`label: null`) the file holds, by id: skipped until labeled, and said so.
+    public var drafts: [String]
 
-    public init(path: String, fileHash: String, cases: [Entry]) {
+    public init(path: String, fileHash: String, cases: [Entry], drafts: [String] = []) {
         self.path = path
         self.fileHash = fileHash
         self.cases = cases
+        self.drafts = drafts
     }
 }

@@ -32,11 +32,16 @@ struct PromptVersionRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var text: String
     var file: String
     var registeredAt: Date
+    /// `template` or `rule` (``PromptVersion/Kind``).
+    var kind: String
+    /// When `prompts remove` hid this version from new runs.
+    var removedAt: Date?
 
     enum CodingKeys: String, CodingKey {
-        case id, version, sha256, text, file
+        case id, version, sha256, text, file, kind
         case promptId = "prompt_id"
         case registeredAt = "registered_at"
+        case removedAt = "removed_at"
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -99,6 +99,30 @@ enum Schema {
                 t.add(column: "lease_heartbeat", .datetime)
             }
         }
+        registerRunSemantics(&migrator)
         return migrator
+    }
+
+    /// Migrations for what a run used and which cases and prompts are current (issue 11: B15, D21, D22).
+    static func registerRunSemantics(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v3-runsem-prompt-kind") { db in
+            // The kind of a prompt version (`template` or `rule`), stored instead of inferred from a `.toml` file name;
+            // `removed_at` hides an imported rule from new runs (`prompts remove`) while old runs keep it.
+            try db.alter(table: "prompt_version") { t in
+                t.add(column: "kind", .text).notNull().defaults(to: "template")
+                t.add(column: "removed_at", .datetime)
+            }
+            try db.execute(sql: "UPDATE prompt_version SET kind = 'rule' WHERE file LIKE '%.toml'")
+        }
+        migrator.registerMigration("v3-runsem-case-set") { db in
+            // Drafts each case file skipped (label: null), and cases removed with `cases remove`.
+            try db.alter(table: "case_file") { t in
+                t.add(column: "drafts", .jsonText).notNull().defaults(to: "[]")
+            }
+            try db.create(table: "case_removed") { t in
+                t.primaryKey("case_id", .text)
+                t.column("removed_at", .datetime).notNull()
+            }
+        }
     }
 }

@@ -3,14 +3,15 @@ internal import Foundation
 internal import GRDB
 
 extension Store {
-    /// Every case file recorded by ``importCases(_:files:)``, by path.
+    /// Every case file recorded by ``importCases(_:files:forget:restore:)``, by path.
     public func importedCaseFiles() async throws -> [String: ImportedCaseFile] {
         try await read { db in
             var files: [String: ImportedCaseFile] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT path, file_hash, cases FROM case_file") {
+            for row in try Row.fetchAll(db, sql: "SELECT path, file_hash, cases, drafts FROM case_file") {
                 let path: String = row["path"]
                 let cases = try Self.decode([ImportedCaseFile.Entry].self, from: row["cases"])
-                files[path] = ImportedCaseFile(path: path, fileHash: row["file_hash"], cases: cases)
+                let drafts = try Self.decode([String].self, from: row["drafts"])
+                files[path] = ImportedCaseFile(path: path, fileHash: row["file_hash"], cases: cases, drafts: drafts)
             }
             return files
         }
@@ -21,18 +22,39 @@ extension Store {
         try await read { db in try Self.latestRevisions(db).mapValues(\.contentHash) }
     }
 
-    /// Imports `cases` (see ``importCases(_:)``) and records what each of `files` yielded, in one transaction.
-    public func importCases(_ cases: [TriageCase], files: [ImportedCaseFile]) async throws -> CaseImportSummary {
+    /// Imports `cases` (see ``importCases(_:)``) and records what each of `files` yielded, in one transaction;
+    /// forgets the recorded files at `forget` (deleted since) and brings back the removed case ids in `restore`.
+    public func importCases(
+        _ cases: [TriageCase], files: [ImportedCaseFile], forget: [String] = [], restore: [String] = []
+    ) async throws -> CaseImportSummary {
         try await write { db in
             let summary = try Self.importCases(cases, db: db)
             let now = Date()
             for file in files {
                 try db.execute(
-                    sql: "INSERT OR REPLACE INTO case_file (path, file_hash, cases, imported_at) VALUES (?, ?, ?, ?)",
-                    arguments: [file.path, file.fileHash, try Self.json(file.cases), now]
+                    sql: "INSERT OR REPLACE INTO case_file (path, file_hash, cases, drafts, imported_at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [file.path, file.fileHash, try Self.json(file.cases), try Self.json(file.drafts), now]
                 )
             }
+            for path in forget { try db.execute(sql: "DELETE FROM case_file WHERE path = ?", arguments: [path]) }
+            for id in restore { try db.execute(sql: "DELETE FROM case_removed WHERE case_id = ?", arguments: [id]) }
             return summary
+        }
+    }
+
+    /// Case ids taken out of the case set with `cases remove`.
+    public func removedCaseIDs() async throws -> Set<String> {
+        try await read { db in Set(try String.fetchAll(db, sql: "SELECT case_id FROM case_removed")) }
+    }
+
+    /// Takes cases out of the case set (`cases remove`): they are neither listed nor planned until a file
+    /// defining them is imported again with `cases import`. Their revisions stay, for the runs that used them.
+    public func removeCases(_ ids: [String]) async throws {
+        try await write { db in
+            let now = Date()
+            for id in ids {
+                try db.execute(sql: "INSERT OR REPLACE INTO case_removed (case_id, removed_at) VALUES (?, ?)", arguments: [id, now])
+            }
         }
     }
 }

@@ -47,28 +47,18 @@ extension Store {
         return latest
     }
 
-    /// The latest revision of every stored case, optionally filtered, ordered by id. With `ids`, only those
-    /// cases are decoded (an unreadable row of another case does not stop the caller).
-    public func currentCases(scenarios: [String] = [], label: Label? = nil, ids: Set<String>? = nil) async throws -> [StoredCase] {
+    /// The latest revision of every stored case, ordered by id (the case set is chosen by the engine's
+    /// `CaseFileSync`). With `ids`, only those cases are decoded (an unreadable row of another case does not
+    /// stop the caller).
+    public func currentCases(ids: Set<String>? = nil) async throws -> [StoredCase] {
         try await read { db in
-            var sql = """
+            let sql = """
                 SELECT r.* FROM case_revision r
                 JOIN (SELECT case_id, MAX(revision) AS revision FROM case_revision GROUP BY case_id) latest
                   ON latest.case_id = r.case_id AND latest.revision = r.revision
+                ORDER BY r.case_id
                 """
-            var conditions: [String] = []
-            var arguments: [any DatabaseValueConvertible] = []
-            if !scenarios.isEmpty {
-                conditions.append("r.scenario IN (\(scenarios.map { _ in "?" }.joined(separator: ",")))")
-                arguments += scenarios
-            }
-            if let label {
-                conditions.append("r.label = ?")
-                arguments.append(label.rawValue)
-            }
-            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-            sql += " ORDER BY r.case_id"
-            let records = try CaseRevisionRecord.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+            let records = try CaseRevisionRecord.fetchAll(db, sql: sql)
             return try records.filter { ids?.contains($0.caseId) ?? true }.map(self.storedCase)
         }
     }

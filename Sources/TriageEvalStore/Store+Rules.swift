@@ -1,11 +1,13 @@
+internal import Foundation
 internal import GRDB
+public import TriageEval
 
 extension Store {
-    /// Every imported detection rule version (the latest registration of each `id@version`), by id and version.
+    /// Every imported detection rule version not removed (the latest registration of each `id@version`), by id and version.
     public func importedRules() async throws -> [StoredPrompt] {
         try await read { db in
             let records = try PromptVersionRecord
-                .filter(Column("file").like("%.toml"))
+                .filter(Column("kind") == PromptVersion.Kind.rule.rawValue && Column("removed_at") == nil)
                 .order(Column("prompt_id"), Column("version"), Column("id"))
                 .fetchAll(db)
             var latest: [String: StoredPrompt] = [:]
@@ -13,7 +15,7 @@ extension Store {
             for record in records {
                 let key = "\(record.promptId)@\(record.version)"
                 if latest[key] == nil { order.append(key) }
-                latest[key] = StoredPrompt(record)
+                latest[key] = try StoredPrompt(record)
             }
             return order.compactMap { latest[$0] }
         }
@@ -22,7 +24,19 @@ extension Store {
     /// The recorded versions of a prompt id, oldest first.
     public func promptVersions(id: String) async throws -> [StoredPrompt] {
         try await read { db in
-            try PromptVersionRecord.filter(Column("prompt_id") == id).order(Column("id")).fetchAll(db).map(StoredPrompt.init)
+            try PromptVersionRecord.filter(Column("prompt_id") == id).order(Column("id")).fetchAll(db).map { try StoredPrompt($0) }
+        }
+    }
+
+    /// Hides an imported rule version from new runs (`prompts remove ID@V`); runs that used it keep reading it.
+    /// Returns false when no such imported rule is current.
+    public func removeRule(id: String, version: String) async throws -> Bool {
+        try await write { db in
+            try db.execute(
+                sql: "UPDATE prompt_version SET removed_at = ? WHERE prompt_id = ? AND version = ? AND kind = ? AND removed_at IS NULL",
+                arguments: [Date(), id, version, PromptVersion.Kind.rule.rawValue]
+            )
+            return db.changesCount > 0
         }
     }
 }

@@ -10,18 +10,20 @@ public struct RegisteredPrompt: Sendable, Hashable {
 }
 
 extension Store {
-    /// Records a prompt version (idempotent on id, version and text hash).
+    /// Records a prompt version (idempotent on id, version and text hash; a version removed with
+    /// `prompts remove` is current again).
     public func registerPrompt(_ prompt: PromptVersion) async throws -> RegisteredPrompt {
         try await write { db in
             let sameVersion = try PromptVersionRecord
                 .filter(Column("prompt_id") == prompt.id && Column("version") == prompt.version)
                 .fetchAll(db)
             if let existing = sameVersion.first(where: { $0.sha256 == prompt.sha256 }), let id = existing.id {
+                if existing.removedAt != nil { try db.execute(sql: "UPDATE prompt_version SET removed_at = NULL WHERE id = ?", arguments: [id]) }
                 return RegisteredPrompt(rowID: id, editedWithoutNewVersion: sameVersion.count > 1)
             }
             var record = PromptVersionRecord(
                 id: nil, promptId: prompt.id, version: prompt.version, sha256: prompt.sha256,
-                text: prompt.text, file: prompt.file, registeredAt: Date()
+                text: prompt.text, file: prompt.file, registeredAt: Date(), kind: prompt.kind.rawValue, removedAt: nil
             )
             try record.insert(db)
             return RegisteredPrompt(rowID: record.id ?? 0, editedWithoutNewVersion: !sameVersion.isEmpty)
@@ -48,7 +50,7 @@ extension Store {
     /// The stored text of a prompt version row (for reports that re-render prompts).
     public func promptText(rowID: Int64) async throws -> StoredPrompt? {
         try await read { db in
-            try PromptVersionRecord.fetchOne(db, key: rowID).map(StoredPrompt.init)
+            try PromptVersionRecord.fetchOne(db, key: rowID).map { try StoredPrompt($0) }
         }
     }
 
@@ -60,6 +62,17 @@ extension Store {
                 if let id = record.id { result[id] = try Self.decode(ModelConfig.self, from: record.config) }
             }
             return result
+        }
+    }
+
+    /// The `id@version` of each prompt and the id of each model a run planned, in plan order.
+    public func runNames(_ run: RunInfo) async throws -> (prompts: [String], models: [String]) {
+        try await read { db in
+            let prompts = try PromptVersionRecord.filter(keys: run.plan.promptRows).fetchAll(db)
+            let models = try ModelRecord.filter(keys: run.plan.modelRows).fetchAll(db)
+            let promptNames = Dictionary(prompts.compactMap { record in record.id.map { ($0, "\(record.promptId)@\(record.version)") } }, uniquingKeysWith: { a, _ in a })
+            let modelNames = Dictionary(models.compactMap { record in record.id.map { ($0, record.modelId) } }, uniquingKeysWith: { a, _ in a })
+            return (run.plan.promptRows.compactMap { promptNames[$0] }, run.plan.modelRows.compactMap { modelNames[$0] })
         }
     }
 }

@@ -93,7 +93,7 @@ enum SyntheticRun {
         for chunk in stride(from: 0, to: batch.count, by: 1000) {
             try await store.saveResults(Array(batch[chunk ..< min(chunk + 1000, batch.count)]))
         }
-        _ = try await store.finishRun(runID, counters: RunCounters())
+        _ = try await store.finishRun(runID)
         return (runID, batch.count)
     }
 }

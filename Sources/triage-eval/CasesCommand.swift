@@ -8,14 +8,19 @@ import TriageEvalStore
 struct CasesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cases",
-        abstract: "Import, list and export labeled cases.",
-        subcommands: [Import.self, List.self, Export.self, FromAlerts.self]
+        abstract: "Import, list, export and remove labeled cases.",
+        discussion: """
+            The case set is every case of the config's cases directory and of every other file imported with \
+            `cases import PATH` (while the file exists), minus the cases removed with `cases remove`. \
+            `cases list` shows exactly the cases `run`, `render` and `try` use.
+            """,
+        subcommands: [Import.self, List.self, Export.self, Remove.self, FromAlerts.self]
     )
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import case YAML files into the store (idempotent; a changed case becomes a new revision).",
-            discussion: "A bad file is reported with file, line and field, and nothing is imported (exit 2)."
+            abstract: "Import case files (YAML, or JSONL as `cases export --format jsonl` writes) into the case set (idempotent; a changed case becomes a new revision).",
+            discussion: "A bad file is reported with file, line and field, and nothing is imported (exit 2). A file outside the cases directory stays in the case set while it exists."
         )
 
         @OptionGroup var global: GlobalOptions
@@ -29,33 +34,51 @@ struct CasesCommand: AsyncParsableCommand {
             let summary = synced.summary
             print("\(synced.cases.count) cases: \(summary.added.count) added, \(summary.revised.count) revised, \(summary.unchanged.count) unchanged")
             for id in summary.revised { print("  revised: \(id)") }
+            if let note = synced.draftNote { print(note) }
         }
     }
 
     enum ListFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
 
-    struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the stored cases (latest revision of each).")
-
-        @OptionGroup var global: GlobalOptions
-
-        @Option(name: .customLong("scenario"), help: ArgumentHelp("Only this scenario (repeatable).", valueName: "S"))
+    /// The case-set filters `cases list` and `cases export` take.
+    struct Filters: ParsableArguments {
+        @Option(name: .customLong("scenario"), help: ArgumentHelp("Only this scenario, any letter case (repeatable).", valueName: "S"))
         var scenarios: [String] = []
+
+        @Option(name: .customLong("case"), help: ArgumentHelp("Only this case id (repeatable).", valueName: "ID"))
+        var caseIDs: [String] = []
+
+        @Option(name: .customLong("tag"), help: ArgumentHelp("Only cases with this tag (repeatable).", valueName: "TAG"))
+        var tags: [String] = []
 
         @Option(help: "Only this label: TP or FP.")
         var label: String?
 
-        @Option(help: "Output format.")
-        var format: ListFormat = .table
-
-        func run() async throws {
+        /// The selected cases of the case set (synced with the case files first).
+        func cases(_ workspace: Workspace, _ store: Store) async throws -> [StoredCase] {
             var labelFilter: Label?
             if let label {
                 guard let parsed = Label(rawValue: label.uppercased()) else { throw ValidationError("--label must be TP or FP") }
                 labelFilter = parsed
             }
-            let (_, store) = try global.open()
-            let cases = try await store.currentCases(scenarios: scenarios, label: labelFilter)
+            let (cases, synced) = try await CaseFileSync(workspace: workspace, store: store).caseSet()
+            if let note = synced.draftNote { printError("note: \(note)") }
+            return try CaseSelection(scenarios: scenarios, caseIDs: caseIDs, tags: tags, label: labelFilter).apply(cases)
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the case set (latest revision of each): the cases `run` plans.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var filters: Filters
+
+        @Option(help: "Output format.")
+        var format: ListFormat = .table
+
+        func run() async throws {
+            let (workspace, store) = try global.open()
+            let cases = try await filters.cases(workspace, store)
             switch format {
             case .json:
                 Terminal.data("[" + cases.map { $0.item.canonicalJSON() }.joined(separator: ",\n") + "]\n")
@@ -66,28 +89,50 @@ struct CasesCommand: AsyncParsableCommand {
                     let item = stored.item
                     table.rows.append([item.id, item.label.rawValue, item.scenario, item.entity.map { "\($0.type.rawValue):\($0.name)" } ?? "-", "\(stored.revision)", item.tags.joined(separator: ",")])
                 }
-                print(table.rows.isEmpty ? "no cases stored; run `triage-eval cases import`" : table.render())
-                if !cases.isEmpty { print("\(cases.count) cases") }
+                print(table.rows.isEmpty ? "no cases; add case files to \(workspace.config.cases)/ or run `triage-eval cases import PATH`" : table.render())
+                if !cases.isEmpty { print("\(cases.count) case\(cases.count == 1 ? "" : "s")") }
             }
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Take cases out of the case set: no longer listed or planned (past runs keep their results).",
+            discussion: "A removed case comes back when a file defining it is imported again with `cases import PATH`."
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: ArgumentHelp("Case ids.", valueName: "ID"))
+        var ids: [String]
+
+        func run() async throws {
+            let (workspace, store) = try global.open()
+            let (cases, _) = try await CaseFileSync(workspace: workspace, store: store).caseSet()
+            let known = Set(cases.map(\.item.id))
+            if let unknown = ids.first(where: { !known.contains($0) }) {
+                throw UsageError("unknown case \"\(unknown)\"; see `triage-eval cases list`")
+            }
+            try await store.removeCases(ids)
+            print("removed \(ids.count) case\(ids.count == 1 ? "" : "s") from the case set: \(ids.joined(separator: ", "))")
         }
     }
 
     enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case yaml, jsonl }
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the stored cases (latest revisions) as YAML or JSONL.")
+        static let configuration = CommandConfiguration(abstract: "Print the case set (latest revisions) as YAML or JSONL (`cases import` reads both).")
 
         @OptionGroup var global: GlobalOptions
 
         @Option(help: "Output format.")
         var format: ExportFormat = .yaml
 
-        @Option(name: .customLong("scenario"), help: ArgumentHelp("Only this scenario (repeatable).", valueName: "S"))
-        var scenarios: [String] = []
+        @OptionGroup var filters: Filters
 
         func run() async throws {
-            let (_, store) = try global.open()
-            let cases = try await store.currentCases(scenarios: scenarios).map(\.item)
+            let (workspace, store) = try global.open()
+            let cases = try await filters.cases(workspace, store).map(\.item)
             switch format {
             case .yaml: Terminal.data(try CaseYAMLWriter.yaml(cases))
             case .jsonl: Terminal.data(cases.map { $0.canonicalJSON() + "\n" }.joined())

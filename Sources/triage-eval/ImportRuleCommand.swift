@@ -22,14 +22,15 @@ extension PromptsCommand {
         @Option(help: ArgumentHelp("The prompt id (default: the file name without .toml).", valueName: "ID"))
         var id: String?
 
-        @Option(help: ArgumentHelp("The version (default: v1, then the next vN for an edited rule).", valueName: "V"))
+        // Not `--version`: that name is the tool's own version flag, which ArgumentParser answers before any option.
+        @Option(name: .customLong("prompt-version"), help: ArgumentHelp("The version (default: v1, then the next vN for an edited rule).", valueName: "V"))
         var version: String?
 
         func run() async throws {
             let (workspace, store) = try global.open()
             let imported = try await RuleImporter(workspace: workspace, store: store).importRule(path: rule, id: id, version: version)
             let prompt = imported.prompt
-            let cases = try workspace.loadCases()
+            let cases = try await CaseFileSync(workspace: workspace, store: store).caseSet().cases.map(\.item)
             let judged = cases.filter(prompt.accepts).count
             let entityCases = cases.filter { $0.entity?.type == prompt.entity }.count
             print("\(imported.isNew ? "imported" : "unchanged") \(prompt.key): \(prompt.description)")
@@ -37,7 +38,8 @@ extension PromptsCommand {
                 print("  rule_id \(rule.ruleID), inference_id \(rule.inferenceID)")
             }
             print("  decision: alert on \(prompt.decision.alertVerdicts.joined(separator: "/")) (\(prompt.decision.verdictCase.rawValue) case) with confidence > \(prompt.decision.minConfidence)")
-            print("  judges \(judged) of \(entityCases) \(prompt.entity?.rawValue ?? "") cases (the rule's own WHERE drops the rest before COMPLETION)")
+            let dropped = entityCases - judged
+            print("  judges \(judged) of \(entityCases) \(prompt.entity?.rawValue ?? "") case\(entityCases == 1 ? "" : "s")" + (dropped > 0 ? " (the rule's own WHERE drops the other \(dropped) before COMPLETION)" : ""))
         }
     }
 }

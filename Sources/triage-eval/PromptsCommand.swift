@@ -8,8 +8,8 @@ import TriageEvalEngine
 struct PromptsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prompts",
-        abstract: "List prompt versions, import detection rules as prompt versions, export a prompt as ES|QL.",
-        subcommands: [List.self, Variables.self, ImportRule.self, ExportEsql.self],
+        abstract: "List prompt versions, import and remove detection rules as prompt versions, export a prompt as ES|QL.",
+        subcommands: [List.self, Variables.self, ImportRule.self, Remove.self, ExportEsql.self],
         defaultSubcommand: List.self
     )
 
@@ -43,6 +43,32 @@ struct PromptsCommand: AsyncParsableCommand {
             var table = TextTable(header: ["variable", "meaning"])
             table.rows = CaseContext.catalog.map { [$0.name, $0.meaning] }
             print(table.render())
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove an imported detection rule version: new runs no longer use it (past runs keep reading it).",
+            discussion: "A prompt file is removed by deleting it. Importing the same rule text again brings the version back."
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: ArgumentHelp("The imported rule version.", valueName: "ID@VERSION"))
+        var prompt: String
+
+        func run() async throws {
+            let (workspace, store) = try global.open()
+            let parts = prompt.split(separator: "@", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw UsageError("expected ID@VERSION, got \"\(prompt)\"") }
+            if try workspace.loadPrompts().contains(where: { $0.key == prompt }) {
+                throw UsageError("\(prompt) is a prompt file in \(workspace.config.prompts)/; delete the file to remove it")
+            }
+            guard try await store.removeRule(id: parts[0], version: parts[1]) else {
+                let rules = try await store.importedRules().map { "\($0.id)@\($0.version)" }
+                throw UsageError("no imported rule \(prompt); imported: \(rules.isEmpty ? "none" : rules.joined(separator: ", "))")
+            }
+            print("removed \(prompt): new runs no longer use it")
         }
     }
 }

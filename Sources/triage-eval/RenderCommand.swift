@@ -10,7 +10,7 @@ struct RenderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Print the exact text a model receives for a prompt and a case.",
-        discussion: "The case is read from the case files (so unimported edits show). Output has no trailing newline added. Control characters (other than newline and tab) and bidirectional overrides are shown escaped as \\u{1B} (a note on standard error says how many): the model receives them raw."
+        discussion: "The case comes from the case set (`cases list`), synced with the case files first, so edits show. Output has no trailing newline added. Control characters (other than newline and tab) and bidirectional overrides are shown escaped as \\u{1B} (a note on standard error says how many): the model receives them raw."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -23,21 +23,7 @@ struct RenderCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (workspace, store) = try global.open()
-        let prompts = try await PromptCatalog(workspace: workspace, store: store).all()
-        guard let version = prompts.first(where: { $0.key == prompt }) else {
-            throw UsageError("unknown prompt \"\(prompt)\"; known: \(prompts.map(\.key).joined(separator: ", "))")
-        }
-        guard let item = try workspace.loadCases().first(where: { $0.id == caseID }) else {
-            throw UsageError("unknown case \"\(caseID)\"; see `triage-eval cases list`")
-        }
-        let missing = version.missingVariables(for: item)
-        guard missing.isEmpty else {
-            throw UsageError("case \(caseID) gives only alert_summary, but \(prompt) uses \(missing.joined(separator: ", "))")
-        }
-        guard version.accepts(item) else {
-            throw UsageError("\(prompt) does not judge case \(caseID) (another entity kind, or the rule's own WHERE drops it before COMPLETION)")
-        }
-        let rendered = version.render(CaseContext(item))
+        let rendered = try await Trial.render(prompt: prompt, caseID: caseID, workspace: workspace, store: store).text
         Terminal.standardOutput(rendered)
         if isatty(STDOUT_FILENO) == 1 { print() }
         let escaped = TerminalText.unsafeCount(in: rendered)

@@ -8,7 +8,8 @@ import TriageEvalReports
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the reports of a stored run (default: the latest)."
+        abstract: "Write the reports of a stored run (default: the latest).",
+        discussion: "Writes run-<id>.<ext>; latest.<ext> is written only for the most recent run."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -26,8 +27,10 @@ struct ReportCommand: AsyncParsableCommand {
         let formats = try ReportFormat.list(format)
         let (workspace, store) = try global.open()
         let loader = RunLoader(store: store, defaults: workspace.config.decision)
-        let analysis = try await loader.analysis(try await loader.run(run))
-        let written = try ReportWriter.write(analysis, formats: formats, to: out ?? workspace.reportsDirectory)
+        let info = try await loader.run(run)
+        let analysis = try await loader.analysis(info)
+        let isLatest = try await store.latestRun()?.id == info.id
+        let written = try ReportWriter.write(analysis, formats: formats, to: out ?? workspace.reportsDirectory, isLatest: isLatest)
         for path in written { print(workspace.display(path)) }
     }
 }

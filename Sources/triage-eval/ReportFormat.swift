@@ -35,14 +35,15 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
     }
 }
 
-/// Writes a run's reports as `run-<id>.<ext>` and `latest.<ext>`.
+/// Writes a run's reports as `run-<id>.<ext>`, and as `latest.<ext>` only for the store's latest run
+/// (`report --run 1` and `--resume` of an older run leave the latest run's reports alone).
 enum ReportWriter {
-    static func write(_ analysis: RunAnalysis, formats: [ReportFormat], to directory: String) throws -> [String] {
+    static func write(_ analysis: RunAnalysis, formats: [ReportFormat], to directory: String, isLatest: Bool) throws -> [String] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var written: [String] = []
         for format in formats {
             let text = try format.render(analysis)
-            for name in ["run-\(analysis.run.id).\(format.fileExtension)", "latest.\(format.fileExtension)"] {
+            for name in ["run-\(analysis.run.id).\(format.fileExtension)"] + (isLatest ? ["latest.\(format.fileExtension)"] : []) {
                 let path = "\(directory)/\(name)"
                 try text.write(toFile: path, atomically: true, encoding: .utf8)
                 written.append(path)

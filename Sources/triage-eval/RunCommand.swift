@@ -29,8 +29,14 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("model"), help: ArgumentHelp("A configured model id (repeatable; default: all configured).", valueName: "ID"))
     var models: [String] = []
 
-    @Option(name: .customLong("scenario"), help: ArgumentHelp("Only cases of this scenario (repeatable).", valueName: "S"))
+    @Option(name: .customLong("scenario"), help: ArgumentHelp("Only cases of this scenario, any letter case (repeatable).", valueName: "S"))
     var scenarios: [String] = []
+
+    @Option(name: .customLong("case"), help: ArgumentHelp("Only this case id (repeatable).", valueName: "ID"))
+    var caseIDs: [String] = []
+
+    @Option(name: .customLong("tag"), help: ArgumentHelp("Only cases with this tag (repeatable).", valueName: "TAG"))
+    var tags: [String] = []
 
     @Option(help: "Answers per case (repeats measure flip rate).")
     var samples: Int = 1
@@ -54,10 +60,10 @@ struct RunCommand: AsyncParsableCommand {
     var verbose = false
 
     func validate() throws {
-        guard samples >= 1 else { throw ValidationError("--samples must be at least 1") }
-        if let maxCost, !(maxCost > 0) { throw ValidationError("--max-cost must be a positive amount of USD") }
-        if resume != nil, !(prompts.isEmpty && models.isEmpty && scenarios.isEmpty) {
-            throw ValidationError("--resume takes no --prompt, --model or --scenario: it redoes the recorded run")
+        if let problem = RunRequest.samplesProblem(samples) { throw ValidationError("--samples \(problem)") }
+        if let maxCost, !(maxCost > 0 && maxCost.isFinite) { throw ValidationError("--max-cost must be a positive amount of USD") }
+        if resume != nil, !(prompts.isEmpty && models.isEmpty && scenarios.isEmpty && caseIDs.isEmpty && tags.isEmpty) {
+            throw ValidationError("--resume takes no --prompt, --model, --scenario, --case or --tag: it redoes the recorded run")
         }
     }
 
@@ -66,7 +72,7 @@ struct RunCommand: AsyncParsableCommand {
         let session = RunSession(
             workspace: workspace, store: store,
             options: RunSession.Options(
-                request: RunRequest(prompts: prompts, models: models, scenarios: scenarios, samples: samples), resume: resume, useCache: !noCache,
+                request: RunRequest(prompts: prompts, models: models, scenarios: scenarios, caseIDs: caseIDs, tags: tags, samples: samples), resume: resume, useCache: !noCache,
                 maxCostUSD: maxCost, toolVersion: TriageEvalCommand.version, gitCommit: GitInfo.commit(in: workspace.directory)
             ),
             logger: DebugLogger.make(verbose: verbose, config: workspace.config), verbose: verbose
@@ -86,23 +92,28 @@ struct RunCommand: AsyncParsableCommand {
             case .circuitOpened(let model, let reason, let runID):
                 progress.clear()
                 printError("model \(model) stopped after \(reason); its remaining evaluations are recorded as circuit_open errors. Fix the cause, then `triage-eval run --resume \(runID)`")
-            case .budgetReached(let limit, let spent):
+            case .budgetReached(let limit, let spent, let inFlight):
                 progress.clear()
-                printError(String(format: "--max-cost $%.4f reached ($%.4f spent or in flight): no further call starts", limit, spent))
+                printError(String(format: "--max-cost $%.4f reached: $%.4f spent by this session, up to $%.4f in flight; no further call starts", limit, spent, inFlight))
             }
         }
         progress.finish()
         let (info, outcome, counters) = (finished.info, finished.outcome, finished.outcome.counters)
-        let written = try ReportWriter.write(finished.analysis, formats: [.md, .json], to: workspace.reportsDirectory)
+        let isLatest = try await store.latestRun()?.id == info.id
+        let written = try ReportWriter.write(finished.analysis, formats: [.md, .json], to: workspace.reportsDirectory, isLatest: isLatest)
         if !quiet {
-            let batched = outcome.requests == counters.calls ? "" : " in \(outcome.requests) requests"
-            print(String(
-                format: "run %lld: %d evaluations, %d calls\(batched), %d cached, %d errors, %d in / %d out tokens, $%.4f; executed in %.2fs (%.0f/s)",
-                info.id, info.planned, counters.calls, counters.cacheHits, info.errors, counters.inputTokens, counters.outputTokens, counters.costUSD,
-                outcome.elapsed, outcome.elapsed > 0 ? Double(outcome.evaluated) / outcome.elapsed : 0
-            ))
+            let batched = outcome.requests == counters.calls ? ""
+                : counters.calls == info.calls ? " in \(outcome.requests) requests" : " (this session: \(counters.calls) in \(outcome.requests) requests)"
+            let rate = outcome.elapsed > 0 ? Double(outcome.evaluated) / outcome.elapsed : 0
+            print(
+                "run \(info.id): \(Formatting.count(info.planned, "evaluation")), \(Formatting.count(info.calls, "call"))\(batched), \(info.cacheHits) cached, "
+                    + "\(Formatting.count(info.errors, "error")), \(info.inputTokens) in / \(info.outputTokens) out tokens, "
+                    + String(format: "$%.4f; executed in %.2fs (%.0f/s)", info.costUSD, outcome.elapsed, rate)
+            )
+            if info.callsWithoutTokens > 0 { print("\(info.callsWithoutTokens) answers reported no token counts: their cost is unknown and not in the total") }
+            if let maxCost { print(String(format: "--max-cost $%.4f: this session spent $%.4f", maxCost, outcome.spentUSD)) }
             print(SummaryTable.render(finished.analysis))
-            print("reports: \(written.filter { $0.contains("latest") }.map(workspace.display).joined(separator: ", "))")
+            print("reports: \(written.filter { !isLatest || $0.contains("latest") }.map(workspace.display).joined(separator: ", "))")
         }
         if let problem = finished.problem { printError(problem) }
         if finished.exitStatus != .ok { throw ExitCode(finished.exitStatus) }

@@ -23,6 +23,10 @@ enum TrialReport {
         let policy = result.prompt.decision
         let rule = result.prompt.rule.map { "the rule's own DISSECT/EVAL/WHERE after COMPLETION: \($0.rule.name)" }
             ?? "verdict in [\(policy.alertVerdicts.joined(separator: ", "))] and confidence > \(policy.minConfidence)"
+        if let error = evaluation.error {
+            out += "── decision: ERROR, no decision (\(rule)): \(error)"
+            return out
+        }
         out += "── decision: \(evaluation.alert ? "ALERT" : "no alert") (\(rule))"
         if evaluation.lenientAlert != evaluation.alert {
             out += "\n   the lenient parse would \(evaluation.lenientAlert ? "alert" : "not alert"): the answer's format changes the outcome"

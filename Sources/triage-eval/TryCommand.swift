@@ -11,7 +11,7 @@ struct TryCommand: AsyncParsableCommand {
         abstract: "Send one prompt × case to one model once and show every step: rendered prompt, raw answer, parses, decision.",
         discussion: """
             The check before a full run (like running the rule's ROW example): one call, no retries, nothing cached or stored. \
-            Works with offline models too. Exit 3 when the call fails.
+            Works with offline models too. Exit 3 when the call fails or the rule cannot decide on the answer.
             """
     )
 
@@ -33,10 +33,10 @@ struct TryCommand: AsyncParsableCommand {
         let (workspace, store) = try global.open()
         let logger = DebugLogger.make(verbose: verbose, config: workspace.config)
         let trial = Trial(workspace: workspace, store: store, logger: logger) { model in
-            try ProviderFactory.make(model, directory: workspace.directory, logger: verbose ? logger : nil)
+            try ProviderFactory.make(model, directory: workspace.directory, configFile: workspace.configFile, logger: verbose ? logger : nil)
         }
         let result = try await trial.run(prompt: prompt, model: model, caseID: caseID)
         print(TrialReport.render(result))
-        if result.error != nil { throw ExitCode(ExitStatus.incomplete) }
+        if result.error != nil || result.evaluation?.isError == true { throw ExitCode(ExitStatus.incomplete) }
     }
 }

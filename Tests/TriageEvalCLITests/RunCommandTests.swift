@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageEvalStore
 
 @Suite struct RunCommandTests {
     @Test func runWritesBothReportsAndASummary() async throws {
@@ -25,8 +26,11 @@ import Testing
         #expect(output.status == 2)
         #expect(output.stderr.split(separator: "\n").count == 1)
         #expect(output.stderr.hasPrefix("error: cases/zz-bad.yaml:9:3: cases[0].colour: unknown key"))
+        // `cases list` syncs the case files first, so it reports the bad file too; the store holds no case.
         let list = try await CLI.run(["cases", "list"], in: directory)
-        #expect(list.stdout.hasPrefix("no cases stored"))
+        #expect(list.status == 2)
+        #expect(list.stderr.contains("cases/zz-bad.yaml:9:3"))
+        #expect(try await Store(path: directory.appendingPathComponent(".triage-eval/store.sqlite").path).currentCases().isEmpty)
     }
 
     @Test func badPromptExits2() async throws {
@@ -50,7 +54,7 @@ import Testing
         let directory = try CLI.workspace()
         let output = try await CLI.run(["render", "--prompt", "host-triage@v2", "--case", "no-such-case"], in: directory)
         #expect(output.status == 2)
-        #expect(output.stderr == "error: unknown case \"no-such-case\"; see `triage-eval cases list`\n")
+        #expect(output.stderr == "error: command line: --case: unknown case \"no-such-case\"; see `triage-eval cases list`\n")
     }
 
     @Test func missingConfigExits2() async throws {

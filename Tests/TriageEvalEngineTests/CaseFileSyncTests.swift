@@ -36,22 +36,17 @@ struct CaseFileSyncTests {
         #expect(stored.item.alertCount == 8)
     }
 
-    @Test("an unchanged file is read again when its case was revised from another file since")
-    func caseRevisedElsewhereIsRestored() async throws {
+    @Test("a file imported from elsewhere that redefines a case of the case set is an error, and nothing is imported")
+    func caseRedefinedElsewhereIsAnError() async throws {
         let temp = try TemporaryWorkspace()
         let sync = CaseFileSync(workspace: temp.workspace, store: temp.store)
         _ = try await sync.sync()
         let other = temp.directory.appendingPathComponent("elsewhere.yaml")
         try caseYAML.replacingOccurrences(of: "alert_count: 7", with: "alert_count: 99").write(to: other, atomically: true, encoding: .utf8)
-        _ = try await sync.sync([other.path])
-        #expect(try await temp.store.currentCases().first { $0.item.id == "cert-download-01" }?.item.alertCount == 99)
-
-        let synced = try await sync.sync()
-        #expect(synced.parsedFiles == 1)
-        #expect(synced.summary.revised == ["cert-download-01"])
-        let stored = try #require(try await temp.store.currentCases().first { $0.item.id == "cert-download-01" })
-        #expect(stored.revision == 3)
-        #expect(stored.item.alertCount == 7)
+        let thrown = await #expect(throws: InputErrors.self) { try await sync.sync([other.path]) }
+        #expect(thrown?.description.contains("duplicate id \"cert-download-01\"") == true)
+        #expect(try await temp.store.currentCases().first { $0.item.id == "cert-download-01" }?.item.alertCount == 7)
+        #expect(try await sync.sync().cases.count == 4)
     }
 
     @Test("a duplicate id in a new file is an error naming both files, even when the first file is skipped")

@@ -166,7 +166,7 @@ final class TemporaryWorkspace: Sendable {
             plan: plan.recorded, planned: plan.count
         )
         let counters = try await RunExecutor(store: store, plan: plan, runID: runID).execute().counters
-        let info = try await store.finishRun(runID, counters: counters)
+        let info = try await store.finishRun(runID)
         return (plan, info, counters)
     }
 }

@@ -62,6 +62,11 @@ final class EventLog: @unchecked Sendable {
         lock.withLock { events.count { if case .budgetReached = $0 { true } else { false } } }
     }
 
+    /// What each `--max-cost` stop reported: USD spent and USD still in flight.
+    var budgetReports: [(spent: Double, inFlight: Double)] {
+        lock.withLock { events.compactMap { if case .budgetReached(_, let spent, let inFlight) = $0 { (spent, inFlight) } else { nil } } }
+    }
+
     var progress: [RunProgress] {
         lock.withLock { events.compactMap { if case .progress(let snapshot) = $0 { snapshot } else { nil } } }
     }
@@ -83,7 +88,7 @@ extension TemporaryWorkspace {
         let outcome = try await RunExecutor(
             store: store, plan: plan, runID: runID, useCache: useCache, maxCostUSD: maxCost, flushInterval: flushInterval, report: events.append
         ).execute()
-        return (try await store.finishRun(runID, counters: outcome.counters), outcome)
+        return (try await store.finishRun(runID), outcome)
     }
 }
 

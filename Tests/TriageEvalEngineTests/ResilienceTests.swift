@@ -130,7 +130,9 @@ struct LiveRunTests {
         #expect(outcome.openCircuits["fake"]?.contains("3 consecutive failed evaluations") == true)
         #expect(info.status == .incomplete)
         #expect(info.errors == 8)
-        #expect(outcome.counters.calls == 3)
+        // Calls count answers a live model gave (what is paid for); the three failed requests answered nothing.
+        #expect(outcome.counters.calls == 0)
+        #expect(outcome.requests == 3)
     }
 
     @Test("a bad key stops the model after its first call")
@@ -246,7 +248,7 @@ struct LiveRunTests {
         let resumed = try await RunExecutor(store: temp.store, plan: plan, runID: info.id, useCache: false, skip: skip).execute()
         #expect(provider.callCount == 8)
         #expect(resumed.notStarted == 0)
-        #expect(try await temp.store.finishRun(info.id, counters: resumed.counters).status == .complete)
+        #expect(try await temp.store.finishRun(info.id).status == .complete)
     }
 
     @Test("an unchanged prompt × model × case × sample costs zero calls on the next run; --no-cache calls again")
@@ -301,7 +303,7 @@ struct LiveRunTests {
         let provider = FakeProvider()
         let model = liveModel(price: .init(inputPerMTok: 2, outputPerMTok: 8), maxTokens: 100)
         let plan = try await temp.livePlan(model, provider: provider)
-        let texts = plan.items(model: 0).map { plan.prompts[$0.prompt].version.render(CaseContext(plan.cases[$0.caseIndex].item)) }
+        let texts = try plan.items(model: 0).map { try plan.prompts[$0.prompt].version.render(CaseContext(plan.cases[$0.caseIndex].item)) }
         let expectedInput = texts.reduce(0) { $0 + ($1.utf8.count + 3) / 4 }
 
         let before = try await RunEstimator(store: temp.store, plan: plan).estimate()

@@ -138,7 +138,7 @@ struct RunEngineTests {
         #expect(resumedCounters.errors == 0)
         #expect(seen.last?.total == 1)
         #expect(seen.last?.done == 1)
-        let finished = try await temp.store.finishRun(info.id, counters: resumedCounters)
+        let finished = try await temp.store.finishRun(info.id)
         #expect(finished.status == .complete)
         #expect(finished.errors == 0)
 
@@ -174,7 +174,7 @@ struct RunEngineTests {
     }
 
     @Test("bad case files are all reported with file, line and field")
-    func badCaseFiles() throws {
+    func badCaseFiles() async throws {
         let temp = try TemporaryWorkspace()
         try temp.write(
             """
@@ -199,7 +199,7 @@ struct RunEngineTests {
             """,
             to: "cases/worse.yaml"
         )
-        let thrown = #expect(throws: InputErrors.self) { try temp.workspace.loadCases() }
+        let thrown = await #expect(throws: InputErrors.self) { try await CaseFileSync(workspace: temp.workspace, store: temp.store).sync() }
         let errors = try #require(thrown?.errors)
         #expect(errors.count == 2)
         let unknownKey = try #require(errors.first)
@@ -215,10 +215,10 @@ struct RunEngineTests {
     }
 
     @Test("a case id defined in two files is an error")
-    func duplicateIDsAcrossFiles() throws {
+    func duplicateIDsAcrossFiles() async throws {
         let temp = try TemporaryWorkspace()
         try temp.write(caseYAML, to: "cases/copy.yaml")
-        let thrown = #expect(throws: InputErrors.self) { try temp.workspace.loadCases() }
+        let thrown = await #expect(throws: InputErrors.self) { try await CaseFileSync(workspace: temp.workspace, store: temp.store).sync() }
         #expect(thrown?.errors.count == 1)
         #expect(thrown?.errors.first?.message.contains("duplicate id") == true)
     }

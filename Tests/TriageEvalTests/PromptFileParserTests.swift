@@ -22,7 +22,7 @@ import Testing
             id: "c", label: .tp, scenario: "S", entity: Entity(type: .host, name: "WS<1>"), alertCount: 1, timeWindowMinutes: 1,
             maxRiskScore: 1, rules: ["R"], commandLines: [#"cmd /c "a & b" > 'c'"#]
         )
-        #expect(prompt.render(CaseContext(item)) == #"Host: WS<1> | Command lines: cmd /c "a & b" > 'c' Answer verdict=<v>."#)
+        #expect(try prompt.render(CaseContext(item)) == #"Host: WS<1> | Command lines: cmd /c "a & b" > 'c' Answer verdict=<v>."#)
         #expect(prompt.sha256.count == 64)
     }
 
@@ -77,7 +77,7 @@ import Testing
     @Test func sectionsOverListsAreAllowed() throws {
         let prompt = try PromptFileParser.parse(Self.prompt(body: "{{#command_lines}}- {{.}}\n{{/command_lines}}"), file: "p.prompt", defaults: AlertPolicy())
         let item = TriageCase(id: "c", label: .tp, scenario: "S", entity: Entity(type: .host, name: "h"), alertCount: 1, timeWindowMinutes: 1, maxRiskScore: 1, rules: ["R"], commandLines: ["a", "b"])
-        #expect(prompt.render(CaseContext(item)) == "- a\n- b\n")
+        #expect(try prompt.render(CaseContext(item)) == "- a\n- b\n")
     }
 
     @Test func summaryOnlyCasesAreAcceptedOnlyByTemplatesThatNeedNothingElse() throws {
@@ -87,6 +87,6 @@ import Testing
         #expect(!usesMore.accepts(row))
         let summaryOnly = try PromptFileParser.parse(Self.prompt(body: "Alerts: {{alert_summary}}"), file: "p.prompt", defaults: AlertPolicy())
         #expect(summaryOnly.accepts(row))
-        #expect(summaryOnly.render(CaseContext(row)) == "Alerts: Host: x")
+        #expect(try summaryOnly.render(CaseContext(row)) == "Alerts: Host: x")
     }
 }

@@ -1,6 +1,6 @@
 internal import Yams
 
-/// Reads a `cases/*.yaml` file: a YAML list of cases (fields: README and docs/architecture.md).
+/// Reads a `cases/*.yaml` file: a YAML list of cases (fields: README and docs/architecture.md), or the same cases as JSONL.
 ///
 /// Every problem is an ``InputError`` naming the file, line and field; unknown keys, a missing
 /// label and duplicate ids are errors, so a typo never silently drops data. An entry with an explicit
@@ -14,27 +14,48 @@ public enum CaseFileParser {
     static let allowedKeys = Set(TriageCase.CodingKeys.allCases.map(\.rawValue))
     /// Bump when a change here changes what a file yields: files recorded as imported by an older reader
     /// are then parsed again instead of being skipped as unchanged.
-    public static let readerRevision = 1
+    public static let readerRevision = 2
+
+    /// What one case file holds: its cases, and the ids of the drafts (`label: null`) it skipped.
+    public struct Contents: Sendable, Equatable {
+        public var cases: [TriageCase]
+        /// Draft entries awaiting a label, by id (or `entry N` when the draft has no id).
+        public var drafts: [String]
+    }
 
     /// Parses one file's text. `file` is the name used in errors.
     public static func parse(_ text: String, file: String) throws(InputError) -> [TriageCase] {
-        guard let root = try YAMLMapping.compose(text, file: file) else { return [] }
+        try read(text, file: file).cases
+    }
+
+    /// Parses one file's text: a YAML list of cases, or (for a `.jsonl` file) one case per line as
+    /// `cases export --format jsonl` writes them, checked field by field exactly as YAML is.
+    public static func read(_ text: String, file: String) throws(InputError) -> Contents {
+        // A JSON object is a YAML flow mapping: prefixing each line with "- " makes the file a YAML list
+        // whose line numbers are the file's own.
+        let yaml = file.hasSuffix(".jsonl")
+            ? text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.allSatisfy(\.isWhitespace) ? "" : "- " + $0 }.joined(separator: "\n")
+            : text
+        guard let root = try YAMLMapping.compose(yaml, file: file) else { return Contents(cases: [], drafts: []) }
         guard case .sequence(let items) = root else {
             throw InputError(file: file, line: root.mark?.line, message: "expected a list of cases (each item starting with `- id:`)")
         }
         var seen: [String: Int] = [:]
-        var cases: [TriageCase] = []
+        var contents = Contents(cases: [], drafts: [])
         for (index, node) in items.enumerated() {
-            if let map = try? YAMLMapping(node, file: file, path: ""), map.has("label"), map.value("label") == nil { continue }
+            if let map = try? YAMLMapping(node, file: file, path: ""), map.has("label"), map.value("label") == nil {
+                contents.drafts.append(((try? map.string("id")) ?? nil) ?? "entry \(index + 1)")
+                continue
+            }
             let item = try parseCase(node, file: file, index: index)
             let line = node.mark?.line ?? 0
             if let first = seen[item.id] {
                 throw InputError(file: file, line: line, field: "cases[\(index)].id", message: "duplicate id \"\(item.id)\" (first defined on line \(first))")
             }
             seen[item.id] = line
-            cases.append(item)
+            contents.cases.append(item)
         }
-        return cases
+        return contents
     }
 
     static func parseCase(_ node: Node, file: String, index: Int) throws(InputError) -> TriageCase {
@@ -99,7 +120,12 @@ public enum CaseFileParser {
     static func checkContext(_ item: TriageCase, _ map: YAMLMapping) throws(InputError) {
         if item.alertSummary != nil {
             let structured = listFields.map(\.rawValue) + ["alert_count", "time_window_minutes", "max_risk_score"]
-            if let extra = structured.first(where: map.has) {
+            // An empty list or a null is no context (a JSONL export writes them for every case).
+            if let extra = structured.first(where: { key in
+                guard let node = map.value(key) else { return false }
+                if case .sequence(let items) = node { return !items.isEmpty }
+                return true
+            }) {
                 throw map.error(extra, "a case with alert_summary carries only that context; remove \(extra) or alert_summary")
             }
             return

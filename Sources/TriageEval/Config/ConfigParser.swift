@@ -106,7 +106,7 @@ public enum ConfigParser {
             model.maxRetries = value
         }
         if let value = try map.double("timeout_s") {
-            guard value > 0 else { throw map.error("timeout_s", "must be positive") }
+            guard value > 0, value.isFinite else { throw map.error("timeout_s", "must be a positive number of seconds, got \(value)") }
             model.timeoutSeconds = value
         }
         if let value = try map.int("circuit_breaker") {
@@ -124,7 +124,12 @@ public enum ConfigParser {
         }
         if let price = try map.submapping("price") {
             try price.checkKeys(priceKeys)
-            model.price = ModelConfig.Price(inputPerMTok: try price.double("input_per_mtok") ?? 0, outputPerMTok: try price.double("output_per_mtok") ?? 0)
+            func usd(_ key: String) throws(InputError) -> Double {
+                let value = try price.double(key) ?? 0
+                guard value >= 0, value.isFinite else { throw price.error(key, "must be a finite amount of USD ≥ 0, got \(value)") }
+                return value
+            }
+            model.price = ModelConfig.Price(inputPerMTok: try usd("input_per_mtok"), outputPerMTok: try usd("output_per_mtok"))
         }
         if provider == .replay, model.path == nil {
             throw map.error(at: nil, field: map.fieldPath("path"), "is required for a replay model (the JSONL of recorded answers)")

@@ -33,6 +33,11 @@ public struct ModelConfig: Sendable, Codable, Hashable, Identifiable {
             self.outputPerMTok = outputPerMTok
         }
 
+        /// USD for these tokens: the one price function (run counters, `--max-cost`, dry runs and reports).
+        public func usd(inputTokens: Int, outputTokens: Int) -> Double {
+            (Double(inputTokens) * inputPerMTok + Double(outputTokens) * outputPerMTok) / 1_000_000
+        }
+
         enum CodingKeys: String, CodingKey {
             case inputPerMTok = "input_per_mtok"
             case outputPerMTok = "output_per_mtok"

@@ -13,7 +13,10 @@ enum AlertPolicyParser {
             }
             policy.verdictCase = verdictCase
         }
-        if let threshold = try map.double("min_confidence") { policy.minConfidence = threshold }
+        if let threshold = try map.double("min_confidence") {
+            guard (0...1).contains(threshold) else { throw map.error("min_confidence", "must lie in [0, 1] (a confidence), got \(threshold)") }
+            policy.minConfidence = threshold
+        }
         return policy
     }
 }

@@ -25,15 +25,20 @@ public struct AnswerEvaluator: Sendable {
             strictAnswer = strict.parse(text)
             lenientAnswer = lenient.parse(text)
         }
-        return Evaluation(
-            response: text, strict: strictAnswer, lenient: lenientAnswer,
-            alert: decide(text, strictAnswer, refused: refused, item: item), lenientAlert: policy.alerts(lenientAnswer)
-        )
+        var evaluation = Evaluation(response: text, strict: strictAnswer, lenient: lenientAnswer, lenientAlert: policy.alerts(lenientAnswer))
+        do {
+            evaluation.alert = try decide(text, strictAnswer, refused: refused, item: item)
+        } catch {
+            // The rule's tail failed on this answer: an error result, never a silent "no alert".
+            evaluation.error = "rule_error: the rule's tail failed on this answer: \(error)"
+        }
+        return evaluation
     }
 
     /// The rule's tail when the prompt is a rule and the case is known; else the declared policy.
-    private func decide(_ text: String, _ answer: ParsedAnswer, refused: Bool, item: TriageCase?) -> Bool {
+    private func decide(_ text: String, _ answer: ParsedAnswer, refused: Bool, item: TriageCase?) throws(EsqlError) -> Bool {
         guard let rule, let item else { return policy.alerts(answer) }
-        return !refused && ((try? rule.keeps(answer: text, for: item)) ?? false)
+        if refused { return false }
+        return try rule.keeps(answer: text, for: item)
     }
 }

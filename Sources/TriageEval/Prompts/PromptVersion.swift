@@ -34,6 +34,16 @@ public struct PromptVersion: Sendable {
 
     let renderer: Renderer
 
+    /// What a prompt version is made of, as the store records it.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        /// A `.prompt` file: front matter and a Mustache template.
+        case template
+        /// An imported detection rule (its TOML).
+        case rule
+    }
+
+    public var kind: Kind { rule == nil ? .template : .rule }
+
     /// The detection rule this version was imported from; nil for a Mustache prompt.
     public var rule: RulePrompt? {
         if case .rule(let rule) = renderer { return rule }
@@ -43,20 +53,29 @@ public struct PromptVersion: Sendable {
     /// `id@version`, the name used on the command line and in reports.
     public var key: String { "\(id)@\(version)" }
 
-    /// The exact text a model receives for this case.
-    /// A rule renders only cases it ``accepts(_:)``; for others the text is empty.
-    public func render(_ context: CaseContext) -> String {
+    /// The exact text a model receives for this case. A rule whose ES|QL fails on the case throws (the run
+    /// records that as an error result, never as an empty prompt); a case the rule does not judge
+    /// (``accepts(_:)`` is false) is an error too.
+    public func render(_ context: CaseContext) throws(EsqlError) -> String {
         switch renderer {
-        case .mustache(let compiled): compiled.render(context.mustacheObject)
-        case .rule(let rule): ((try? rule.render(context.item)) ?? nil) ?? ""
+        case .mustache(let compiled):
+            return compiled.render(context.mustacheObject)
+        case .rule(let rule):
+            guard let text = try rule.render(context.item) else {
+                throw EsqlError(line: 1, "\(key) does not call the model for case \(context.item.id) (another entity kind, or its own WHERE drops it)")
+            }
+            return text
         }
     }
 
     /// Whether the prompt can render this case (entity kind matches and the case supplies every variable);
     /// for a rule, whether the rule would call the model for it (its own post-`STATS` `WHERE` keeps it).
+    /// A case on which the rule's ES|QL fails is accepted, so the failure is recorded as an error result.
     public func accepts(_ item: TriageCase) -> Bool {
         if let entity, let kind = item.entity?.type, kind != entity { return false }
-        if let rule { return ((try? rule.render(item)) ?? nil) != nil }
+        if let rule {
+            do { return try rule.render(item) != nil } catch { return true }
+        }
         return missingVariables(for: item).isEmpty
     }
 

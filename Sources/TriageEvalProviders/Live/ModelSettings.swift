@@ -5,8 +5,6 @@ import TriageEval
 /// before any call, as ``InputError``s naming the model and field. Every secret it reads is kept in
 /// ``secretsRead``, so the provider's errors can be redacted of them.
 struct ModelSettings {
-    static let file = "triage-eval.yaml"
-
     /// The secret values read so far (a reference: the builders take settings by value).
     final class SecretsRead {
         private(set) var values: [String] = []
@@ -15,10 +13,12 @@ struct ModelSettings {
 
     let model: ModelConfig
     let environment: [String: String]
+    /// The config file as the user named it (`--config`), for errors.
+    let file: String
     let secretsRead = SecretsRead()
 
     func error(_ field: String, _ message: String) -> InputError {
-        InputError(file: Self.file, field: "models[\(model.id)].\(field)", message: message)
+        InputError(file: file, field: "models[\(model.id)].\(field)", message: message)
     }
 
     /// Fails on options this provider does not use (`region` on an OpenAI model is a mistake, not a no-op).

@@ -14,7 +14,7 @@ import Testing
             + #" | Parent command lines: C:\Windows\system32\wbem\wmiprvse.exe -secured -Embedding | Files: C:\Windows\Temp\k.dmp"#
             + " | DLLs: n/a | DNS queries: n/a | Registry: n/a | Users: jdoe" + Self.hostInstructions
         #expect(try prompt.rule?.render(RuleFixtures.hostCase) == expected)
-        #expect(prompt.render(CaseContext(RuleFixtures.hostCase)) == expected)
+        #expect(try prompt.render(CaseContext(RuleFixtures.hostCase)) == expected)
         #expect(prompt.accepts(RuleFixtures.hostCase))
     }
 
