@@ -11,7 +11,7 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Evaluate prompts × models × cases, store every result, and write reports.",
         discussion: """
             Imports the case files first (idempotent), then runs the matrix concurrently, writing each result \
-            to the store as it completes. Writes reports/latest.md and reports/latest.json and prints a summary.
+            to the store as it completes. Writes reports/latest.md, latest.json and latest.html and prints a summary.
             With --resume RUN_ID, finishes an interrupted run: answered results are kept, missing and errored ones redone.
             --dry-run prints the calls, cache hits, tokens and cost a run needs and sends nothing.
             Exit 3 when provider errors remain after retries, or --max-cost stopped the run.
@@ -114,7 +114,7 @@ struct RunCommand: AsyncParsableCommand {
         let info = try await store.finishRun(runID, counters: counters)
 
         let analysis = try await RunLoader(store: store, defaults: workspace.config.decision).analysis(info, known: plan.cases)
-        let written = try ReportWriter.write(analysis, formats: [.md, .json], to: workspace.reportsDirectory)
+        let written = try ReportWriter.write(analysis, formats: [.md, .json, .html], to: workspace.reportsDirectory)
         if !quiet {
             let batched = outcome.requests == counters.calls ? "" : " in \(outcome.requests) requests"
             print(String(
@@ -122,7 +122,7 @@ struct RunCommand: AsyncParsableCommand {
                 runID, info.planned, counters.calls, counters.cacheHits, info.errors, counters.inputTokens, counters.outputTokens, counters.costUSD,
                 outcome.elapsed, outcome.elapsed > 0 ? Double(outcome.evaluated) / outcome.elapsed : 0
             ))
-            print(SummaryTable.render(analysis))
+            print(SummaryTable.render(analysis, htmlReport: written.first { $0.hasSuffix(".html") }.map(workspace.display)))
             print("reports: \(written.filter { $0.contains("latest") }.map(workspace.display).joined(separator: ", "))")
         }
         if info.status != .complete {
