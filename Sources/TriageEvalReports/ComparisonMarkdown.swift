@@ -67,7 +67,7 @@ public enum ComparisonMarkdown {
     static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
 
     static func interval(_ value: Double?, _ interval: ConfidenceInterval?) -> String {
-        guard let value else { return "— (undefined)" }
+        guard let value else { return "n/a (undefined)" }
         guard let interval else { return Formatting.delta(value) }
         return "\(Formatting.delta(value)) [\(Formatting.delta(interval.lower)), \(Formatting.delta(interval.upper))]"
     }

@@ -37,9 +37,9 @@ extension Formatting {
         return text
     }
 
-    /// A signed difference with 3 decimals: `+0.125`, `-0.050`, `0.000`.
+    /// A signed difference with 3 decimals: `+0.125`, `-0.050`, `0.000`; `n/a` when either side is undefined.
     public static func delta(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "—" }
+        guard let value, value.isFinite else { return undefined }
         let text = String(format: "%+.3f", value)
         return text == "+0.000" || text == "-0.000" ? "0.000" : text
     }

@@ -59,7 +59,7 @@ enum HTMLCaseList {
     static func detailed(_ result: StoredResult, analysis: RunAnalysis, into html: inout HTML) {
         let evaluation = result.evaluation
         let strict = evaluation.strict
-        html.element("details", ["class": "case"]) { html in
+        html.element("details", ["class": "case sample"]) { html in
             let summary = "\(result.caseID) #\(result.key.sample) · label \(result.label.rawValue) → \(decision(result)) · \(strict?.status.rawValue ?? "error") · verdict \(strict?.rawVerdict ?? "—") · confidence \(strict?.rawConfidence ?? "—")"
             html.element("summary", summary)
             html.element("dl") { html in

@@ -114,10 +114,13 @@ public struct RunAnalysis: Sendable {
             var tags: [String: [String]] = [:]
             var plannedCases: [(caseID: String, label: Label, scenario: String)] = []
             if let version = prompts[prompt], !cases.isEmpty {
+                // The stored results name their case; a planned revision without a result takes the case's own id.
+                let answeredIDs = Dictionary(results.map { ($0.key.caseRevisionID, $0.caseID) }) { first, _ in first }
                 for revision in run.plan.caseRevisions {
                     guard let item = cases[revision], version.accepts(item) else { continue }
-                    plannedCases.append((item.id, item.label, item.scenario))
-                    tags[item.id] = item.tags
+                    let caseID = answeredIDs[revision] ?? item.id
+                    plannedCases.append((caseID, item.label, item.scenario))
+                    tags[caseID] = item.tags
                 }
             }
             for result in results {
