@@ -11,6 +11,19 @@ public enum ComparisonHTML {
             html.element("p", "Base: \(comparison.base.name) → candidate: \(comparison.candidate.name)")
             html.element("p", ["class": "note"], comparison.verdict)
             html.element("p", comparison.coverage)
+            html.element("h2", "Flipped cases (\(comparison.flipped.count): \(s.b) regressions first, then \(s.c) improvements)")
+            for flipped in comparison.flipped {
+                let flip = flipped.flip
+                html.element("details", ["class": "case"]) { html in
+                    html.element("summary", ["class": flip.improved ? "good" : "bad"], "\(flip.caseID) · label \(flip.label.rawValue) · base \(ComparisonMarkdown.decision(flip.baseAlert, flip.label)) → candidate \(ComparisonMarkdown.decision(flip.candidateAlert, flip.label))")
+                    html.element("dl") { html in
+                        html.element("dt", "base answer")
+                        html.element("dd") { html in html.element("pre", flipped.base?.evaluation.response ?? "—") }
+                        html.element("dt", "candidate answer")
+                        html.element("dd") { html in html.element("pre", flipped.candidate?.evaluation.response ?? "—") }
+                    }
+                }
+            }
             html.element("h2", "Metrics (paired cases, sample 0)")
             html.element("table", ["class": "num"]) { html in
                 html.row(["metric", "base", "candidate", "Δ"], header: true)
@@ -42,19 +55,6 @@ public enum ComparisonHTML {
             if let diff = comparison.promptDiff {
                 html.element("h2", "Prompt diff")
                 html.element("pre", diff)
-            }
-            html.element("h2", "Flipped cases (\(comparison.flipped.count): \(s.b) regressions first, then \(s.c) improvements)")
-            for flipped in comparison.flipped {
-                let flip = flipped.flip
-                html.element("details", ["class": "case"]) { html in
-                    html.element("summary", ["class": flip.improved ? "good" : "bad"], "\(flip.caseID) · label \(flip.label.rawValue) · base \(ComparisonMarkdown.decision(flip.baseAlert, flip.label)) → candidate \(ComparisonMarkdown.decision(flip.candidateAlert, flip.label))")
-                    html.element("dl") { html in
-                        html.element("dt", "base answer")
-                        html.element("dd") { html in html.element("pre", flipped.base?.evaluation.response ?? "—") }
-                        html.element("dt", "candidate answer")
-                        html.element("dd") { html in html.element("pre", flipped.candidate?.evaluation.response ?? "—") }
-                    }
-                }
             }
         }
         return html.output

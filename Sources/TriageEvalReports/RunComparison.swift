@@ -43,7 +43,7 @@ public struct RunComparison: Sendable {
     public var base: Side
     public var candidate: Side
     public var statistics: PairedComparison
-    /// Regressions (base right, candidate wrong) first, then improvements, each by case id.
+    /// Regressions (base right, candidate wrong: missed attacks, then new false alarms) first, then improvements.
     public var flipped: [FlippedCase]
     /// Metrics of the paired cases on each side.
     public var baseMetrics: GroupMetrics
@@ -87,7 +87,9 @@ public struct RunComparison: Sendable {
         unusedSamples = (base.group.items.count - baseFirst.count, candidate.group.items.count - candidateFirst.count)
         let baseResults = Self.firstSamples(base.group.results)
         let candidateResults = Self.firstSamples(candidate.group.results)
-        let ordered = statistics.flipped.filter { !$0.improved } + statistics.flipped.filter(\.improved)
+        // Regressions first (missed attacks, then new false alarms), then improvements; each by case id.
+        let regressions = statistics.flipped.filter { !$0.improved }
+        let ordered = regressions.filter { $0.label == .tp } + regressions.filter { $0.label == .fp } + statistics.flipped.filter(\.improved)
         flipped = ordered.map { FlippedCase(flip: $0, base: baseResults[$0.caseID], candidate: candidateResults[$0.caseID]) }
         if let old = base.prompt, let new = candidate.prompt {
             promptDiff = LineDiff.unified(old.text, new.text, oldName: "\(old.key) (\(old.file))", newName: "\(new.key) (\(new.file))")

@@ -6,6 +6,8 @@ import TriageEvalReports
 enum SummaryTable {
     /// Cases named per list and group before the rest is counted and left to the HTML report.
     static let namedCases = 10
+    /// Characters of a case's notes shown on its line (the reports have them whole).
+    static let noteLength = 160
 
     static func render(_ analysis: RunAnalysis, htmlReport: String? = nil) -> String {
         var table = TextTable(header: [
@@ -32,7 +34,9 @@ enum SummaryTable {
                 out += "\n\(group.name) · \(title) (\(outcomes.count)):"
                 for outcome in outcomes.prefix(namedCases) {
                     out += "\n  \(outcome.caseID) [\(outcome.scenario)] \(outcome.samplesText)"
-                    if let note = analysis.caseNote(outcome.caseID) { out += " — \(note)" }
+                    if let note = analysis.caseNote(outcome.caseID) {
+                        out += " — " + (note.count > noteLength ? note.prefix(noteLength) + "…" : note)
+                    }
                 }
                 if outcomes.count > namedCases {
                     out += "\n  … and \(outcomes.count - namedCases) more" + (htmlReport.map { " (see \($0))" } ?? "")
