@@ -98,6 +98,11 @@ public struct RunAnalysis: Sendable {
         for result in results {
             byGroup["\(result.prompt)\u{1F}\(result.model)", default: []].append(result)
         }
+        // The planned case revisions each prompt judges (a rule's own WHERE may drop some), once per prompt.
+        var accepted: [String: [Int64]] = [:]
+        for (key, version) in prompts where !cases.isEmpty {
+            accepted[key] = run.plan.caseRevisions.filter { cases[$0].map(version.accepts) ?? false }
+        }
         groups = byGroup.keys.sorted().map { key in
             let results = byGroup[key] ?? []
             let prompt = results.first?.prompt ?? ""
@@ -113,15 +118,13 @@ public struct RunAnalysis: Sendable {
             }
             var tags: [String: [String]] = [:]
             var plannedCases: [(caseID: String, label: Label, scenario: String)] = []
-            if let version = prompts[prompt], !cases.isEmpty {
-                // The stored results name their case; a planned revision without a result takes the case's own id.
-                let answeredIDs = Dictionary(results.map { ($0.key.caseRevisionID, $0.caseID) }) { first, _ in first }
-                for revision in run.plan.caseRevisions {
-                    guard let item = cases[revision], version.accepts(item) else { continue }
-                    let caseID = answeredIDs[revision] ?? item.id
-                    plannedCases.append((caseID, item.label, item.scenario))
-                    tags[caseID] = item.tags
-                }
+            // The stored results name their case; a planned revision without a result takes the case's own id.
+            let answeredIDs = Dictionary(results.map { ($0.key.caseRevisionID, $0.caseID) }) { first, _ in first }
+            for revision in accepted[prompt] ?? [] {
+                guard let item = cases[revision] else { continue }
+                let caseID = answeredIDs[revision] ?? item.id
+                plannedCases.append((caseID, item.label, item.scenario))
+                tags[caseID] = item.tags
             }
             for result in results {
                 tags[result.caseID] = result.tags
