@@ -13,6 +13,8 @@ public struct CaseSummary: Sendable, Hashable {
     public var attacks: Int
     /// Benign cases.
     public var benign: Int
+    /// Benign cases with at least one answered sample: the denominator of the case FPR.
+    public var answeredBenign: Int
     /// Attack cases the majority of samples did not alert on (unanswered ones included).
     public var missedAttacks: [CaseOutcome]
     /// Benign cases that alerted (by majority).
@@ -30,6 +32,7 @@ public struct CaseSummary: Sendable, Hashable {
         answered = group.items.count
         attacks = outcomes.count { $0.label == .tp }
         benign = outcomes.count - attacks
+        answeredBenign = outcomes.count { $0.label == .fp && !$0.answered.isEmpty }
         missedAttacks = outcomes.filter(\.isMissedAttack)
         falseAlarms = outcomes.filter(\.isFalseAlarm)
         mustAlertFailures = outcomes.filter { outcome in
@@ -41,8 +44,8 @@ public struct CaseSummary: Sendable, Hashable {
         flipped = outcomes.count { $0.answered.count > 1 && $0.flipped }
     }
 
-    /// False-alarm cases over benign cases, nil with no benign case.
-    public var fpr: Double? { benign == 0 ? nil : Double(falseAlarms.count) / Double(benign) }
+    /// False-alarm cases over answered benign cases, nil when no benign case was answered.
+    public var fpr: Double? { answeredBenign == 0 ? nil : Double(falseAlarms.count) / Double(answeredBenign) }
 
     /// Flipped over repeated cases, nil when no case has two answered samples.
     public var flipRate: Double? { repeated == 0 ? nil : Double(flipped) / Double(repeated) }

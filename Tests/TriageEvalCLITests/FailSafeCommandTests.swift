@@ -56,8 +56,13 @@ import Testing
     func gateOnAllErrorRun() async throws {
         let stub = try Self.rejectingStub()
         let directory = try Self.workspace(stub: stub)
-        let run = try await CLI.run(["run", "--model", "rejected", "--quiet"], in: directory, environment: Self.environment)
+        let run = try await CLI.run(["run", "--model", "rejected"], in: directory, environment: Self.environment)
         #expect(run.status == 3, "\(run.stderr)")
+        // The terminal summary: the errored attacks are missed attacks, the unanswered must-alert and must-not-alert
+        // cases are failures, and every rate of the group is undefined.
+        let row = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("mini@v1") })
+        let cells = row.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        #expect(cells == ["mini@v1", "rejected", "6", "·", "6", "3", "of", "3", "0", "of", "3", "n/a", "2", "n/a", "6", "n/a", "n/a", "n/a", "n/a"], "\(row)")
         let policy = try Self.policy("max_fpr: 0.5", in: directory)
         let gate = try await CLI.run(["gate", "--run", "1", "--policy", policy], in: directory)
         #expect(gate.status == 1, "\(gate.stdout)\(gate.stderr)")

@@ -60,7 +60,7 @@ struct FailSafeReportTests {
         #expect(row.contains("| 0 | 2 | n/a | n/a | n/a | n/a | n/a | n/a | 0 (n/a) |"), "\(row)")
         // The errored attack is a missed attack in the case summary.
         let summary = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| host-triage@<!-- -->v1 | recorded | 2 · 2 |") })
-        #expect(summary.contains("| 1 of 1 | 0 of 1 | 0.000 |"), "\(summary)")
+        #expect(summary.contains("| 1 of 1 | 0 of 1 | n/a |"), "\(summary)")
     }
 
     // MARK: A6 — rounding never flips a verdict
