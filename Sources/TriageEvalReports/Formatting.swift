@@ -3,9 +3,12 @@ public import TriageEval
 
 /// Number formatting shared by the text reports.
 public enum Formatting {
-    /// A rate or metric with 3 decimals, or an em dash for null.
+    /// What an undefined number (a rate with no denominator, a metric with no data) reads as: never `0.000`.
+    public static let undefined = "n/a"
+
+    /// A rate or metric with 3 decimals, or `n/a` when undefined (nil).
     public static func metric(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "—" }
+        guard let value, value.isFinite else { return undefined }
         let text = String(format: "%.3f", value)
         return text == "-0.000" ? "0.000" : text
     }
@@ -15,14 +18,15 @@ public enum Formatting {
         "\(value) \(noun)\(value == 1 ? "" : "s")"
     }
 
-    /// A percentage with one decimal.
+    /// A percentage with one decimal, or `n/a`.
     public static func percent(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "—" }
+        guard let value, value.isFinite else { return undefined }
         return String(format: "%.1f%%", value * 100)
     }
 
-    /// `0.812 [0.70, 0.90]`: a value with its 95% interval.
-    public static func withInterval(_ value: Double, _ interval: ConfidenceInterval?) -> String {
+    /// `0.812 [0.70, 0.90]`: a value with its 95% interval; `n/a` when undefined.
+    public static func withInterval(_ value: Double?, _ interval: ConfidenceInterval?) -> String {
+        guard let value else { return undefined }
         guard let interval else { return metric(value) }
         return "\(metric(value)) [\(String(format: "%.2f", interval.lower)), \(String(format: "%.2f", interval.upper))]"
     }
@@ -38,9 +42,9 @@ extension Formatting {
         return text
     }
 
-    /// A signed difference with 3 decimals: `+0.125`, `-0.050`, `0.000`.
+    /// A signed difference with 3 decimals: `+0.125`, `-0.050`, `0.000`; `n/a` when either side is undefined.
     public static func delta(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "—" }
+        guard let value, value.isFinite else { return undefined }
         let text = String(format: "%+.3f", value)
         return text == "+0.000" || text == "-0.000" ? "0.000" : text
     }
@@ -57,8 +61,26 @@ extension Formatting {
         return String(format: "%.0f ms", value)
     }
 
-    /// A p-value: 4 significant digits, scientific below 0.0001.
+    /// A p-value with 4 significant digits (`0.5000`, `0.01234`, `1.000`), scientific below 0.0001 (`3.052e-05`).
     public static func pValue(_ value: Double) -> String {
-        value < 0.0001 && value > 0 ? String(format: "%.2e", value) : String(format: "%.4f", value)
+        guard value.isFinite else { return undefined }
+        return String(format: "%#.4g", value)
+    }
+
+    /// `> 0.7`, `>= 0.8`: the rule's operator and threshold as the rule writes them.
+    public static func rule(_ policy: AlertPolicy) -> String {
+        "\(policy.comparison.rawValue) \(threshold(policy.minConfidence))"
+    }
+
+    /// A value held to a bound, with as many decimals (3 to 10) as it takes for the printed value to sit on the
+    /// same side of the bound as the value itself: 0.9496 against ≥ 0.95 prints `0.9496`, never `0.950`.
+    /// - Parameter meets: whether the value meets its bound when rounded to `d` decimals.
+    public static func bounded(_ value: Double?, passed: Bool, meets: (Double) -> Bool) -> String {
+        guard let value, value.isFinite else { return undefined }
+        for digits in 3 ... 10 {
+            let text = String(format: "%.\(digits)f", value)
+            if let shown = Double(text), meets(shown) == passed { return text == String(format: "%.\(digits)f", -0.0) ? String(format: "%.\(digits)f", 0.0) : text }
+        }
+        return String(value)
     }
 }

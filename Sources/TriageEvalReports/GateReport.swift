@@ -18,7 +18,7 @@ public struct GateReport: Sendable {
     ) throws(InputError) {
         runID = analysis.run.id
         self.baseline = baseline.map { "\($0.selector.runID == nil ? "run \($0.analysis.run.id) " : "")\($0.selector)" }
-        var checks: [GateCheck] = []
+        var checks: [GateCheck] = [Self.runCheck(analysis)]
         for subject in subjects {
             var gateBaseline: GateBaseline?
             if let baseline {
@@ -26,24 +26,43 @@ public struct GateReport: Sendable {
                 let comparison = PairedComparison(base: group.items, candidate: subject.items, seed: seed)
                 gateBaseline = GateBaseline(name: "run \(baseline.analysis.run.id) · \(group.name)", metrics: group.overall, comparison: comparison)
             }
-            let gateSubject = GateSubject(name: subject.name, metrics: subject.overall, items: subject.items, tags: subject.tagsByCase)
-            checks += GateEvaluator.evaluate(gateSubject, baseline: gateBaseline, policy: policy)
+            checks += GateEvaluator.evaluate(subject.gateSubject, baseline: gateBaseline, policy: policy)
         }
         self.checks = checks
     }
 
-    /// `0.963 ≥ 0.950`-style text of a check's value against its threshold.
+    /// The run as a whole: finished (not still `running`, which also means a process that died), and every
+    /// planned evaluation belonging to a prompt × model that has results (a pair with none at all is invisible
+    /// to the per-group checks, so it fails here).
+    static func runCheck(_ analysis: RunAnalysis) -> GateCheck {
+        let run = analysis.run
+        let accounted = analysis.groups.reduce(0) { $0 + $1.planned }
+        let invisible = max(0, run.planned - accounted)
+        var problems: [String] = []
+        if run.status == .running { problems.append("run \(run.id) is still running, or its process died; finish it with `triage-eval run --resume \(run.id)`") }
+        if invisible > 0 { problems.append("\(invisible) of \(run.planned) planned evaluations belong to prompt × model pairs with no result at all") }
+        return GateCheck(
+            kind: .runComplete, subject: "run \(run.id)", value: Double(problems.count), threshold: 0, passed: problems.isEmpty,
+            detail: problems.isEmpty ? "status \(run.status.rawValue), \(run.planned) planned evaluations" : problems.joined(separator: "; ")
+        )
+    }
+
+    /// `0.963`-style text of a check's value: enough decimals that a failing value never reads as meeting its bound.
     public static func valueText(_ check: GateCheck) -> String {
         switch check.kind {
         case .mustAlert, .mustNotAlert: return "\(Int(check.value ?? 0)) failing"
-        case .significance: return check.value.map { "p = \(Formatting.pValue($0))" } ?? "—"
-        default: return Formatting.metric(check.value)
+        case .runComplete: return check.passed ? "complete" : "not complete"
+        case .significance: return check.value.map { "p = \(Formatting.pValue($0))" } ?? Formatting.undefined
+        case .minPrecision, .minRecall:
+            return Formatting.bounded(check.value, passed: check.passed) { $0 >= check.threshold - GateEvaluator.tolerance }
+        case .maxFPR, .maxParseFailureRate, .maxECE, .maxRecallDrop, .maxErrorRate:
+            return Formatting.bounded(check.value, passed: check.passed) { $0 <= check.threshold + GateEvaluator.tolerance }
         }
     }
 
     public static func thresholdText(_ check: GateCheck) -> String {
         switch check.kind {
-        case .mustAlert, .mustNotAlert: return "= 0"
+        case .mustAlert, .mustNotAlert, .runComplete: return "= 0"
         case .significance: return "no worse with p < \(Formatting.threshold(check.threshold))"
         default: return "\(check.kind.comparison) \(Formatting.threshold(check.threshold))"
         }

@@ -2,43 +2,51 @@ internal import Foundation
 internal import TriageEval
 internal import TriageEvalStore
 
-/// The per-case part of a group's HTML section: results grouped by outcome in `<details>` (filterable without
-/// script). The first few of each list show the rendered prompt, the raw answer and both parses; the rest are rows.
+/// The per-case part of a group's HTML section: one row per case (its samples folded, with their verdicts), grouped
+/// by outcome in `<details>` (filterable without script). The first few cases of each list show every sample's
+/// rendered prompt, raw answer and both parses; the rest are rows.
 enum HTMLCaseList {
     static func render(_ group: RunAnalysis.Group, analysis: RunAnalysis, limits: ReportLimits, into html: inout HTML) {
-        let answered = group.results.filter { !$0.evaluation.isError }
-        let lists: [(String, [StoredResult], Bool)] = [
-            ("Missed attacks (label TP, no alert)", answered.filter { $0.label == .tp && !$0.evaluation.alert }, true),
-            ("False alarms (label FP, alert)", answered.filter { $0.label == .fp && $0.evaluation.alert }, true),
-            ("Parse failures (strict), with the raw answer", group.parseFailures, true),
-            ("Provider errors", group.results.filter(\.evaluation.isError), false),
-            ("Correct decisions", answered.filter { $0.evaluation.alert == ($0.label == .tp) }, false),
+        let byCase = Dictionary(grouping: group.results, by: \.caseID)
+        let failing = Set(group.parseFailures.map(\.caseID))
+        let errored = Set(group.results.filter(\.evaluation.isError).map(\.caseID))
+        let lists: [(String, [CaseOutcome], Bool)] = [
+            ("Missed attacks (label TP, no alert by majority; unanswered counts as missed)", group.cases.filter(\.isMissedAttack), true),
+            ("False alarms (label FP, alert by majority)", group.cases.filter(\.isFalseAlarm), true),
+            ("Parse failures (strict), with the raw answer", group.cases.filter { failing.contains($0.caseID) }, true),
+            ("Unanswered samples (provider errors, never run)", group.cases.filter { $0.unanswered > 0 || errored.contains($0.caseID) }, false),
+            ("Correct decisions", group.cases.filter { !$0.isWrong() }, false),
         ]
         html.element("h3", "Cases")
-        html.element("p", ["class": "muted"], "Open a list, then a case. The first \(limits.detailedCases) of a list show the exact prompt sent, the raw answer and both parses; up to \(limits.listedCases) more are listed as rows. `triage-eval results export --run \(analysis.run.id)` has every result.")
-        for (title, results, wrong) in lists where !results.isEmpty {
+        html.element("p", ["class": "muted"], "One row per case, its samples folded (verdict, confidence, decision per sample). Open a list, then a case. The first \(limits.detailedCases) cases of a list show, per sample, the exact prompt sent, the raw answer and both parses; up to \(limits.listedCases) more are listed as rows. `triage-eval results export --run \(analysis.run.id)` has every result.")
+        for (title, outcomes, wrong) in lists where !outcomes.isEmpty {
             html.element("details", ["class": "group"]) { html in
-                html.element("summary", ["class": wrong ? "bad" : ""], "\(title): \(results.count)")
-                for result in results.prefix(limits.detailedCases) {
-                    detailed(result, analysis: analysis, into: &html)
+                html.element("summary", ["class": wrong ? "bad" : ""], "\(title): \(outcomes.count) cases")
+                for outcome in outcomes.prefix(limits.detailedCases) {
+                    html.element("details", ["class": "case"]) { html in
+                        html.element("summary", "\(outcome.caseID) · label \(outcome.label.rawValue) · \(outcome.samplesText)")
+                        if let note = analysis.caseNote(outcome.caseID) { html.element("p", ["class": "muted"], note) }
+                        for result in byCase[outcome.caseID] ?? [] {
+                            detailed(result, analysis: analysis, into: &html)
+                        }
+                    }
                 }
-                let rows = results.dropFirst(limits.detailedCases).prefix(limits.listedCases)
+                let rows = outcomes.dropFirst(limits.detailedCases).prefix(limits.listedCases)
                 if !rows.isEmpty {
                     html.element("table") { html in
-                        html.row(["case", "sample", "label", "scenario", "parse", "verdict", "confidence", "decision", "raw answer (start)"], header: true)
-                        for result in rows {
-                            let strict = result.evaluation.strict
+                        html.row(["case", "label", "scenario", "samples", "notes / source", "raw answer (first sample, start)"], header: true)
+                        for outcome in rows {
+                            let first = byCase[outcome.caseID]?.first?.evaluation
                             html.row([
-                                result.caseID, "\(result.key.sample)", result.label.rawValue, result.scenario, strict?.status.rawValue ?? "error",
-                                strict?.rawVerdict ?? "", strict?.rawConfidence ?? "", decision(result),
-                                String((result.evaluation.response ?? result.evaluation.error ?? "").prefix(120)),
+                                outcome.caseID, outcome.label.rawValue, outcome.scenario, outcome.samplesText, analysis.caseNote(outcome.caseID) ?? "",
+                                String((first?.response ?? first?.error ?? "").prefix(120)),
                             ])
                         }
                     }
                 }
-                let hidden = results.count - min(results.count, limits.detailedCases + limits.listedCases)
+                let hidden = outcomes.count - min(outcomes.count, limits.detailedCases + limits.listedCases)
                 if hidden > 0 {
-                    html.element("p", ["class": "muted"], "\(hidden) more not shown here (report limit); see results export.")
+                    html.element("p", ["class": "muted"], "\(hidden) more cases not shown here (report limit); see results export.")
                 }
             }
         }
@@ -51,7 +59,7 @@ enum HTMLCaseList {
     static func detailed(_ result: StoredResult, analysis: RunAnalysis, into html: inout HTML) {
         let evaluation = result.evaluation
         let strict = evaluation.strict
-        html.element("details", ["class": "case"]) { html in
+        html.element("details", ["class": "case sample"]) { html in
             let summary = "\(result.caseID) #\(result.key.sample) · label \(result.label.rawValue) → \(decision(result)) · \(strict?.status.rawValue ?? "error") · verdict \(strict?.rawVerdict ?? "—") · confidence \(strict?.rawConfidence ?? "—")"
             html.element("summary", summary)
             html.element("dl") { html in

@@ -7,7 +7,7 @@ enum HTMLGroupSection {
     static func render(_ group: RunAnalysis.Group, anchor: String, analysis: RunAnalysis, limits: ReportLimits, into html: inout HTML) {
         let m = group.overall, a = m.alert
         html.element("h2", ["id": anchor], group.name)
-        var line = "Threshold > \(Formatting.threshold(group.threshold)) · alert verdicts \(group.policy.alertVerdicts.joined(separator: ", ")) · AUROC \(Formatting.metric(m.calibration.auroc)) · AP \(Formatting.metric(m.calibration.averagePrecision)) · MCE \(Formatting.metric(m.calibration.mce))"
+        var line = "Alert when confidence \(group.thresholdText) · alert verdicts \(group.policy.alertVerdicts.joined(separator: ", ")) · AUROC \(Formatting.metric(m.calibration.auroc)) · AP \(Formatting.metric(m.calibration.averagePrecision)) · MCE \(Formatting.metric(m.calibration.mce))"
         let injection = group.injectionMisses
         if injection.total > 0 { line += " · injection cases decided wrong: \(injection.missed)/\(injection.total)" }
         if let repeats = m.repeats { line += " · repeats: \(repeats.flippedCases)/\(repeats.nCases) cases flipped verdict (\(Formatting.percent(repeats.flipRate)))" }
@@ -42,8 +42,8 @@ enum HTMLGroupSection {
             html.row(["scenario", "n", "TP", "FP", "TN", "FN", "precision", "recall", "FPR", "ECE", "parse failures"], header: true)
             for (scenario, s) in group.byScenario.sorted(by: { $0.key < $1.key }) {
                 html.row([
-                    scenario, "\(s.n)", "\(s.alert.tp)", "\(s.alert.fp)", "\(s.alert.tn)", "\(s.alert.fn)", Formatting.metric(s.alert.precision),
-                    Formatting.metric(s.alert.recall), Formatting.metric(s.alert.fpr), Formatting.metric(s.calibration.ece), "\(s.parseFailures)",
+                    scenario, "\(s.n)", "\(s.alert.tp)", "\(s.alert.fp)", "\(s.alert.tn)", "\(s.alert.fn)", Formatting.metric(s.alert.definedPrecision),
+                    Formatting.metric(s.alert.definedRecall), Formatting.metric(s.alert.definedFPR), Formatting.metric(s.calibration.ece), "\(s.parseFailures)",
                 ], class: s.alert.fn + s.alert.fp > 0 ? "fail" : nil)
             }
         }
@@ -56,7 +56,7 @@ enum HTMLGroupSection {
         guard sweep.points.count > limit else { return sweep.points }
         let step = Double(sweep.points.count) / Double(limit)
         var thresholds = Set((0 ..< limit).map { sweep.points[Int(Double($0) * step)].threshold })
-        thresholds.formUnion([sweep.productionThreshold, sweep.bestF1.threshold, sweep.recallFirst.threshold])
+        thresholds.formUnion([sweep.productionThreshold, sweep.bestF1.threshold] + [sweep.recallFirst?.threshold].compactMap { $0 })
         return sweep.points.filter { thresholds.contains($0.threshold) }
     }
 
@@ -66,17 +66,17 @@ enum HTMLGroupSection {
     static func sweepTable(_ sweep: ThresholdSweep, into html: inout HTML) {
         let rank = sweep.points.firstIndex { $0.threshold == sweep.productionThreshold } ?? 0
         html.element("details") { html in
-            html.element("summary", "Threshold sweep: \(sweep.points.count) points\(sweep.points.count > sweepRows ? " (table shows \(sweepRows) of them and the operating points; the JSON report has all)" : ""); production > \(Formatting.threshold(sweep.productionThreshold)) is point \(rank + 1) (F1 \(Formatting.metric(sweep.production.f1)) vs best \(Formatting.metric(sweep.bestF1.f1)) at > \(Formatting.threshold(sweep.bestF1.threshold)))")
+            html.element("summary", "Threshold sweep: \(sweep.points.count) points\(sweep.points.count > sweepRows ? " (table shows \(sweepRows) of them and the operating points; the JSON report has all)" : ""); production \(sweep.comparison.rawValue) \(Formatting.threshold(sweep.productionThreshold)) is point \(rank + 1) (F1 \(Formatting.metric(sweep.production.definedF1)) vs best \(Formatting.metric(sweep.bestF1.definedF1)) at \(sweep.comparison.rawValue) \(Formatting.threshold(sweep.bestF1.threshold)))")
             html.element("table", ["class": "num"]) { html in
-                html.row(["threshold (>)", "point", "precision", "recall", "F1", "FPR", "TP", "FP", "TN", "FN"], header: true)
+                html.row(["threshold (\(sweep.comparison.rawValue))", "point", "precision", "recall", "F1", "FPR", "TP", "FP", "TN", "FN"], header: true)
                 for point in shownPoints(sweep) {
                     var marks: [String] = []
                     if point.threshold == sweep.productionThreshold { marks.append("production") }
                     if point.threshold == sweep.bestF1.threshold { marks.append("best F1") }
-                    if point.threshold == sweep.recallFirst.threshold { marks.append("recall-first") }
+                    if point.threshold == sweep.recallFirst?.threshold { marks.append("recall-first") }
                     html.row([
-                        Formatting.threshold(point.threshold), marks.joined(separator: ", "), Formatting.metric(point.precision), Formatting.metric(point.recall),
-                        Formatting.metric(point.f1), Formatting.metric(point.fpr), "\(point.tp)", "\(point.fp)", "\(point.tn)", "\(point.fn)",
+                        Formatting.threshold(point.threshold), marks.joined(separator: ", "), Formatting.metric(point.definedPrecision), Formatting.metric(point.definedRecall),
+                        Formatting.metric(point.definedF1), Formatting.metric(point.definedFPR), "\(point.tp)", "\(point.fp)", "\(point.tn)", "\(point.fn)",
                     ], class: marks.contains("production") ? "pass" : nil)
                 }
             }

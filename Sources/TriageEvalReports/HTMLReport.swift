@@ -10,6 +10,8 @@ public enum HTMLReport {
         page(&html, title: "triage-eval run \(analysis.run.id)") { html in
             header(analysis, into: &html)
             html.element("h2", ["id": "summary"], "Summary")
+            caseSummary(analysis, limits: limits, into: &html)
+            html.element("h2", ["id": "metrics"], "Metrics (every answered sample)")
             summaryTable(analysis.groups, into: &html)
             html.element("h2", ["id": "format"], "Strict vs lenient parse: right verdict, broken format")
             formatTable(analysis.groups, into: &html)
@@ -44,9 +46,10 @@ public enum HTMLReport {
         meta += " · started \(ISO8601DateFormatter().string(from: run.startedAt))"
         if run.costUSD > 0 { meta += " · cost \(Formatting.cost(run.costUSD))" }
         html.element("p", ["class": "muted"], meta)
-        html.element("p", ["class": "note"], "An alert is raised when the strict (production) parse gives an alerting verdict with confidence strictly greater than the prompt's threshold, exactly as the rule's DISSECT, TO_DOUBLE and WHERE do. Intervals are Wilson 95%. Metrics count every sample; provider errors are counted apart.")
+        html.element("p", ["class": "note"], "An alert is raised when the strict (production) parse gives an alerting verdict whose confidence passes the rule's own test (its operator and threshold, e.g. > 0.7), exactly as the rule's DISSECT, TO_DOUBLE and WHERE do. Intervals are Wilson 95%. The summary counts cases; the metrics count every answered sample; provider errors are counted apart. n/a: undefined (no denominator).")
         html.element("nav") { html in
             html.element("a", ["href": "#summary"], "Summary")
+            html.element("a", ["href": "#metrics"], "Metrics")
             html.element("a", ["href": "#format"], "Strict vs lenient")
             html.element("a", ["href": "#thresholds"], "Thresholds")
             for (index, group) in analysis.groups.enumerated() {
@@ -55,20 +58,55 @@ public enum HTMLReport {
         }
     }
 
+    /// Per prompt × model, in cases: missed attacks, false alarms, FPR, must-alert failures, flip rate; then
+    /// every missed attack and false alarm with its samples and notes.
+    static func caseSummary(_ analysis: RunAnalysis, limits: ReportLimits, into html: inout HTML) {
+        html.element("table", ["class": "num"]) { html in
+            html.row(["prompt", "model", "cases · samples", "missed attacks", "false alarms", "FPR (cases)", "must-alert failures", "flip rate", "provider errors"], header: true)
+            for group in analysis.groups {
+                let s = group.caseSummary
+                html.row([
+                    group.prompt, group.model, "\(s.cases) · \(s.samples)", CaseSummary.countText(s.missedAttacks.count, of: s.attacks),
+                    CaseSummary.countText(s.falseAlarms.count, of: s.benign), Formatting.metric(s.fpr), "\(s.mustAlertFailures.count)",
+                    Formatting.metric(s.flipRate), "\(group.errorCount)",
+                ], class: s.missedAttacks.isEmpty && s.falseAlarms.isEmpty && s.mustAlertFailures.isEmpty ? nil : "fail")
+            }
+        }
+        html.element("p", ["class": "muted"], "Counts are cases: each case's samples folded by majority, an unanswered sample (provider error, never run) counting as wrong, so an errored attack is a missed attack.")
+        let cap = limits.detailedCases + limits.listedCases
+        for group in analysis.groups {
+            let s = group.caseSummary
+            for (title, outcomes) in [("missed attacks", s.missedAttacks), ("false alarms", s.falseAlarms)] where !outcomes.isEmpty {
+                html.element("details", ["class": "group"]) { html in
+                    html.element("summary", ["class": "bad"], "\(group.name) · \(title): \(outcomes.count)")
+                    html.element("table") { html in
+                        html.row(["case", "scenario", "samples", "notes / source"], header: true)
+                        for outcome in outcomes.prefix(cap) {
+                            html.row([outcome.caseID, outcome.scenario, outcome.samplesText, analysis.caseNote(outcome.caseID) ?? ""])
+                        }
+                    }
+                    if outcomes.count > cap {
+                        html.element("p", ["class": "muted"], "\(outcomes.count - cap) more not shown here (report limit); see results export.")
+                    }
+                }
+            }
+        }
+    }
+
     static func summaryTable(_ groups: [RunAnalysis.Group], into html: inout HTML) {
         html.element("table", ["class": "num"]) { html in
-            html.row(["prompt", "model", "n", "errors", "precision", "recall", "F1", "FPR", "ECE", "Brier", "parse failures", "tokens in / out", "cost", "latency p50 / p95"], header: true)
+            html.row(["prompt", "model", "alert when", "n", "errors", "precision", "recall", "F1", "FPR", "ECE", "Brier", "parse failures", "tokens in / out", "cost", "latency p50 / p95"], header: true)
             for group in groups {
                 let m = group.overall, a = m.alert
                 html.open("tr")
-                for text in [group.prompt, group.model, "\(m.n)", "\(group.errorCount)"] { html.element("td", text) }
-                intervalCell(a.precision, a.precisionCI95, into: &html)
-                intervalCell(a.recall, a.recallCI95, into: &html)
-                html.element("td", Formatting.metric(a.f1))
-                intervalCell(a.fpr, .wilson(successes: a.fp, trials: a.fp + a.tn), into: &html)
+                for text in [group.prompt, group.model, "confidence \(group.thresholdText)", "\(m.n)", "\(group.errorCount)"] { html.element("td", text) }
+                intervalCell(a.definedPrecision, a.precisionCI95, into: &html)
+                intervalCell(a.definedRecall, a.recallCI95, into: &html)
+                html.element("td", Formatting.metric(a.definedF1))
+                intervalCell(a.definedFPR, .wilson(successes: a.fp, trials: a.fp + a.tn), into: &html)
                 for text in [
                     Formatting.metric(m.calibration.ece), Formatting.metric(m.calibration.brier),
-                    "\(m.parseFailures) (\(Formatting.percent(m.parseFailureRate)))",
+                    "\(m.parseFailures) (\(Formatting.percent(m.definedParseFailureRate)))",
                     "\(group.usage.inputTokens) / \(group.usage.outputTokens)", Formatting.cost(group.usage.costUSD),
                     "\(Formatting.milliseconds(group.usage.latencyP50Ms)) / \(Formatting.milliseconds(group.usage.latencyP95Ms))",
                 ] {
@@ -81,7 +119,7 @@ public enum HTMLReport {
     }
 
     /// A rate with its 95% interval on a second, smaller line.
-    static func intervalCell(_ value: Double, _ interval: ConfidenceInterval?, into html: inout HTML) {
+    static func intervalCell(_ value: Double?, _ interval: ConfidenceInterval?, into html: inout HTML) {
         html.element("td") { html in
             html.text(Formatting.metric(value))
             if let interval {
@@ -100,8 +138,8 @@ public enum HTMLReport {
                 html.row([
                     group.prompt, group.model, "\(loss.answered)", "\(loss.strictFailures)", "\(loss.lenientFailures)", "\(loss.alertsLost)",
                     "\(loss.rightButUnparsed)", "\(loss.falseAlarmsAvoided)",
-                    "\(Formatting.metric(strict.recall)) → \(Formatting.metric(loss.lenientAlert.recall))",
-                    "\(Formatting.metric(strict.precision)) → \(Formatting.metric(loss.lenientAlert.precision))",
+                    "\(Formatting.metric(strict.definedRecall)) → \(Formatting.metric(loss.lenientAlert.definedRecall))",
+                    "\(Formatting.metric(strict.definedPrecision)) → \(Formatting.metric(loss.lenientAlert.definedPrecision))",
                 ], class: loss.alertsLost > 0 ? "fail" : nil)
             }
         }
@@ -109,17 +147,17 @@ public enum HTMLReport {
 
     static func operatingPoints(_ groups: [RunAnalysis.Group], into html: inout HTML) {
         html.element("table", ["class": "num"]) { html in
-            html.row(["prompt", "model", "point", "threshold (>)", "precision", "recall", "F1", "FPR", "TP", "FP", "FN"], header: true)
+            html.row(["prompt", "model", "point", "alert when confidence", "precision", "recall", "F1", "FPR", "TP", "FP", "FN"], header: true)
             for group in groups {
-                let sweep = group.sweep
-                let points: [(String, AlertMetrics)] = [
-                    ("production", sweep.production), ("best F1", sweep.bestF1),
-                    ("recall-first (≥ \(Formatting.metric(sweep.recallTarget)))", sweep.recallFirst),
-                ]
-                for (name, point) in points {
+                for point in OperatingPoint.all(group.sweep) {
+                    guard let metrics = point.metrics else {
+                        html.row([group.prompt, group.model, point.name, point.unreachable, "", "", "", "", "", "", ""], class: "fail")
+                        continue
+                    }
                     html.row([
-                        group.prompt, group.model, name, Formatting.threshold(point.threshold), Formatting.metric(point.precision),
-                        Formatting.metric(point.recall), Formatting.metric(point.f1), Formatting.metric(point.fpr), "\(point.tp)", "\(point.fp)", "\(point.fn)",
+                        group.prompt, group.model, point.name, "\(group.sweep.comparison.rawValue) \(Formatting.threshold(metrics.threshold))",
+                        Formatting.metric(metrics.definedPrecision), Formatting.metric(metrics.definedRecall), Formatting.metric(metrics.definedF1),
+                        Formatting.metric(metrics.definedFPR), "\(metrics.tp)", "\(metrics.fp)", "\(metrics.fn)",
                     ])
                 }
             }

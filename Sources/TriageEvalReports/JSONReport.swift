@@ -17,28 +17,85 @@ public enum JSONReport {
         var metrics: Metrics
         var thresholdSweep: SweepJSON
         var format: FormatJSON
+        var summary: SummaryJSON
 
         enum CodingKeys: String, CodingKey {
-            case prompt, model, errors, metrics
+            case prompt, model, errors, metrics, summary
             case errorsByCause = "errors_by_cause"
             case thresholdSweep = "threshold_sweep"
             case format = "strict_vs_lenient"
         }
     }
 
+    /// The case-level summary: what the terminal and the top of the other reports show.
+    struct SummaryJSON: Encodable {
+        var cases: Int
+        var samples: Int
+        var answered: Int
+        var missedAttacks: [String]
+        var falseAlarms: [String]
+        var mustAlertFailures: [String]
+        var attacks: Int
+        var benign: Int
+        /// False-alarm cases / benign cases; null when there is no benign case.
+        var fpr: Double?
+        /// Flipped / repeated cases; null when no case was answered twice.
+        var flipRate: Double?
+
+        init(_ summary: CaseSummary) {
+            cases = summary.cases
+            samples = summary.samples
+            answered = summary.answered
+            missedAttacks = summary.missedAttacks.map(\.caseID)
+            falseAlarms = summary.falseAlarms.map(\.caseID)
+            mustAlertFailures = summary.mustAlertFailures.map(\.caseID)
+            attacks = summary.attacks
+            benign = summary.benign
+            fpr = summary.fpr
+            flipRate = summary.flipRate
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case cases, samples, answered, attacks, benign, fpr
+            case missedAttacks = "missed_attacks"
+            case falseAlarms = "false_alarms"
+            case mustAlertFailures = "must_alert_failures"
+            case flipRate = "flip_rate"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(cases, forKey: .cases)
+            try container.encode(samples, forKey: .samples)
+            try container.encode(answered, forKey: .answered)
+            try container.encode(attacks, forKey: .attacks)
+            try container.encode(benign, forKey: .benign)
+            try container.encode(missedAttacks, forKey: .missedAttacks)
+            try container.encode(falseAlarms, forKey: .falseAlarms)
+            try container.encode(mustAlertFailures, forKey: .mustAlertFailures)
+            try container.encodeOrNull(fpr, forKey: .fpr)
+            try container.encodeOrNull(flipRate, forKey: .flipRate)
+        }
+    }
+
     /// The threshold sweep: every point, the operating points and where production sits among them.
     struct SweepJSON: Encodable {
         var productionThreshold: Double
+        var comparison: ThresholdComparison
         var recallTarget: Double
         var production: AlertMetrics
         var bestF1: AlertMetrics
-        var recallFirst: AlertMetrics
+        /// Null when no threshold reaches the recall target.
+        var recallFirst: AlertMetrics?
+        var highestRecall: AlertMetrics
         /// 0-based index of the production threshold among `points`.
         var productionIndex: Int
         var points: [AlertMetrics]
 
         init(_ sweep: ThresholdSweep) {
             productionThreshold = sweep.productionThreshold
+            comparison = sweep.comparison
+            highestRecall = sweep.highestRecall
             recallTarget = sweep.recallTarget
             production = sweep.production
             bestF1 = sweep.bestF1
@@ -48,12 +105,26 @@ public enum JSONReport {
         }
 
         enum CodingKeys: String, CodingKey {
-            case production, points
+            case production, points, comparison
+            case highestRecall = "highest_recall"
             case productionThreshold = "production_threshold"
             case recallTarget = "recall_target"
             case bestF1 = "best_f1"
             case recallFirst = "recall_first"
             case productionIndex = "production_index"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(productionThreshold, forKey: .productionThreshold)
+            try container.encode(comparison, forKey: .comparison)
+            try container.encode(recallTarget, forKey: .recallTarget)
+            try container.encode(production, forKey: .production)
+            try container.encode(bestF1, forKey: .bestF1)
+            try container.encodeOrNull(recallFirst, forKey: .recallFirst)
+            try container.encode(highestRecall, forKey: .highestRecall)
+            try container.encode(productionIndex, forKey: .productionIndex)
+            try container.encode(points, forKey: .points)
         }
     }
 
@@ -90,11 +161,13 @@ public enum JSONReport {
 
     struct Metrics: Encodable {
         var threshold: Double
+        /// The rule's operator (`>` or `>=`).
+        var comparison: ThresholdComparison
         var overall: GroupMetrics
         var byScenario: [String: GroupMetrics]
 
         enum CodingKeys: String, CodingKey {
-            case threshold, overall
+            case threshold, overall, comparison
             case byScenario = "by_scenario"
         }
     }
@@ -106,8 +179,8 @@ public enum JSONReport {
             results: analysis.groups.map {
                 Entry(
                     prompt: $0.prompt, model: $0.model, errors: $0.errorCount, errorsByCause: $0.errors,
-                    metrics: Metrics(threshold: $0.threshold, overall: $0.overall, byScenario: $0.byScenario),
-                    thresholdSweep: SweepJSON($0.sweep), format: FormatJSON($0.formatLoss)
+                    metrics: Metrics(threshold: $0.threshold, comparison: $0.policy.comparison, overall: $0.overall, byScenario: $0.byScenario),
+                    thresholdSweep: SweepJSON($0.sweep), format: FormatJSON($0.formatLoss), summary: SummaryJSON($0.caseSummary)
                 )
             }
         )

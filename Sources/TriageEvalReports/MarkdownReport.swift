@@ -3,8 +3,43 @@ internal import TriageEval
 internal import TriageEvalStore
 
 /// The Markdown report: fits a PR comment or `$GITHUB_STEP_SUMMARY`. Every data string is escaped.
+///
+/// It leads with the summary a SOC asks for (per prompt × model, in cases: attacks missed, false alarms, FPR,
+/// must-alert failures, flip rate; the missed attacks and false alarms named with their notes), then the
+/// sample-level metrics. It stays under GitHub's comment limit: long lists are cut with a count and a pointer to
+/// the HTML report.
 public enum MarkdownReport {
+    /// GitHub's limit for a comment body (characters); the report is held under it (counted in UTF-8 bytes, stricter).
+    public static let characterLimit = 65_536
+
     public static func render(_ analysis: RunAnalysis, limits: ReportLimits = .standard) -> String {
+        var limits = limits
+        while true {
+            let text = body(analysis, limits: limits)
+            if text.utf8.count <= characterLimit { return text }
+            if limits.listedCases + limits.detailedCases == 0 { return cut(text, analysis: analysis) }
+            limits = ReportLimits(detailedCases: limits.detailedCases / 2, listedCases: limits.listedCases / 2)
+        }
+    }
+
+    /// The HTML report's file name, where cut lists are complete.
+    static func htmlName(_ analysis: RunAnalysis) -> String { "run-\(analysis.run.id).html" }
+
+    /// Cuts at a line boundary under the limit and says where the rest is.
+    static func cut(_ text: String, analysis: RunAnalysis) -> String {
+        let note = "\n\n**Report cut at GitHub's \(characterLimit)-character limit;** the full report is \(htmlName(analysis)).\n"
+        var kept = ""
+        var size = note.utf8.count
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let cost = line.utf8.count + 1
+            if size + cost > characterLimit { break }
+            kept += line + "\n"
+            size += cost
+        }
+        return kept + note
+    }
+
+    static func body(_ analysis: RunAnalysis, limits: ReportLimits) -> String {
         var out = ""
         let run = analysis.run
         out += "# triage-eval run \(run.id)\n\n"
@@ -12,19 +47,20 @@ public enum MarkdownReport {
         out += "tool \(MarkdownText.escape(run.toolVersion))"
         if let commit = run.gitCommit { out += " · commit `\(commit.prefix(12).filter(\.isHexDigit))`" }
         out += " · started \(ISO8601DateFormatter().string(from: run.startedAt))\n\n"
-        out += "Decision: an alert is raised when the strict (production) parse gives an alerting verdict with confidence **>** the prompt's threshold. "
-        out += "Intervals are Wilson 95%.\n\n"
+        out += "Decision: an alert is raised when the strict (production) parse gives an alerting verdict whose confidence passes the rule's own test (shown per prompt, e.g. `> 0.7`). "
+        out += "Intervals are Wilson 95%. `n/a`: undefined (no denominator).\n\n"
+        out += summary(analysis, limits: limits)
 
-        out += "## Summary\n\n"
-        out += "| prompt | model | n | errors | precision | recall | F1 | FPR | ECE | Brier | parse failures | tokens in / out | cost | latency p50 / p95 | alerts lost to format |\n"
-        out += "|---|---|--:|--:|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|\n"
+        out += "## Metrics (every answered sample)\n\n"
+        out += "| prompt | model | alert when | n | errors | precision | recall | F1 | FPR | ECE | Brier | parse failures | tokens in / out | cost | latency p50 / p95 | alerts lost to format |\n"
+        out += "|---|---|---|--:|--:|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|\n"
         for group in analysis.groups {
             let m = group.overall, a = m.alert
-            out += "| \(MarkdownText.escape(group.prompt)) | \(MarkdownText.escape(group.model)) | \(m.n) | \(group.errorCount) | "
-            out += "\(Formatting.withInterval(a.precision, a.precisionCI95)) | \(Formatting.withInterval(a.recall, a.recallCI95)) | "
-            out += "\(Formatting.metric(a.f1)) | \(Formatting.withInterval(a.fpr, .wilson(successes: a.fp, trials: a.fp + a.tn))) | "
+            out += "| \(MarkdownText.escape(group.prompt)) | \(MarkdownText.escape(group.model)) | confidence \(MarkdownText.escape(group.thresholdText)) | \(m.n) | \(group.errorCount) | "
+            out += "\(Formatting.withInterval(a.definedPrecision, a.precisionCI95)) | \(Formatting.withInterval(a.definedRecall, a.recallCI95)) | "
+            out += "\(Formatting.metric(a.definedF1)) | \(Formatting.withInterval(a.definedFPR, .wilson(successes: a.fp, trials: a.fp + a.tn))) | "
             out += "\(Formatting.metric(m.calibration.ece)) | \(Formatting.metric(m.calibration.brier)) | "
-            out += "\(m.parseFailures) (\(Formatting.percent(m.parseFailureRate))) | \(group.usage.inputTokens) / \(group.usage.outputTokens) | "
+            out += "\(m.parseFailures) (\(Formatting.percent(m.definedParseFailureRate))) | \(group.usage.inputTokens) / \(group.usage.outputTokens) | "
             out += "\(Formatting.cost(group.usage.costUSD)) | \(Formatting.milliseconds(group.usage.latencyP50Ms)) / \(Formatting.milliseconds(group.usage.latencyP95Ms)) | "
             out += "\(group.alertsLostToFormat) |\n"
         }
@@ -37,33 +73,64 @@ public enum MarkdownReport {
         for group in analysis.groups {
             let loss = group.formatLoss, strict = group.overall.alert
             out += "| \(MarkdownText.escape(group.prompt)) | \(MarkdownText.escape(group.model)) | \(loss.strictFailures) | \(loss.lenientFailures) | "
-            out += "\(loss.alertsLost) | \(loss.rightButUnparsed) | \(Formatting.metric(strict.recall)) → \(Formatting.metric(loss.lenientAlert.recall)) | "
-            out += "\(Formatting.metric(strict.precision)) → \(Formatting.metric(loss.lenientAlert.precision)) |\n"
+            out += "\(loss.alertsLost) | \(loss.rightButUnparsed) | \(Formatting.metric(strict.definedRecall)) → \(Formatting.metric(loss.lenientAlert.definedRecall)) | "
+            out += "\(Formatting.metric(strict.definedPrecision)) → \(Formatting.metric(loss.lenientAlert.definedPrecision)) |\n"
         }
         out += "\n"
 
         out += "## Threshold operating points\n\n"
-        out += "| prompt | model | point | threshold (>) | precision | recall | F1 | FPR |\n|---|---|---|--:|--:|--:|--:|--:|\n"
+        out += "| prompt | model | point | alert when confidence | precision | recall | F1 | FPR |\n|---|---|---|--:|--:|--:|--:|--:|\n"
         for group in analysis.groups {
-            let sweep = group.sweep
-            let points = [("production", sweep.production), ("best F1", sweep.bestF1), ("recall-first (≥ \(Formatting.metric(sweep.recallTarget)))", sweep.recallFirst)]
-            for (name, point) in points {
-                out += "| \(MarkdownText.escape(group.prompt)) | \(MarkdownText.escape(group.model)) | \(name) | \(Formatting.threshold(point.threshold)) | "
-                out += "\(Formatting.metric(point.precision)) | \(Formatting.metric(point.recall)) | \(Formatting.metric(point.f1)) | \(Formatting.metric(point.fpr)) |\n"
+            for point in OperatingPoint.all(group.sweep) {
+                out += "| \(MarkdownText.escape(group.prompt)) | \(MarkdownText.escape(group.model)) | \(point.name) | "
+                guard let metrics = point.metrics else {
+                    out += "\(point.unreachable) | | | | |\n"
+                    continue
+                }
+                out += "\(group.sweep.comparison.rawValue) \(Formatting.threshold(metrics.threshold)) | "
+                out += "\(Formatting.metric(metrics.definedPrecision)) | \(Formatting.metric(metrics.definedRecall)) | \(Formatting.metric(metrics.definedF1)) | \(Formatting.metric(metrics.definedFPR)) |\n"
             }
         }
         out += "\n"
 
         for group in analysis.groups {
-            out += section(group, limits: limits)
+            out += section(group, analysis: analysis, limits: limits)
         }
         return out
     }
 
-    static func section(_ group: RunAnalysis.Group, limits: ReportLimits) -> String {
+    /// The summary table and the named missed attacks and false alarms.
+    static func summary(_ analysis: RunAnalysis, limits: ReportLimits) -> String {
+        var out = "## Summary\n\n"
+        out += "| prompt | model | cases · samples | missed attacks | false alarms | FPR (cases) | must-alert failures | flip rate | provider errors |\n"
+        out += "|---|---|--:|--:|--:|--:|--:|--:|--:|\n"
+        for group in analysis.groups {
+            let s = group.caseSummary
+            out += "| \(MarkdownText.escape(group.prompt)) | \(MarkdownText.escape(group.model)) | \(s.cases) · \(s.samples) | "
+            out += "\(CaseSummary.countText(s.missedAttacks.count, of: s.attacks)) | \(CaseSummary.countText(s.falseAlarms.count, of: s.benign)) | "
+            out += "\(Formatting.metric(s.fpr)) | \(s.mustAlertFailures.count) | \(Formatting.metric(s.flipRate)) | \(group.errorCount) |\n"
+        }
+        out += "\nCounts are cases: each case's samples folded by majority, an unanswered sample (provider error, never run) counting as wrong, so an errored attack is a missed attack.\n\n"
+        let cap = limits.detailedCases + limits.listedCases
+        for group in analysis.groups {
+            let s = group.caseSummary
+            for (title, outcomes) in [("Missed attacks", s.missedAttacks), ("False alarms", s.falseAlarms)] where !outcomes.isEmpty {
+                out += "**\(MarkdownText.escape(group.name)) · \(title.lowercased()) (\(outcomes.count))**\n\n"
+                out += "| case | scenario | samples | notes / source |\n|---|---|---|---|\n"
+                for outcome in outcomes.prefix(cap) {
+                    out += "| \(MarkdownText.escape(outcome.caseID)) | \(MarkdownText.escape(outcome.scenario)) | \(MarkdownText.escape(outcome.samplesText)) | "
+                    out += "\(MarkdownText.cell(analysis.caseNote(outcome.caseID) ?? "", limit: 200)) |\n"
+                }
+                out += truncationNote(outcomes.count, cap: cap, analysis: analysis)
+            }
+        }
+        return out
+    }
+
+    static func section(_ group: RunAnalysis.Group, analysis: RunAnalysis, limits: ReportLimits) -> String {
         var out = "## \(MarkdownText.escape(group.prompt)) × \(MarkdownText.escape(group.model))\n\n"
         let m = group.overall
-        out += "Threshold > \(Formatting.threshold(group.threshold)) · TP \(m.alert.tp) · FP \(m.alert.fp) · TN \(m.alert.tn) · FN \(m.alert.fn) · "
+        out += "Alert when confidence \(MarkdownText.escape(group.thresholdText)) · TP \(m.alert.tp) · FP \(m.alert.fp) · TN \(m.alert.tn) · FN \(m.alert.fn) · "
         out += "Brier \(Formatting.metric(m.calibration.brier)) · AUROC \(Formatting.metric(m.calibration.auroc)) · AP \(Formatting.metric(m.calibration.averagePrecision))"
         let injection = group.injectionMisses
         if injection.total > 0 { out += " · injection cases decided wrong: \(injection.missed)/\(injection.total)" }
@@ -73,13 +140,13 @@ public enum MarkdownReport {
         out += "\n\n"
         if !group.errors.isEmpty {
             let causes = group.errors.sorted { $0.key < $1.key }.map { "\(MarkdownText.escape($0.key)) \($0.value)" }.joined(separator: ", ")
-            out += "**Provider errors after retries:** \(causes). Finish with `triage-eval run --resume <run>`.\n\n"
+            out += "**Provider errors after retries:** \(causes). Finish with `triage-eval run --resume \(analysis.run.id)`.\n\n"
         }
 
         out += "### By scenario\n\n| scenario | n | TP | FP | TN | FN | precision | recall | FPR | parse failures |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
         for (scenario, s) in group.byScenario.sorted(by: { $0.key < $1.key }) {
             out += "| \(MarkdownText.escape(scenario)) | \(s.n) | \(s.alert.tp) | \(s.alert.fp) | \(s.alert.tn) | \(s.alert.fn) | "
-            out += "\(Formatting.metric(s.alert.precision)) | \(Formatting.metric(s.alert.recall)) | \(Formatting.metric(s.alert.fpr)) | \(s.parseFailures) |\n"
+            out += "\(Formatting.metric(s.alert.definedPrecision)) | \(Formatting.metric(s.alert.definedRecall)) | \(Formatting.metric(s.alert.definedFPR)) | \(s.parseFailures) |\n"
         }
         out += "\n### Verdict confusion\n\n| label \\ verdict | TP | SUSPICIOUS | FP | unparsed |\n|---|--:|--:|--:|--:|\n"
         for label in Label.allCases {
@@ -89,39 +156,40 @@ public enum MarkdownReport {
         out += "\n"
 
         let cap = limits.detailedCases + limits.listedCases
-        let wrong = group.wrongDecisions
-        out += "### Wrong decisions (\(wrong.count))\n\n"
+        let byCase = Dictionary(grouping: group.results, by: \.caseID)
+        let wrong = group.cases.filter { $0.isWrong() }
+        out += "### Wrong decisions (\(wrong.count) cases)\n\n"
         if wrong.isEmpty {
             out += "None.\n\n"
         } else {
-            out += "| case | sample | label | scenario | parse | verdict | confidence | summary |\n|---|--:|---|---|---|---|--:|---|\n"
-            for result in wrong.prefix(cap) {
-                let strict = result.evaluation.strict
-                out += "| \(MarkdownText.escape(result.caseID)) | \(result.key.sample) | \(result.label.rawValue) | \(MarkdownText.escape(result.scenario)) | "
-                out += "\(strict?.status.rawValue ?? "error") | \(MarkdownText.escape(strict?.rawVerdict ?? "")) | "
-                out += "\(MarkdownText.escape(strict?.rawConfidence ?? "")) | \(MarkdownText.cell(strict?.summary ?? "", limit: 200)) |\n"
+            out += "| case | label | scenario | samples (verdict confidence decision) | summary |\n|---|---|---|---|---|\n"
+            for outcome in wrong.prefix(cap) {
+                let summary = byCase[outcome.caseID]?.lazy.compactMap { $0.evaluation.strict?.summary }.first ?? ""
+                out += "| \(MarkdownText.escape(outcome.caseID)) | \(outcome.label.rawValue) | \(MarkdownText.escape(outcome.scenario)) | "
+                out += "\(MarkdownText.escape(outcome.samplesText)) | \(MarkdownText.cell(summary, limit: 200)) |\n"
             }
-            out += truncationNote(wrong.count, cap: cap)
+            out += truncationNote(wrong.count, cap: cap, analysis: analysis)
         }
 
-        let failures = group.parseFailures
-        out += "### Parse failures (\(failures.count))\n\n"
+        let failures = Dictionary(grouping: group.parseFailures, by: \.caseID).sorted { $0.key < $1.key }
+        out += "### Parse failures (\(failures.count) cases, \(group.parseFailures.count) samples)\n\n"
         if failures.isEmpty {
             out += "None.\n\n"
         } else {
-            out += "| case | sample | status | lenient verdict | raw answer |\n|---|--:|---|---|---|\n"
-            for result in failures.prefix(cap) {
-                let lenient = result.evaluation.lenient
-                out += "| \(MarkdownText.escape(result.caseID)) | \(result.key.sample) | \(result.evaluation.strict?.status.rawValue ?? "") | "
-                out += "\(MarkdownText.escape(lenient?.verdict ?? "—")) | \(MarkdownText.cell(result.evaluation.response ?? "", limit: 400)) |\n"
+            out += "| case | samples (status) | lenient verdict | raw answer (first failing sample) |\n|---|---|---|---|\n"
+            for (caseID, results) in failures.prefix(cap) {
+                let statuses = results.map { "#\($0.key.sample) \($0.evaluation.strict?.status.rawValue ?? "")" }.joined(separator: " · ")
+                let first = results[0]
+                out += "| \(MarkdownText.escape(caseID)) | \(MarkdownText.escape(statuses)) | \(MarkdownText.escape(first.evaluation.lenient?.verdict ?? "—")) | "
+                out += "\(MarkdownText.cell(first.evaluation.response ?? "", limit: 400)) |\n"
             }
-            out += truncationNote(failures.count, cap: cap)
+            out += truncationNote(failures.count, cap: cap, analysis: analysis)
         }
         return out
     }
 
     /// A blank line, plus a note when a list was cut at the report limit.
-    static func truncationNote(_ count: Int, cap: Int) -> String {
-        count > cap ? "\n\(count - cap) more not listed (report limit); `triage-eval results export` has every result.\n\n" : "\n"
+    static func truncationNote(_ count: Int, cap: Int, analysis: RunAnalysis) -> String {
+        count > cap ? "\n\(count - cap) more not listed here; the HTML report (\(htmlName(analysis))) lists them, `triage-eval results export` has every result.\n\n" : "\n"
     }
 }

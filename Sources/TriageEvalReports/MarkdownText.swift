@@ -49,6 +49,16 @@ public enum MarkdownText {
         return result
     }
 
+    /// The longest run of backticks in `text`: a code fence one longer cannot be closed from inside.
+    public static func longestBacktickRun(_ text: String) -> Int {
+        var longest = 0, run = 0
+        for character in text {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return longest
+    }
+
     /// Escapes and shortens to `limit` characters (with an ellipsis), for long command lines in tables.
     public static func cell(_ text: String, limit: Int = 300) -> String {
         text.count > limit ? escape(String(text.prefix(limit))) + "…" : escape(text)

@@ -23,12 +23,24 @@ public struct RunAnalysis: Sendable {
         public var usage: GroupUsage
         /// The strict (production) parse against the lenient one.
         public var formatLoss: FormatLoss
+        /// Every planned case of the group with its samples folded (unanswered ones included), by case id.
+        public var cases: [CaseOutcome]
+        /// Evaluations planned for the group (cases × samples).
+        public var planned: Int
+        /// Tags of every planned case, by case id.
+        public var tagsByCase: [String: [String]]
 
         /// `id@version × model`.
         public var name: String { "\(prompt) × \(model)" }
 
-        /// The prompt's production threshold (`> min_confidence`).
+        /// The prompt's production threshold (held with the rule's operator, `policy.comparison`).
         public var threshold: Double { policy.minConfidence }
+
+        /// `> 0.7` or `>= 0.8`: the rule's own operator and threshold.
+        public var thresholdText: String { Formatting.rule(policy) }
+
+        /// Per prompt × model, in cases: what the summary answers first.
+        public var caseSummary: CaseSummary { CaseSummary(self) }
 
         /// Alerts the lenient parse would raise on TP cases that the strict parse lost:
         /// the model was right but the format broke the rule.
@@ -52,9 +64,9 @@ public struct RunAnalysis: Sendable {
             return (injected.count { $0.evaluation.alert != ($0.label == .tp) }, injected.count)
         }
 
-        /// Tags by case id, for the gate's zero-tolerance checks.
-        public var tagsByCase: [String: [String]] {
-            results.reduce(into: [:]) { $0[$1.caseID] = $1.tags }
+        /// The gate's view of the group: every planned evaluation, the answers, the case tags.
+        public var gateSubject: GateSubject {
+            GateSubject(name: name, metrics: overall, items: items, tags: tagsByCase, cases: cases, planned: planned, errors: errorCount)
         }
     }
 
@@ -64,6 +76,8 @@ public struct RunAnalysis: Sendable {
     public var prompts: [String: PromptVersion]
     /// The case revisions the run judged, by revision row id.
     public var cases: [Int64: TriageCase]
+    /// Case notes and sources by case id.
+    private var notes: [String: String]
 
     /// Scores `results`. `thresholds` maps `id@version` to the prompt's `min_confidence` (default 0.7).
     public init(run: RunInfo, results: [StoredResult], thresholds: [String: Double]) {
@@ -79,9 +93,15 @@ public struct RunAnalysis: Sendable {
         self.run = run
         self.prompts = prompts
         self.cases = cases
+        notes = cases.values.reduce(into: [:]) { notes, item in notes[item.id] = Self.note(item) }
         var byGroup: [String: [StoredResult]] = [:]
         for result in results {
             byGroup["\(result.prompt)\u{1F}\(result.model)", default: []].append(result)
+        }
+        // The planned case revisions each prompt judges (a rule's own WHERE may drop some), once per prompt.
+        var accepted: [String: [Int64]] = [:]
+        for (key, version) in prompts where !cases.isEmpty {
+            accepted[key] = run.plan.caseRevisions.filter { cases[$0].map(version.accepts) ?? false }
         }
         groups = byGroup.keys.sorted().map { key in
             let results = byGroup[key] ?? []
@@ -96,11 +116,30 @@ public struct RunAnalysis: Sendable {
                     errors[String(message.prefix { $0 != ":" }), default: 0] += 1
                 }
             }
+            var tags: [String: [String]] = [:]
+            var plannedCases: [(caseID: String, label: Label, scenario: String)] = []
+            // The stored results name their case; a planned revision without a result takes the case's own id.
+            let answeredIDs = Dictionary(results.map { ($0.key.caseRevisionID, $0.caseID) }) { first, _ in first }
+            for revision in accepted[prompt] ?? [] {
+                guard let item = cases[revision] else { continue }
+                let caseID = answeredIDs[revision] ?? item.id
+                plannedCases.append((caseID, item.label, item.scenario))
+                tags[caseID] = item.tags
+            }
+            for result in results {
+                tags[result.caseID] = result.tags
+                plannedCases.append((result.caseID, result.label, result.scenario))
+            }
+            let samples = max(run.plan.samples, 1)
+            let outcomes = CaseOutcome.fold(items, plannedCases: plannedCases, samples: samples)
             return Group(
                 prompt: prompt, model: model, policy: policy, overall: overall, byScenario: byScenario, errors: errors,
                 results: results, items: items,
-                sweep: ThresholdSweep(items: items, alertVerdicts: Set(policy.alertVerdicts), productionThreshold: policy.minConfidence),
-                usage: GroupUsage(results, price: prices[model]), formatLoss: FormatLoss(results, threshold: policy.minConfidence)
+                sweep: ThresholdSweep(
+                    items: items, alertVerdicts: Set(policy.alertVerdicts), productionThreshold: policy.minConfidence, comparison: policy.comparison
+                ),
+                usage: GroupUsage(results, price: prices[model]), formatLoss: FormatLoss(results, threshold: policy.minConfidence),
+                cases: outcomes, planned: outcomes.reduce(0) { $0 + $1.planned }, tagsByCase: tags
             )
         }
     }
@@ -108,6 +147,14 @@ public struct RunAnalysis: Sendable {
     /// The group of this prompt and model, if the run has it.
     public func group(prompt: String, model: String) -> Group? {
         groups.first { $0.prompt == prompt && $0.model == model }
+    }
+
+    /// The case's `notes` and `source` (`notes · source: …`), when the run's case revisions are known.
+    public func caseNote(_ caseID: String) -> String? { notes[caseID] }
+
+    static func note(_ item: TriageCase) -> String? {
+        let parts = [item.notes, item.source.map { "source: \($0)" }].compactMap { $0 }.filter { !$0.isEmpty }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
     /// The exact text the model received for this result, when the prompt and case are known and it renders.

@@ -1,17 +1,22 @@
 public import TriageEval
 public import TriageEvalStore
 
-/// A base and a candidate prompt × model compared on the cases both answered: metric deltas, McNemar,
-/// the paired bootstrap and the flipped cases with both answers.
+/// A base and a candidate prompt × model compared on the cases both answered, attacks first.
+///
+/// One basis for every number: **sample 0 of each case answered on both sides** (the paired cases). The metric
+/// table, the per-scenario deltas, the three exact McNemar tests (attacks, benign cases, overall), the paired
+/// bootstrap and the flipped cases are all computed on it; cases answered on one side only are counted and left out.
 public struct RunComparison: Sendable {
-    /// One side: a group and the run it comes from.
+    /// One side: a group, the run it comes from and its prompt version (for the diff).
     public struct Side: Sendable {
         public var runID: Int64
         public var group: RunAnalysis.Group
+        public var prompt: PromptVersion?
 
-        public init(runID: Int64, group: RunAnalysis.Group) {
+        public init(runID: Int64, group: RunAnalysis.Group, prompt: PromptVersion? = nil) {
             self.runID = runID
             self.group = group
+            self.prompt = prompt
         }
 
         /// `run 12 · host-triage@v1 × recorded`.
@@ -25,10 +30,29 @@ public struct RunComparison: Sendable {
         public var candidate: StoredResult?
     }
 
+    /// One scenario's metrics on both sides (paired cases of that scenario).
+    public struct ScenarioDelta: Sendable {
+        public var scenario: String
+        public var base: AlertMetrics
+        public var candidate: AlertMetrics
+    }
+
+    /// The basis every number on the page is computed on.
+    public static let basis = "sample 0 of each case answered on both sides"
+
     public var base: Side
     public var candidate: Side
     public var statistics: PairedComparison
+    /// Regressions (base right, candidate wrong: missed attacks, then new false alarms) first, then improvements.
     public var flipped: [FlippedCase]
+    /// Metrics of the paired cases on each side.
+    public var baseMetrics: GroupMetrics
+    public var candidateMetrics: GroupMetrics
+    public var scenarios: [ScenarioDelta]
+    /// Answered samples beyond sample 0 on each side, not used (the basis is sample 0).
+    public var unusedSamples: (base: Int, candidate: Int)
+    /// `diff -u` of the two prompt texts; nil when they are equal or unknown.
+    public var promptDiff: String?
 
     /// Pairs the sides by case id on sample 0. A case judged at different revisions on the two sides is not the
     /// same case: it is named once per side (`id (rev N)`) and left out of paired statistics.
@@ -45,55 +69,97 @@ public struct RunComparison: Sendable {
                 return renamed
             }
         }
-        statistics = PairedComparison(
-            base: rekey(base.group.items, own: baseRevisions, other: candidateRevisions),
-            candidate: rekey(candidate.group.items, own: candidateRevisions, other: baseRevisions),
-            seed: seed, resamples: resamples
-        )
+        let baseItems = rekey(base.group.items, own: baseRevisions, other: candidateRevisions)
+        let candidateItems = rekey(candidate.group.items, own: candidateRevisions, other: baseRevisions)
+        statistics = PairedComparison(base: baseItems, candidate: candidateItems, seed: seed, resamples: resamples)
+        let baseFirst = baseItems.filter { $0.sample == 0 }, candidateFirst = candidateItems.filter { $0.sample == 0 }
+        let shared = Set(baseFirst.map(\.caseID)).intersection(candidateFirst.map(\.caseID))
+        let basePaired = baseFirst.filter { shared.contains($0.caseID) }, candidatePaired = candidateFirst.filter { shared.contains($0.caseID) }
+        baseMetrics = GroupMetrics(items: basePaired, threshold: base.group.threshold)
+        candidateMetrics = GroupMetrics(items: candidatePaired, threshold: candidate.group.threshold)
+        let baseByScenario = Dictionary(grouping: basePaired, by: \.scenario), candidateByScenario = Dictionary(grouping: candidatePaired, by: \.scenario)
+        scenarios = baseByScenario.keys.sorted().map { scenario in
+            ScenarioDelta(
+                scenario: scenario, base: AlertMetrics(items: baseByScenario[scenario] ?? [], threshold: base.group.threshold),
+                candidate: AlertMetrics(items: candidateByScenario[scenario] ?? [], threshold: candidate.group.threshold)
+            )
+        }
+        unusedSamples = (base.group.items.count - baseFirst.count, candidate.group.items.count - candidateFirst.count)
         let baseResults = Self.firstSamples(base.group.results)
         let candidateResults = Self.firstSamples(candidate.group.results)
-        flipped = statistics.flipped.map { FlippedCase(flip: $0, base: baseResults[$0.caseID], candidate: candidateResults[$0.caseID]) }
+        // Regressions first (missed attacks, then new false alarms), then improvements; each by case id.
+        let regressions = statistics.flipped.filter { !$0.improved }
+        let ordered = regressions.filter { $0.label == .tp } + regressions.filter { $0.label == .fp } + statistics.flipped.filter(\.improved)
+        flipped = ordered.map { FlippedCase(flip: $0, base: baseResults[$0.caseID], candidate: candidateResults[$0.caseID]) }
+        if let old = base.prompt, let new = candidate.prompt {
+            promptDiff = LineDiff.unified(old.text, new.text, oldName: "\(old.key) (\(old.file))", newName: "\(new.key) (\(new.file))")
+        }
     }
 
-    /// Rows of the metric table: name, base value, candidate value (nil where undefined).
+    /// Rows of the metric table: name, base value, candidate value (nil where undefined), on the paired cases.
     public var metricRows: [(name: String, base: Double?, candidate: Double?)] {
-        let b = base.group, c = candidate.group
+        let b = baseMetrics, c = candidateMetrics
         return [
-            ("precision", b.overall.alert.precision, c.overall.alert.precision),
-            ("recall", b.overall.alert.recall, c.overall.alert.recall),
-            ("F1", b.overall.alert.f1, c.overall.alert.f1),
-            ("FPR", b.overall.alert.fpr, c.overall.alert.fpr),
-            ("accuracy", b.overall.alert.accuracy, c.overall.alert.accuracy),
-            ("ECE", b.overall.calibration.ece, c.overall.calibration.ece),
-            ("Brier", b.overall.calibration.brier, c.overall.calibration.brier),
-            ("AUROC", b.overall.calibration.auroc, c.overall.calibration.auroc),
-            ("parse failure rate", b.overall.parseFailureRate, c.overall.parseFailureRate),
+            ("recall", b.alert.definedRecall, c.alert.definedRecall),
+            ("FPR", b.alert.definedFPR, c.alert.definedFPR),
+            ("precision", b.alert.definedPrecision, c.alert.definedPrecision),
+            ("F1", b.alert.definedF1, c.alert.definedF1),
+            ("accuracy", b.alert.definedAccuracy, c.alert.definedAccuracy),
+            ("ECE", b.calibration.ece, c.calibration.ece),
+            ("Brier", b.calibration.brier, c.calibration.brier),
+            ("AUROC", b.calibration.auroc, c.calibration.auroc),
+            ("parse failure rate", b.definedParseFailureRate, c.definedParseFailureRate),
         ]
     }
 
-    /// Count rows of the metric table.
+    /// Count rows of the metric table, on the paired cases.
     public var countRows: [(name: String, base: Int, candidate: Int)] {
-        let b = base.group, c = candidate.group
+        let b = baseMetrics, c = candidateMetrics
         return [
-            ("answers", b.overall.n, c.overall.n),
-            ("attacks alerted (TP)", b.overall.alert.tp, c.overall.alert.tp),
-            ("false alarms (FP)", b.overall.alert.fp, c.overall.alert.fp),
-            ("missed attacks (FN)", b.overall.alert.fn, c.overall.alert.fn),
-            ("parse failures", b.overall.parseFailures, c.overall.parseFailures),
-            ("alerts lost to format", b.alertsLostToFormat, c.alertsLostToFormat),
-            ("provider errors", b.errorCount, c.errorCount),
-            ("tokens", b.usage.inputTokens + b.usage.outputTokens, c.usage.inputTokens + c.usage.outputTokens),
+            ("paired cases", b.n, c.n),
+            ("missed attacks (FN)", b.alert.fn, c.alert.fn),
+            ("attacks alerted (TP)", b.alert.tp, c.alert.tp),
+            ("false alarms (FP)", b.alert.fp, c.alert.fp),
+            ("parse failures", b.parseFailures, c.parseFailures),
         ]
     }
 
-    /// One sentence on what McNemar says.
+    /// The headline, attacks first: what the candidate misses and catches against the base, then false alarms,
+    /// then overall correctness, each with its exact McNemar p-value.
     public var verdict: String {
-        let s = statistics
-        if s.b == s.c { return "No difference in per-case correctness (b = c = \(s.b))." }
-        let direction = s.c > s.b ? "better" : "worse"
-        let strength = s.pValue < 0.05 ? "significantly" : "not significantly"
-        return "The candidate is \(strength) \(direction) (exact McNemar p = \(Formatting.pValue(s.pValue)), b = \(s.b), c = \(s.c))."
+        let s = statistics, attacks = s.attacks, benign = s.benign
+        var text = "Attacks: the candidate misses \(count(attacks.b, "attack")) the base caught and catches \(attacks.c) the base missed"
+        text += " (exact McNemar on \(s.pairedAttacks) paired attacks, p = \(Formatting.pValue(attacks.pValue))). "
+        text += "False alarms: the candidate raises \(count(benign.b, "false alarm")) the base did not and clears \(benign.c)"
+        text += " (exact McNemar on \(s.pairedBenign) paired benign cases, p = \(Formatting.pValue(benign.pValue))). "
+        if s.b == s.c {
+            text += "Overall: no difference in per-case correctness (b = c = \(s.b), p = \(Formatting.pValue(s.pValue)))."
+        } else {
+            let direction = s.c > s.b ? "better" : "worse"
+            let strength = s.pValue < 0.05 ? "significantly" : "not significantly"
+            text += "Overall: the candidate is \(strength) \(direction) (exact McNemar p = \(Formatting.pValue(s.pValue)), b = \(s.b), c = \(s.c))."
+        }
+        return text
     }
+
+    /// Which cases the statistics cover: the basis and the overlap, with counts.
+    public var coverage: String {
+        let s = statistics
+        var text = "Basis: \(Self.basis) — \(s.paired) paired cases (\(s.pairedAttacks) attacks, \(s.pairedBenign) benign)."
+        if !s.onlyInBase.isEmpty || !s.onlyInCandidate.isEmpty {
+            text += " Partial overlap: \(s.onlyInBase.count) cases answered only by the base and \(s.onlyInCandidate.count) only by the candidate are left out."
+        }
+        if unusedSamples.base + unusedSamples.candidate > 0 {
+            text += " Samples after the first are not used (\(unusedSamples.base) base, \(unusedSamples.candidate) candidate)."
+        }
+        let errors = (base.group.errorCount, candidate.group.errorCount)
+        if errors.0 + errors.1 > 0 {
+            text += " Provider errors (unanswered, not paired): \(errors.0) base, \(errors.1) candidate."
+        }
+        return text
+    }
+
+    private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     private static func revisions(_ results: [StoredResult]) -> [String: Int] {
         results.reduce(into: [:]) { $0[$1.caseID] = $1.caseRevision }

@@ -16,7 +16,7 @@ enum ThresholdChart {
         }
         html.element("figure") { html in
             plot.open(&html, label: "Precision, recall and F1 against the confidence threshold")
-            plot.axes(&html, xTitle: "threshold (alert when confidence > t)", yTitle: "rate")
+            plot.axes(&html, xTitle: "threshold (alert when confidence \(sweep.comparison.rawValue) t)", yTitle: "rate")
             let series: [(String, String, String, (AlertMetrics) -> Double)] = [
                 ("precision", "#0b5cad", "", { $0.precision }),
                 ("recall", "#b42318", "", { $0.recall }),
@@ -37,20 +37,23 @@ enum ThresholdChart {
             }
             let production = min(max(sweep.productionThreshold, 0), 1)
             html.empty("line", ["x1": f(plot.x(production)), "y1": f(plot.y(0)), "x2": f(plot.x(production)), "y2": f(plot.y(1)), "stroke": "#1b1f24", "stroke-width": "1.5", "stroke-dasharray": "2 2"])
-            html.element("text", ["x": f(plot.x(production)), "y": f(plot.y(1) - 8), "text-anchor": "middle"], "production > \(Formatting.threshold(sweep.productionThreshold))")
-            marker(&html, plot: plot, at: sweep.bestF1, label: "best F1", color: "#1a7f37")
-            marker(&html, plot: plot, at: sweep.recallFirst, label: "recall-first", color: "#b42318")
+            html.element("text", ["x": f(plot.x(production)), "y": f(plot.y(1) - 8), "text-anchor": "middle"], "production \(sweep.comparison.rawValue) \(Formatting.threshold(sweep.productionThreshold))")
+            let op = sweep.comparison.rawValue
+            marker(&html, plot: plot, at: sweep.bestF1, label: "best F1", color: "#1a7f37", op: op)
+            if let recallFirst = sweep.recallFirst { marker(&html, plot: plot, at: recallFirst, label: "recall-first", color: "#b42318", op: op) }
             html.close("svg")
-            html.element("figcaption", "Alert rule with the threshold moved (verdict rule unchanged). Points at each distinct stated confidence: \(sweep.points.count). Best F1 at > \(Formatting.threshold(sweep.bestF1.threshold)); recall-first (recall ≥ \(Formatting.metric(sweep.recallTarget)), highest threshold) at > \(Formatting.threshold(sweep.recallFirst.threshold)).")
+            let recallFirst = sweep.recallFirst.map { "at \(op) \(Formatting.threshold($0.threshold))" }
+                ?? "unreachable (highest recall \(Formatting.metric(sweep.highestRecall.definedRecall)))"
+            html.element("figcaption", "Alert rule with the threshold moved (verdict rule unchanged). Points at each distinct stated confidence: \(sweep.points.count). Best F1 at \(op) \(Formatting.threshold(sweep.bestF1.threshold)); recall-first (recall ≥ \(Formatting.threshold(sweep.recallTarget)), highest threshold) \(recallFirst).")
         }
     }
 
-    private static func marker(_ html: inout HTML, plot: SVGPlot, at point: AlertMetrics, label: String, color: String) {
+    private static func marker(_ html: inout HTML, plot: SVGPlot, at point: AlertMetrics, label: String, color: String, op: String) {
         let f = SVGPlot.format
         let x = plot.x(min(max(point.threshold, 0), 1))
         let y = plot.y(label == "best F1" ? point.f1 : point.recall)
         html.element("circle", ["cx": f(x), "cy": f(y), "r": "4.5", "fill": "none", "stroke": color, "stroke-width": "2"]) { html in
-            html.element("title", "\(label): threshold > \(Formatting.threshold(point.threshold)), precision \(Formatting.metric(point.precision)), recall \(Formatting.metric(point.recall)), F1 \(Formatting.metric(point.f1))")
+            html.element("title", "\(label): threshold \(op) \(Formatting.threshold(point.threshold)), precision \(Formatting.metric(point.definedPrecision)), recall \(Formatting.metric(point.definedRecall)), F1 \(Formatting.metric(point.definedF1))")
         }
     }
 }

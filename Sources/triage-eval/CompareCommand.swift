@@ -12,8 +12,11 @@ struct CompareCommand: AsyncParsableCommand {
         discussion: """
             Each side is a run id (12), PROMPT@VERSION[/MODEL], a MODEL, or RUN:PROMPT@VERSION/MODEL; a side without \
             a run is looked up in --run (default: the latest run), and parts left out are taken from the other side. \
-            Prints metric deltas, exact McNemar on per-case correctness (sample 0), a seeded paired bootstrap for \
-            Δrecall and Δprecision, and the flipped cases with both answers.
+            Leads with attacks: how many the candidate misses that the base caught and catches that the base missed, \
+            with exact McNemar tests on the attacks, on the benign cases (false alarms) and overall. Every number is on \
+            one basis, stated on the page: sample 0 of each case answered on both sides. Then the flipped cases \
+            (regressions first), metric and per-scenario deltas, a seeded paired bootstrap for Δrecall and Δprecision, \
+            and a unified diff of the two prompt texts when they differ. Two sides with no shared case exit 2.
             """
     )
 
@@ -52,9 +55,16 @@ struct CompareCommand: AsyncParsableCommand {
         let baseGroup = try baseSelector.resolve(in: baseAnalysis, hint: candidateHint, field: "BASE")
         let candidateGroup = try candidateSelector.resolve(in: candidateAnalysis, hint: (baseGroup.prompt, baseGroup.model), field: "CANDIDATE")
         let comparison = RunComparison(
-            base: .init(runID: baseAnalysis.run.id, group: baseGroup), candidate: .init(runID: candidateAnalysis.run.id, group: candidateGroup),
+            base: .init(runID: baseAnalysis.run.id, group: baseGroup, prompt: baseAnalysis.prompts[baseGroup.prompt]),
+            candidate: .init(runID: candidateAnalysis.run.id, group: candidateGroup, prompt: candidateAnalysis.prompts[candidateGroup.prompt]),
             seed: seed, resamples: resamples
         )
+        guard comparison.statistics.paired > 0 else {
+            let s = comparison.statistics
+            throw UsageError(
+                "\(comparison.base.name) and \(comparison.candidate.name) share no answered case (sample 0): \(s.onlyInBase.count) cases only in the base, \(s.onlyInCandidate.count) only in the candidate; nothing to compare"
+            )
+        }
         let text = format == .md ? ComparisonMarkdown.render(comparison) : ComparisonHTML.render(comparison)
         if let out {
             try text.write(toFile: out, atomically: true, encoding: .utf8)

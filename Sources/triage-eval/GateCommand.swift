@@ -11,8 +11,12 @@ struct GateCommand: AsyncParsableCommand {
         commandName: "gate",
         abstract: "Hold a run to the gate policy: exit 0 when every check passes, 1 when one fails, 2 for a bad policy.",
         discussion: """
+            Fails safe: a run still running, or planned evaluations left unanswered (provider errors, never run) beyond \
+            max_error_rate (default 0) fail; a run with no answer never passes; a check on an undefined metric (no \
+            denominator) fails and says why. \
             Checks each selected prompt × model: min_precision, min_recall, max_fpr, max_parse_failure_rate, max_ece; \
-            cases tagged must-alert / must-not-alert with zero tolerance (with repeats, `flaky: majority|all` decides); \
+            cases tagged must-alert / must-not-alert with zero tolerance (with repeats, `flaky: majority|all` decides over the \
+            planned samples; an unanswered sample counts as wrong); \
             with --baseline, no significant regression (McNemar p < significance with the candidate worse) and \
             max_recall_drop. The policy is the `gate:` block of triage-eval.yaml, or --policy FILE holding those keys \
             at its top level. Prints each check and writes the same as Markdown.

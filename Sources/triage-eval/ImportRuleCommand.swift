@@ -1,6 +1,7 @@
 import ArgumentParser
 import TriageEval
 import TriageEvalEngine
+import TriageEvalReports
 
 extension PromptsCommand {
     struct ImportRule: AsyncParsableCommand {
@@ -37,7 +38,7 @@ extension PromptsCommand {
             if let rule = prompt.rule?.rule {
                 print("  rule_id \(rule.ruleID), inference_id \(rule.inferenceID)")
             }
-            print("  decision: alert on \(prompt.decision.alertVerdicts.joined(separator: "/")) (\(prompt.decision.verdictCase.rawValue) case) with confidence > \(prompt.decision.minConfidence)")
+            print("  decision: alert on \(prompt.decision.alertVerdicts.joined(separator: "/")) (\(prompt.decision.verdictCase.rawValue) case) with confidence \(Formatting.rule(prompt.decision))")
             let dropped = entityCases - judged
             print("  judges \(judged) of \(entityCases) \(prompt.entity?.rawValue ?? "") case\(entityCases == 1 ? "" : "s")" + (dropped > 0 ? " (the rule's own WHERE drops the other \(dropped) before COMPLETION)" : ""))
         }

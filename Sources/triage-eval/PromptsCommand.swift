@@ -29,7 +29,7 @@ struct PromptsCommand: AsyncParsableCommand {
                 }
                 table.rows.append([
                     prompt.key, prompt.entity?.rawValue ?? "any", output, prompt.decision.verdictCase.rawValue,
-                    "> \(prompt.decision.minConfidence)", String(prompt.sha256.prefix(12)), prompt.description,
+                    Formatting.rule(prompt.decision), String(prompt.sha256.prefix(12)), prompt.description,
                 ])
             }
             print(table.render())

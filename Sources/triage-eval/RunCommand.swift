@@ -12,7 +12,7 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Evaluate prompts × models × cases, store every result, and write reports.",
         discussion: """
             Imports the case files first (idempotent), then runs the matrix concurrently, writing each result \
-            to the store as it completes. Writes reports/latest.md and reports/latest.json and prints a summary.
+            to the store as it completes. Writes reports/latest.md, latest.json and latest.html and prints a summary.
             With --resume RUN_ID, finishes an interrupted run: answered results are kept, missing and errored ones redone.
             --dry-run prints the calls, cache hits, tokens and cost a run needs and sends nothing.
             Exit 3 when provider errors remain after retries, or --max-cost stopped the run; exit 2 when another live \
@@ -100,7 +100,7 @@ struct RunCommand: AsyncParsableCommand {
         progress.finish()
         let (info, outcome, counters) = (finished.info, finished.outcome, finished.outcome.counters)
         let isLatest = try await store.latestRun()?.id == info.id
-        let written = try ReportWriter.write(finished.analysis, formats: [.md, .json], to: workspace.reportsDirectory, isLatest: isLatest)
+        let written = try ReportWriter.write(finished.analysis, formats: [.md, .json, .html], to: workspace.reportsDirectory, isLatest: isLatest)
         if !quiet {
             let batched = outcome.requests == counters.calls ? ""
                 : counters.calls == info.calls ? " in \(outcome.requests) requests" : " (this session: \(counters.calls) in \(outcome.requests) requests)"
@@ -112,7 +112,7 @@ struct RunCommand: AsyncParsableCommand {
             )
             if info.callsWithoutTokens > 0 { print("\(info.callsWithoutTokens) answers reported no token counts: their cost is unknown and not in the total") }
             if let maxCost { print(String(format: "--max-cost $%.4f: this session spent $%.4f", maxCost, outcome.spentUSD)) }
-            print(SummaryTable.render(finished.analysis))
+            print(SummaryTable.render(finished.analysis, htmlReport: written.first { $0.hasSuffix(".html") }.map(workspace.display)))
             print("reports: \(written.filter { !isLatest || $0.contains("latest") }.map(workspace.display).joined(separator: ", "))")
         }
         if let problem = finished.problem { printError(problem) }

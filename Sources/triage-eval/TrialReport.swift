@@ -1,6 +1,7 @@
 import Foundation
 import TriageEval
 import TriageEvalEngine
+import TriageEvalReports
 import TriageEvalProviders
 
 /// `triage-eval try` output: each step of one round trip under its own heading.
@@ -22,7 +23,7 @@ enum TrialReport {
         out += "── lenient parse: \(parse(evaluation.lenient))\n"
         let policy = result.prompt.decision
         let rule = result.prompt.rule.map { "the rule's own DISSECT/EVAL/WHERE after COMPLETION: \($0.rule.name)" }
-            ?? "verdict in [\(policy.alertVerdicts.joined(separator: ", "))] and confidence > \(policy.minConfidence)"
+            ?? "verdict in [\(policy.alertVerdicts.joined(separator: ", "))] and confidence \(Formatting.rule(policy))"
         if let error = evaluation.error {
             out += "── decision: ERROR, no decision (\(rule)): \(error)"
             return out

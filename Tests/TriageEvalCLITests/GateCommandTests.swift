@@ -28,7 +28,7 @@ struct GateCommandTests {
         let loose = try await Self.policy("min_precision: 0.6\nmin_recall: 0.6\nmax_fpr: 0.34\nmax_parse_failure_rate: 0.17\nmax_ece: 0.5", in: directory)
         let pass = try await CLI.run(["gate", "--model", "mixed", "--policy", loose], in: directory)
         #expect(pass.status == 0, "\(pass.stdout)\(pass.stderr)")
-        #expect(pass.stdout.contains("gate passed (7 checks)"))
+        #expect(pass.stdout.contains("gate passed (9 checks)"))  // run_complete, max_error_rate, five metrics, two zero-tolerance
     }
 
     @Test("zero-tolerance cases fail the gate; the default policy comes from the config")
@@ -83,9 +83,11 @@ struct GateCommandTests {
         let directory = try await GateWorkspace.make()
         let result = try await CLI.run(["compare", "good", "mixed", "--seed", "7"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Paired on **6** cases (sample 0). McNemar exact: b = 2 (base right, candidate wrong), c = 0 (base wrong, candidate right), p = 0.5000."))
-        #expect(result.stdout.contains("| a2 | TP | alert ✓ | no alert ✗ |"))
-        #expect(result.stdout.contains("| b2 | FP | no alert ✓ | alert ✗ |"))
+        #expect(result.stdout.contains("Basis: sample 0 of each case answered on both sides — 6 paired cases (3 attacks, 3 benign)."))
+        #expect(result.stdout.contains("McNemar exact, overall: b = 2 (base right, candidate wrong), c = 0 (base wrong, candidate right), p = 0.5000."))
+        #expect(result.stdout.contains("**Attacks: the candidate misses 1 attack the base caught and catches 0 the base missed"))
+        #expect(result.stdout.contains("| **regressed** | a2 | TP | alert ✓ | no alert ✗ |"))
+        #expect(result.stdout.contains("| **regressed** | b2 | FP | no alert ✓ | alert ✗ |"))
         #expect(result.stdout.contains("seed 7"))
         #expect(try await CLI.run(["compare", "good", "mixed", "--seed", "7"], in: directory).stdout == result.stdout)
         let html = try await CLI.run(["compare", "good", "mixed", "--format", "html"], in: directory)

@@ -61,8 +61,8 @@ struct ComparisonAndCITests {
         let analysis = try HostileRun.analysis()
         let policy = GatePolicy(minRecall: 0.5, maxFPR: 0.0)
         let report = try GateReport(analysis: analysis, subjects: analysis.groups, baseline: nil, policy: policy)
-        // Per group: min_recall, max_fpr, must_alert, must_not_alert.
-        #expect(report.checks.count == 8)
+        // The run, then per group: max_error_rate, min_recall, max_fpr, must_alert, must_not_alert.
+        #expect(report.checks.count == 11)
         #expect(!report.passed)
         let failing = report.checks.filter { !$0.passed }.map { "\($0.subject) \($0.kind.rawValue)" }
         #expect(failing == [

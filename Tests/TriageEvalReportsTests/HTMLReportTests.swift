@@ -51,7 +51,7 @@ struct HTMLReportTests {
         let b = try #require(analysis.group(prompt: "host-triage@v1", model: "b"))
         #expect(b.formatLoss.alertsLost == 1)
         #expect(b.formatLoss.rightButUnparsed == 1)
-        #expect(html.contains("Missed attacks (label TP, no alert): 1"))
+        #expect(html.contains("Missed attacks (label TP, no alert by majority; unanswered counts as missed): 1 cases"))
     }
 
     @Test("per-case detail is capped; the rest are rows, then a count")
@@ -63,7 +63,7 @@ struct HTMLReportTests {
         let analysis = RunAnalysis(run: runInfo(planned: 30), results: results, thresholds: [:])
         let html = HTMLReport.render(analysis, limits: ReportLimits(detailedCases: 3, listedCases: 10))
         #expect(html.occurrences(of: "<details class=\"case\">") == 3)
-        #expect(html.contains("17 more not shown here"))
+        #expect(html.contains("17 more cases not shown here"))
     }
 
     @Test("a sweep with many distinct confidences is sampled in the table, keeping the operating points")

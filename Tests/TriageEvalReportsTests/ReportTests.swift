@@ -92,8 +92,9 @@ struct ReportTests {
         }
         if !current.isEmpty { tables.append(current) }
 
-        // Summary, strict vs lenient, operating points, by scenario, verdict confusion, wrong decisions, parse failures.
-        #expect(tables.count == 7)
+        // Case summary, its missed-attack and false-alarm lists, metrics, strict vs lenient, operating points, by scenario,
+        // verdict confusion, wrong decisions, parse failures.
+        #expect(tables.count == 10)
         for table in tables {
             let header = try #require(table.first)
             #expect(table.count >= 3, "a table has a header, a separator and rows: \(header)")
@@ -102,9 +103,9 @@ struct ReportTests {
                 #expect(row.hasSuffix("|"))
             }
         }
-        let wrong = try #require(tables.first { $0.first?.hasPrefix("| case | sample | label") == true })
+        let wrong = try #require(tables.first { $0.first?.hasPrefix("| case | label | scenario | samples") == true })
         #expect(wrong.count == 2 + 2)
-        let failures = try #require(tables.first { $0.first?.hasPrefix("| case | sample | status") == true })
+        let failures = try #require(tables.first { $0.first?.hasPrefix("| case | samples (status)") == true })
         #expect(failures.count == 2 + 2)
         let scenarios = try #require(tables.first { $0.first?.hasPrefix("| scenario |") == true })
         #expect(scenarios.count == 2 + 2)
@@ -201,7 +202,7 @@ struct ReportTests {
         #expect(group.alertsLostToFormat == 2)
         #expect(group.errorCount == 1)
         #expect(group.errors == ["timeout": 1])
-        let summaryRow = MarkdownReport.render(analysis).split(separator: "\n").first { $0.hasPrefix("| host-triage@<!-- -->v1 | simulated |") }
+        let summaryRow = MarkdownReport.render(analysis).split(separator: "\n").first { $0.hasPrefix("| host-triage@<!-- -->v1 | simulated | confidence &gt; 0.7 |") }
         #expect(summaryRow?.hasSuffix("| 2 |") == true)
     }
 

@@ -39,7 +39,7 @@ struct GateEvaluatorTests {
     func passing() {
         let policy = GatePolicy(minRecall: 0.75, minPrecision: 0.75, maxFPR: 0.25, maxParseFailureRate: 0.125, maxECE: 1)
         let checks = GateEvaluator.evaluate(Self.subject(), policy: policy)
-        #expect(checks.count == 7)
+        #expect(checks.count == 8)  // the five metrics, completeness and the two zero-tolerance checks
         #expect(checks.allSatisfy { $0.passed })
     }
 

@@ -39,7 +39,8 @@ struct MetricsJSONTests {
               ]},
               "verdict_confusion": {"TP": {"TP": 0, "SUSPICIOUS": 0, "FP": 0, "null": 0},
                                     "FP": {"TP": 0, "SUSPICIOUS": 0, "FP": 0, "null": 0}},
-              "repeats": null
+              "repeats": null,
+              "undefined": ["precision", "recall", "f1", "fpr", "accuracy", "parse_failure_rate"]
             }
             """
         )
@@ -52,6 +53,20 @@ struct MetricsJSONTests {
         #expect(text.contains(#""precision_ci95":null"#))
         #expect(text.contains(#""auroc":null"#))
         #expect(text.contains(#""mean_predicted":null"#))
+    }
+
+    @Test("undefined lists exactly the metrics whose denominator is 0; their values stay 0.0 (zero_division=0)")
+    func undefinedList() throws {
+        // Two benign cases, neither alerted: precision (no alert) and recall (no attack) are undefined; FPR is 0/2.
+        let metrics = MetricsCalculator.group([scored("b1", .fp, "FP", 0.9), scored("b2", .fp, "FP", 0.8)], threshold: 0.7)
+        #expect(metrics.undefined == ["precision", "recall", "f1"])
+        let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(metrics)) as? [String: Any])
+        #expect(json["undefined"] as? [String] == ["precision", "recall", "f1"])
+        let alert = try #require(json["alert"] as? [String: Any])
+        #expect(alert["precision"] as? Double == 0.0)
+        #expect(alert["fpr"] as? Double == 0.0)
+        #expect(metrics.alert.definedPrecision == nil)
+        #expect(metrics.alert.definedFPR == 0.0)
     }
 
     @Test("intervals are [lo, hi] arrays; repeat entries keep null verdicts and majority")

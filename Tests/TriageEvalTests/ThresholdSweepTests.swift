@@ -34,8 +34,9 @@ struct ThresholdSweepTests {
         #expect(sweep.points.map(\.fpr) == [1.0 / 3.0, 1.0 / 3.0, 0.0, 0.0])
         #expect(sweep.production == sweep.points[1])
         #expect(sweep.bestF1.threshold == 0.6)
-        // Recall 0.95 is never reached: the recall-first point falls back to the highest recall (0.75 at 0.6).
-        #expect(sweep.recallFirst.threshold == 0.6)
+        // Recall 0.95 is never reached: no recall-first point; the highest recall is 0.75 at 0.6.
+        #expect(sweep.recallFirst == nil)
+        #expect(sweep.highestRecall.threshold == 0.6)
         #expect(sweep.recallTarget == 0.95)
     }
 
@@ -43,7 +44,7 @@ struct ThresholdSweepTests {
     func recallFirst() {
         let sweep = ThresholdSweep(items: items, alertVerdicts: ["TP", "SUSPICIOUS"], productionThreshold: 0.7, recallTarget: 0.5)
         // Recall ≥ 0.5 at 0.6 (0.75) and 0.7 (0.5): the highest is 0.7.
-        #expect(sweep.recallFirst.threshold == 0.7)
+        #expect(sweep.recallFirst?.threshold == 0.7)
     }
 
     @Test("the production point equals the metrics of the production decisions")
@@ -68,7 +69,7 @@ struct ThresholdSweepTests {
         #expect(sweep.points.map(\.threshold) == [0.5, 0.6, 0.9])
         #expect(sweep.points.map(\.f1) == [1, 1, 0])
         #expect(sweep.bestF1.threshold == 0.6)
-        #expect(sweep.recallFirst.threshold == 0.6)  // recall 1 at 0.5 and 0.6
+        #expect(sweep.recallFirst?.threshold == 0.6)  // recall 1 at 0.5 and 0.6
     }
 
     @Test("no alerting answers: only the production point")
@@ -77,6 +78,7 @@ struct ThresholdSweepTests {
         #expect(sweep.points.map(\.threshold) == [0.7])
         #expect(sweep.production.fn == 1)
         #expect(sweep.bestF1 == sweep.production)
-        #expect(sweep.recallFirst == sweep.production)
+        #expect(sweep.recallFirst == nil)  // recall 0.95 is unreachable
+        #expect(sweep.highestRecall == sweep.production)
     }
 }

@@ -61,7 +61,8 @@ public enum ConfigParser {
         var gate = GatePolicy(
             minRecall: try fraction("min_recall"), minPrecision: try fraction("min_precision"), maxFPR: try fraction("max_fpr"),
             maxParseFailureRate: try fraction("max_parse_failure_rate"), maxECE: try fraction("max_ece"),
-            maxRecallDrop: try fraction("max_recall_drop"), significance: try fraction("significance")
+            maxRecallDrop: try fraction("max_recall_drop"), significance: try fraction("significance"),
+            maxErrorRate: try fraction("max_error_rate")
         )
         if let flaky = try map.string("flaky") {
             guard let policy = GatePolicy.FlakyPolicy(rawValue: flaky) else { throw map.error("flaky", "must be majority or all, got \"\(flaky)\"") }

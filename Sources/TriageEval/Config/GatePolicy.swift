@@ -1,6 +1,7 @@
 /// Thresholds a CI gate checks (the `gate:` block of `triage-eval.yaml`, or a policy file).
 ///
-/// Every threshold is optional: an absent key is a check not made.
+/// Every metric threshold is optional: an absent key is a check not made. The completeness check
+/// (`max_error_rate`, default 0), the zero-tolerance cases and the run's status are always checked.
 public struct GatePolicy: Sendable, Codable, Hashable {
     /// How cases with several samples count for zero-tolerance checks.
     public enum FlakyPolicy: String, Sendable, Codable, Hashable {
@@ -20,11 +21,19 @@ public struct GatePolicy: Sendable, Codable, Hashable {
     /// McNemar p-value below which a worse candidate is a significant regression.
     public var significance: Double?
     public var flaky: FlakyPolicy
+    /// Largest share of planned evaluations left unanswered (provider errors or never run) the gate accepts;
+    /// nil = 0: an incomplete run fails unless the policy allows it explicitly.
+    public var maxErrorRate: Double?
+
+    /// ``maxErrorRate``, 0 when absent.
+    public var errorRateLimit: Double { maxErrorRate ?? 0 }
 
     public init(
         minRecall: Double? = nil, minPrecision: Double? = nil, maxFPR: Double? = nil, maxParseFailureRate: Double? = nil,
-        maxECE: Double? = nil, maxRecallDrop: Double? = nil, significance: Double? = nil, flaky: FlakyPolicy = .majority
+        maxECE: Double? = nil, maxRecallDrop: Double? = nil, significance: Double? = nil, flaky: FlakyPolicy = .majority,
+        maxErrorRate: Double? = nil
     ) {
+        self.maxErrorRate = maxErrorRate
         self.minRecall = minRecall
         self.minPrecision = minPrecision
         self.maxFPR = maxFPR
@@ -42,6 +51,7 @@ public struct GatePolicy: Sendable, Codable, Hashable {
         case maxParseFailureRate = "max_parse_failure_rate"
         case maxECE = "max_ece"
         case maxRecallDrop = "max_recall_drop"
+        case maxErrorRate = "max_error_rate"
         case significance, flaky
     }
 }

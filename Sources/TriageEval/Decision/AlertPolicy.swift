@@ -1,30 +1,50 @@
 /// The rule's `WHERE` after the `DISSECT`: which parsed answers raise an alert.
 ///
-/// Alert ⇔ parse ok ∧ verdict ∈ ``alertVerdicts`` ∧ confidence ≠ null ∧ confidence > ``minConfidence``.
-/// The comparison is strictly greater, as `TO_DOUBLE(Esql.confidence) > 0.7` is.
+/// Alert ⇔ parse ok ∧ verdict ∈ ``alertVerdicts`` ∧ confidence ≠ null ∧ confidence ``comparison`` ``minConfidence``.
+/// The comparison is the rule's own: strictly greater for `TO_DOUBLE(Esql.confidence) > 0.7` (the default),
+/// greater or equal for `>= 0.7`.
 public struct AlertPolicy: Sendable, Codable, Hashable {
     /// Canonical verdicts that alert, e.g. `[TP, SUSPICIOUS]`.
     public var alertVerdicts: [String]
     /// How the verdict is compared (the rule's `==` or `TO_LOWER(…) ==`).
     public var verdictCase: VerdictCase
-    /// The confidence must be strictly greater than this.
+    /// The threshold the confidence is held to with ``comparison``.
     public var minConfidence: Double
+    /// The rule's operator (`>` unless the rule says `>=`).
+    public var comparison: ThresholdComparison
 
-    public init(alertVerdicts: [String] = ["TP", "SUSPICIOUS"], verdictCase: VerdictCase = .ignore, minConfidence: Double = 0.7) {
+    public init(
+        alertVerdicts: [String] = ["TP", "SUSPICIOUS"], verdictCase: VerdictCase = .ignore, minConfidence: Double = 0.7,
+        comparison: ThresholdComparison = .greater
+    ) {
         self.alertVerdicts = alertVerdicts
         self.verdictCase = verdictCase
         self.minConfidence = minConfidence
+        self.comparison = comparison
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case alertVerdicts, verdictCase, minConfidence, comparison
+    }
+
+    /// Decodes a policy; one recorded before the operator was kept reads as `>`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        alertVerdicts = try container.decode([String].self, forKey: .alertVerdicts)
+        verdictCase = try container.decode(VerdictCase.self, forKey: .verdictCase)
+        minConfidence = try container.decode(Double.self, forKey: .minConfidence)
+        comparison = try container.decodeIfPresent(ThresholdComparison.self, forKey: .comparison) ?? .greater
     }
 
     /// Whether this parsed answer raises an alert.
     public func alerts(_ answer: ParsedAnswer) -> Bool {
         guard answer.status == .ok, let verdict = answer.verdict, let confidence = answer.confidence else { return false }
-        return alertVerdicts.contains(verdict) && confidence > minConfidence
+        return alertVerdicts.contains(verdict) && comparison.passes(confidence, minConfidence)
     }
 
     /// Whether a confidence value would alert for an alerting verdict (used by threshold sweeps).
     public func alerts(verdict: String?, confidence: Double?, threshold: Double) -> Bool {
         guard let verdict, let confidence else { return false }
-        return alertVerdicts.contains(verdict) && confidence > threshold
+        return alertVerdicts.contains(verdict) && comparison.passes(confidence, threshold)
     }
 }

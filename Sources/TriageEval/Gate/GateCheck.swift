@@ -11,13 +11,16 @@ public struct GateCheck: Sendable, Hashable {
         case mustNotAlert = "must_not_alert"
         case significance
         case maxRecallDrop = "max_recall_drop"
+        case maxErrorRate = "max_error_rate"
+        /// The run finished: not still `running` (or abandoned by a dead process), every planned group present.
+        case runComplete = "run_complete"
 
         /// How the value is held to the threshold, for people reading the check.
         public var comparison: String {
             switch self {
             case .minPrecision, .minRecall: "≥"
-            case .maxFPR, .maxParseFailureRate, .maxECE, .maxRecallDrop: "≤"
-            case .mustAlert, .mustNotAlert: "="
+            case .maxFPR, .maxParseFailureRate, .maxECE, .maxRecallDrop, .maxErrorRate: "≤"
+            case .mustAlert, .mustNotAlert, .runComplete: "="
             case .significance: "not worse with p <"
             }
         }
@@ -26,7 +29,8 @@ public struct GateCheck: Sendable, Hashable {
     public var kind: Kind
     /// The prompt × model the check is about (`id@version × model`).
     public var subject: String
-    /// The measured value (a rate, a count of failing cases, a p-value), nil when it could not be measured.
+    /// The measured value (a rate, a count of failing cases, a p-value), nil when it could not be measured
+    /// (an undefined metric: the check fails and its detail says why).
     public var value: Double?
     /// The policy's limit.
     public var threshold: Double

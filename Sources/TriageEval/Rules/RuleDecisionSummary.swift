@@ -14,6 +14,7 @@ enum RuleDecisionSummary {
         var literals: [String] = []
         var ignoresCase = false
         var threshold: Double?
+        var comparison = ThresholdComparison.greater
         for command in pipeline.tail {
             switch command {
             case .eval(let assignments, _):
@@ -30,6 +31,7 @@ enum RuleDecisionSummary {
                         }
                         if op == .greater || op == .greaterOrEqual, left.columns == [confidenceKey], let number = numeric(right) {
                             threshold = number
+                            comparison = op == .greaterOrEqual ? .greaterOrEqual : .greater
                         }
                     case .in(let left, let list, false, _) where left.columns.contains(verdictKey):
                         for case .literal(.string(let text), _) in list { literals.append(text) }
@@ -48,7 +50,8 @@ enum RuleDecisionSummary {
         let policy = AlertPolicy(
             alertVerdicts: alertVerdicts.isEmpty ? defaults.alertVerdicts : alertVerdicts,
             verdictCase: ignoresCase ? .ignore : .exact,
-            minConfidence: threshold ?? defaults.minConfidence
+            minConfidence: threshold ?? defaults.minConfidence,
+            comparison: threshold == nil ? defaults.comparison : comparison
         )
         var verdicts = ["TP", "FP", "SUSPICIOUS"]
         for verdict in policy.alertVerdicts where !verdicts.contains(verdict) { verdicts.append(verdict) }

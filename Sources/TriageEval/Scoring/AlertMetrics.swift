@@ -76,6 +76,23 @@ public struct AlertMetrics: Sendable, Hashable, Codable {
         self.init(threshold: threshold, tp: tp, fp: fp, tn: tn, fn: fn)
     }
 
+    /// Precision, nil when nothing alerted (undefined, not 0).
+    public var definedPrecision: Double? { tp + fp == 0 ? nil : precision }
+    /// Recall, nil when there was no attack.
+    public var definedRecall: Double? { tp + fn == 0 ? nil : recall }
+    /// F1, nil when there was neither an alert nor an attack.
+    public var definedF1: Double? { 2 * tp + fp + fn == 0 ? nil : f1 }
+    /// False-positive rate, nil when there was no benign case.
+    public var definedFPR: Double? { fp + tn == 0 ? nil : fpr }
+    /// Accuracy, nil with no answer.
+    public var definedAccuracy: Double? { tp + fp + tn + fn == 0 ? nil : accuracy }
+
+    /// The JSON names of the rates whose denominator is 0 (encoded as 0.0, as scikit-learn's `zero_division=0`).
+    public var undefined: [String] {
+        [("precision", definedPrecision), ("recall", definedRecall), ("f1", definedF1), ("fpr", definedFPR), ("accuracy", definedAccuracy)]
+            .filter { $0.1 == nil }.map(\.0)
+    }
+
     enum CodingKeys: String, CodingKey {
         case threshold, tp, fp, tn, fn, precision, recall, f1, fpr, accuracy
         case precisionCI95 = "precision_ci95"

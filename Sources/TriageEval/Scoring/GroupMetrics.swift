@@ -44,6 +44,19 @@ public struct GroupMetrics: Sendable, Hashable, Codable {
         )
     }
 
+    /// The parse failure rate, nil with no answer.
+    public var definedParseFailureRate: Double? { n == 0 ? nil : parseFailureRate }
+
+    /// The JSON names of this group's metrics whose denominator is 0: the alert rates (`precision`, `recall`,
+    /// `f1`, `fpr`, `accuracy`), `parse_failure_rate` and `flip_rate`. They are encoded as 0.0 (the contract's
+    /// `zero_division=0`); a reader shows them as n/a.
+    public var undefined: [String] {
+        var names = alert.undefined
+        if n == 0 { names.append("parse_failure_rate") }
+        if let repeats, repeats.nCases == 0 { names.append("flip_rate") }
+        return names
+    }
+
     enum CodingKeys: String, CodingKey {
         case n
         case parseFailures = "parse_failures"
@@ -63,5 +76,12 @@ public struct GroupMetrics: Sendable, Hashable, Codable {
         try container.encode(calibration, forKey: .calibration)
         try container.encode(verdictConfusion, forKey: .verdictConfusion)
         try container.encodeOrNull(repeats, forKey: .repeats)
+        var added = encoder.container(keyedBy: AddedKeys.self)
+        try added.encode(undefined, forKey: .undefined)
+    }
+
+    /// Keys the report adds to the contract's group object (encoded only).
+    enum AddedKeys: String, CodingKey {
+        case undefined
     }
 }

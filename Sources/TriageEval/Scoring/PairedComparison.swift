@@ -26,6 +26,23 @@ public struct PairedComparison: Sendable, Hashable {
     public var c: Int
     /// Exact two-sided McNemar p-value of b against c.
     public var pValue: Double
+    /// McNemar on the paired attacks alone (recall): b = attacks the base caught and the candidate missed,
+    /// c = attacks the candidate caught and the base missed.
+    public var attacks: Discordance
+    /// McNemar on the paired benign cases alone (false alarms): b = false alarms the candidate raised and the
+    /// base did not, c = false alarms the base raised and the candidate cleared.
+    public var benign: Discordance
+    /// Paired benign cases: the denominator of the paired false-positive rate.
+    public var pairedBenign: Int { paired - pairedAttacks }
+
+    /// Discordant counts of one label and their exact McNemar p-value.
+    public struct Discordance: Sendable, Hashable {
+        /// Base right, candidate wrong.
+        public var b: Int
+        /// Base wrong, candidate right.
+        public var c: Int
+        public var pValue: Double { McNemar.exact(b: b, c: c) }
+    }
     /// Δrecall and Δprecision (candidate − base) on the paired cases, with bootstrap intervals.
     public var bootstrap: PairedBootstrap.Result
     /// The seed the bootstrap used.
@@ -52,6 +69,7 @@ public struct PairedComparison: Sendable, Hashable {
         var outcomes: [PairedOutcome] = []
         var flipped: [Flip] = []
         var b = 0, c = 0
+        var attacks = Discordance(b: 0, c: 0), benign = Discordance(b: 0, c: 0)
         for caseID in baseByCase.keys.sorted() {
             guard let left = baseByCase[caseID], let right = candidateByCase[caseID] else { continue }
             outcomes.append(PairedOutcome(label: left.label, baseAlert: left.alert, candidateAlert: right.alert))
@@ -59,6 +77,11 @@ public struct PairedComparison: Sendable, Hashable {
             let candidateCorrect = right.alert == (left.label == .tp)
             guard baseCorrect != candidateCorrect else { continue }
             if baseCorrect { b += 1 } else { c += 1 }
+            if left.label == .tp {
+                if baseCorrect { attacks.b += 1 } else { attacks.c += 1 }
+            } else {
+                if baseCorrect { benign.b += 1 } else { benign.c += 1 }
+            }
             flipped.append(Flip(caseID: caseID, label: left.label, baseAlert: left.alert, candidateAlert: right.alert))
         }
         self.paired = outcomes.count
@@ -66,6 +89,8 @@ public struct PairedComparison: Sendable, Hashable {
         self.b = b
         self.c = c
         self.pValue = McNemar.exact(b: b, c: c)
+        self.attacks = attacks
+        self.benign = benign
         self.bootstrap = PairedBootstrap.run(outcomes, seed: seed, resamples: resamples)
         self.seed = seed
         self.flipped = flipped

@@ -1,20 +1,26 @@
 /// Alert metrics as the confidence threshold moves, keeping the verdict rule fixed.
 ///
 /// An answer alerts at threshold t when it parsed, its verdict is an alerting verdict and its
-/// confidence is > t — the production rule with t in place of `min_confidence`. The thresholds tried are
-/// every distinct confidence among alerting-verdict answers, plus the production threshold.
+/// confidence passes t under the rule's own operator (`>` or `>=`) — the production rule with t in place of
+/// `min_confidence`. The thresholds tried are every distinct confidence among alerting-verdict answers, plus the
+/// production threshold.
 public struct ThresholdSweep: Sendable, Hashable {
     /// The threshold the policy uses today.
     public var productionThreshold: Double
+    /// The rule's operator, used at every point.
+    public var comparison: ThresholdComparison
     /// The recall the recall-first point must reach.
     public var recallTarget: Double
     /// One point per threshold tried, ascending by threshold.
     public var points: [AlertMetrics]
     /// The point with the highest F1 (ties: the highest threshold).
     public var bestF1: AlertMetrics
-    /// The highest threshold whose recall ≥ ``recallTarget``; if none reaches it, the highest recall
-    /// (ties: the highest threshold).
-    public var recallFirst: AlertMetrics
+    /// The highest threshold whose recall ≥ ``recallTarget``; nil when no threshold reaches it
+    /// (see ``highestRecall``).
+    public var recallFirst: AlertMetrics?
+    /// The point with the highest recall (ties: the highest threshold): what is reachable when
+    /// ``recallFirst`` is not.
+    public var highestRecall: AlertMetrics
     /// The point at the production threshold.
     public var production: AlertMetrics
 
@@ -27,9 +33,13 @@ public struct ThresholdSweep: Sendable, Hashable {
     ///   - items: the answers (label, parse status, verdict and confidence are used; `alert` is not).
     ///   - alertVerdicts: canonical verdicts that alert, e.g. `["TP", "SUSPICIOUS"]`.
     ///   - productionThreshold: the policy's `min_confidence`.
+    ///   - comparison: the rule's operator.
     ///   - recallTarget: the recall the recall-first point must reach.
-    public init(items: [ScoredItem], alertVerdicts: Set<String>, productionThreshold: Double, recallTarget: Double = defaultRecallTarget) {
-        let ranking = Ranking(items: items, alertVerdicts: alertVerdicts)
+    public init(
+        items: [ScoredItem], alertVerdicts: Set<String>, productionThreshold: Double, comparison: ThresholdComparison = .greater,
+        recallTarget: Double = defaultRecallTarget
+    ) {
+        let ranking = Ranking(items: items, alertVerdicts: alertVerdicts, comparison: comparison)
         let thresholds = Set(ranking.confidences).union([productionThreshold]).sorted()
         let points = thresholds.map(ranking.metrics(above:))
         let production = ranking.metrics(above: productionThreshold)
@@ -41,10 +51,12 @@ public struct ThresholdSweep: Sendable, Hashable {
             point.recall > best.recall || (point.recall == best.recall && point.threshold > best.threshold) ? point : best
         }
         self.productionThreshold = productionThreshold
+        self.comparison = comparison
         self.recallTarget = recallTarget
         self.points = points
         self.bestF1 = bestF1
-        self.recallFirst = highestMeetingTarget ?? highestRecall
+        self.recallFirst = highestMeetingTarget
+        self.highestRecall = highestRecall
         self.production = production
     }
 }
@@ -57,8 +69,10 @@ private struct Ranking {
     let positivePrefix: [Int]
     let positives: Int
     let negatives: Int
+    let comparison: ThresholdComparison
 
-    init(items: [ScoredItem], alertVerdicts: Set<String>) {
+    init(items: [ScoredItem], alertVerdicts: Set<String>, comparison: ThresholdComparison) {
+        self.comparison = comparison
         let ranked: [(confidence: Double, positive: Bool)] = items.compactMap { item in
             guard let verdict = item.scoredVerdict, alertVerdicts.contains(verdict), let confidence = item.confidence else { return nil }
             return (confidence, item.label == .tp)
@@ -71,14 +85,14 @@ private struct Ranking {
         negatives = items.count - positives
     }
 
-    /// The alert metrics when answers alert at confidence > `threshold`.
+    /// The alert metrics when answers alert at a confidence passing `threshold` under the rule's operator.
     func metrics(above threshold: Double) -> AlertMetrics {
-        // Binary search: the number of ranked answers with confidence > threshold.
+        // Binary search: the number of ranked answers whose confidence passes the threshold.
         var low = 0
         var high = confidences.count
         while low < high {
             let middle = (low + high) / 2
-            if confidences[middle] > threshold { low = middle + 1 } else { high = middle }
+            if comparison.passes(confidences[middle], threshold) { low = middle + 1 } else { high = middle }
         }
         let tp = positivePrefix[low]
         let fp = low - tp

@@ -87,3 +87,20 @@ import Testing
         #expect(error?.line == (try line(of: "Esql.process_parent_executable_values, \", \")", in: text)))
     }
 }
+
+/// Issue 11 A5: the operator of the rule's tail is the operator everywhere.
+@Suite struct RuleOperatorImportTests {
+    @Test func greaterOrEqualTailKeepsItsOperator() throws {
+        let original = try RuleFixtures.text(RuleFixtures.currentHost)
+        let edited = original.replacingOccurrences(of: "TO_DOUBLE(Esql.confidence) > 0.7", with: "TO_DOUBLE(Esql.confidence) >= 0.8")
+        #expect(edited != original)
+        let prompt = try RulePromptParser.parse(edited, file: "ge.toml", id: "rule", version: "v1", defaults: AlertPolicy())
+        #expect(prompt.decision.comparison == .greaterOrEqual)
+        #expect(prompt.decision.minConfidence == 0.8)
+        // A confidence of exactly 0.8 alerts, as the rule's own tail says.
+        #expect(try prompt.rule?.keeps(answer: "verdict=TP confidence=0.8 summary=x", for: RuleFixtures.hostCase) == true)
+        #expect(prompt.decision.alerts(ParsedAnswer(status: .ok, verdict: "TP", confidence: 0.8)))
+        let strict = try RuleFixtures.prompt(RuleFixtures.currentHost)
+        #expect(strict.decision.comparison == .greater)
+    }
+}
