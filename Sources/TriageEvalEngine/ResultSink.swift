@@ -1,5 +1,5 @@
 internal import Foundation
-public import TriageEval
+internal import TriageEval
 internal import TriageEvalStore
 
 /// Collects finished evaluations and writes them to the store in batched transactions (results and

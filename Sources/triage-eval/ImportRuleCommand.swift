@@ -1,6 +1,7 @@
 import ArgumentParser
 import TriageEval
 import TriageEvalEngine
+import TriageEvalStore
 
 extension PromptsCommand {
     struct ImportRule: AsyncParsableCommand {
