@@ -1,5 +1,5 @@
 internal import Foundation
-public import TriageEval
+internal import TriageEval
 public import TriageEvalStore
 
 /// Brings the store up to date with the case files and yields the case set: the one set of cases that

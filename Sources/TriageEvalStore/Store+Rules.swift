@@ -1,6 +1,6 @@
 internal import Foundation
 internal import GRDB
-public import TriageEval
+internal import TriageEval
 
 extension Store {
     /// Every imported detection rule version not removed (the latest registration of each `id@version`), by id and version.

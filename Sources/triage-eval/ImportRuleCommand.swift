@@ -2,6 +2,7 @@ import ArgumentParser
 import TriageEval
 import TriageEvalEngine
 import TriageEvalReports
+import TriageEvalStore
 
 extension PromptsCommand {
     struct ImportRule: AsyncParsableCommand {

@@ -41,7 +41,7 @@ struct RunSemanticsTests {
             try db.execute(sql: "DELETE FROM result WHERE id IN (SELECT id FROM result WHERE run_id = ? ORDER BY id LIMIT 2)", arguments: [runID])
             try db.execute(sql: "DELETE FROM response_cache")
         }
-        try await temp.store.reopenRun(runID)
+        try await temp.store.acquireRun(runID)
         let skip = try await temp.store.answeredKeys(run: runID)
         let resumed = try await RunExecutor(store: temp.store, plan: plan, runID: runID, skip: skip).execute()
         #expect(resumed.counters.calls == 2)

@@ -56,7 +56,7 @@ import TriageEval
         #expect(try await temp.store.renewLease(runID, holder: "77@ci-runner-3") == false)
 
         // Finishing releases the lease.
-        let finished = try await temp.store.finishRun(runID, counters: RunCounters())
+        let finished = try await temp.store.finishRun(runID)
         #expect(finished.status == .complete)
         try await temp.store.acquireRun(runID, holder: "79@ci-runner-5")
     }
