@@ -42,7 +42,7 @@ import Testing
     }
 
     static func rejectingStub() throws -> StubServer {
-        let fixture = CLI.repository.appendingPathComponent("Tests/Fixtures/providers/openai_error_invalid_api_key.json").path
+        let fixture = try CLI.fixture("providers/openai_error_invalid_api_key.json").path
         return try StubServer(["--reply-status", "401", "--reply-body", fixture])
     }
 
@@ -123,7 +123,7 @@ import Testing
     func ruleOperator() async throws {
         let directory = try await GateWorkspace.make()
         let original = try String(
-            contentsOf: CLI.repository.appendingPathComponent("Tests/Fixtures/rules/current/multiple_alerts_llm_attack_chain_triage_by_host.toml"), encoding: .utf8
+            contentsOf: try CLI.fixture("rules/current/multiple_alerts_llm_attack_chain_triage_by_host.toml"), encoding: .utf8
         )
         let edited = original.replacingOccurrences(of: "TO_DOUBLE(Esql.confidence) > 0.7", with: "TO_DOUBLE(Esql.confidence) >= 0.8")
         #expect(edited != original)
