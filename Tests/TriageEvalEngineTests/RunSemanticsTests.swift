@@ -29,7 +29,7 @@ struct RunSemanticsTests {
         _ = try await RunExecutor(store: temp.store, plan: plan, runID: runID).execute()
         // Killed here: finishRun never ran. What the store says is what the results say.
         let killed = try #require(try await temp.store.run(runID))
-        #expect(killed.status == .running)
+        #expect(killed.status == .interrupted)  // no live lease: the process that ran it is gone
         #expect(killed.calls == 4)
         #expect(killed.inputTokens == 400)
         #expect(killed.outputTokens == 48)

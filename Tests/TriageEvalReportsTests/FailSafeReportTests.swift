@@ -34,7 +34,7 @@ struct FailSafeReportTests {
         ]
         let analysis = RunAnalysis(run: runInfo(planned: 2), results: results, thresholds: ["host-triage@v1": 0.7])
         let markdown = MarkdownReport.render(analysis)
-        let row = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| host-triage@<!-- -->v1 | recorded | confidence &gt; 0.7 |") })
+        let row = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| host-triage@<!-- -->v1 | simulated | confidence &gt; 0.7 |") })
         // n, errors, then precision, recall, F1: all undefined; FPR is 0 of 2 (defined).
         #expect(row.contains("| 2 | 0 | n/a | n/a | n/a | 0.000 ["), "\(row)")
         let html = HTMLReport.render(analysis)
@@ -56,10 +56,10 @@ struct FailSafeReportTests {
         ]
         let analysis = RunAnalysis(run: runInfo(planned: 2, status: .incomplete, errors: 2), results: results, thresholds: [:])
         let markdown = MarkdownReport.render(analysis)
-        let row = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| host-triage@<!-- -->v1 | recorded | confidence &gt; 0.7 |") })
+        let row = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| host-triage@<!-- -->v1 | simulated | confidence &gt; 0.7 |") })
         #expect(row.contains("| 0 | 2 | n/a | n/a | n/a | n/a | n/a | n/a | 0 (n/a) |"), "\(row)")
         // The errored attack is a missed attack in the case summary.
-        let summary = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| host-triage@<!-- -->v1 | recorded | 2 · 2 |") })
+        let summary = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| host-triage@<!-- -->v1 | simulated | 2 · 2 |") })
         #expect(summary.contains("| 1 of 1 | 0 of 1 | n/a |"), "\(summary)")
     }
 
@@ -147,14 +147,14 @@ struct FailSafeReportTests {
         let summaryIndex = try #require(markdown.range(of: "## Summary"))
         let metricsIndex = try #require(markdown.range(of: "## Metrics"))
         #expect(summaryIndex.lowerBound < metricsIndex.lowerBound)
-        #expect(markdown.contains("| host-triage@<!-- -->v1 | recorded | 3 · 9 | 1 of 2 | 1 of 1 | 1.000 | 0 | 0.667 | 1 |"))
+        #expect(markdown.contains("| host-triage@<!-- -->v1 | simulated | 3 · 9 | 1 of 2 | 1 of 1 | 1.000 | 0 | 0.667 | 1 |"))
         #expect(markdown.contains("| a1 | S | TP 0.9 alert · FP 0.9 · unanswered | LSASS dump via comsvcs · source: ticket SOC-a1 |"))
         #expect(markdown.contains("| b1 | S | TP 0.9 alert · TP 0.9 alert · FP 0.9 | SCCM client push · source: ticket SOC-b1 |"))
         // Wrong decisions: one row per case, not per sample.
         #expect(markdown.contains("### Wrong decisions (2 cases)"))
         let html = HTMLReport.render(analysis)
         #expect(html.contains("LSASS dump via comsvcs · source: ticket SOC-a1"))
-        #expect(html.contains("host-triage@v1 × recorded · missed attacks: 1"))
+        #expect(html.contains("host-triage@v1 × simulated · missed attacks: 1"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport.render(analysis).utf8)) as? [String: Any])
         let entry = try #require((json["results"] as? [[String: Any]])?.first)
         let caseSummary = try #require(entry["summary"] as? [String: Any])
