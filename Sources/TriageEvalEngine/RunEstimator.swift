@@ -37,10 +37,12 @@ public struct RunEstimator: Sendable {
                     guard !samples.isEmpty else { continue }
                     estimate.evaluations += samples.count
                     guard estimate.live else { continue }
-                    let text = prompt.version.render(CaseContext(plan.cases[caseIndex].item))
-                    let tokens = CostEstimate.inputTokens(text)
+                    let caseContext = CaseContext(plan.cases[caseIndex].item)
+                    let text = prompt.version.render(caseContext)
+                    let system = prompt.version.renderSystem(caseContext)
+                    let tokens = CostEstimate.inputTokens((system ?? "") + text)
                     for sample in samples {
-                        keys.append((CacheKey.make(model: config, prompt: text, sample: sample), tokens))
+                        keys.append((CacheKey.make(model: config, prompt: text, system: system, sample: sample), tokens))
                     }
                 }
             }

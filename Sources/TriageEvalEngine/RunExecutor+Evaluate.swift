@@ -25,10 +25,12 @@ extension RunExecutor {
         let prompt = plan.prompts[item.prompt]
         let storedCase = plan.cases[item.caseIndex]
         let key = plan.key(item, run: runID)
-        let text = prompt.version.render(CaseContext(storedCase.item))
+        let caseContext = CaseContext(storedCase.item)
+        let text = prompt.version.render(caseContext)
+        let system = prompt.version.renderSystem(caseContext)
         let live = !model.provider.isOffline
         // --no-cache skips the lookup only: fresh answers still refresh the cache.
-        let cacheKey = live ? CacheKey.make(model: model, prompt: text, sample: item.sample) : nil
+        let cacheKey = live ? CacheKey.make(model: model, prompt: text, system: system, sample: item.sample) : nil
 
         if useCache, let cacheKey, let cached = try await store.cachedResponse(cacheKey) {
             var evaluation = prompt.evaluator.evaluate(cached.response, item: storedCase.item)
@@ -43,7 +45,7 @@ extension RunExecutor {
             try await record(key, evaluation, cacheKey: nil, calledProvider: false, model: model, context: context)
             return nil
         }
-        let reserved = live ? CostEstimate.usd(model, prompt: text) : 0
+        let reserved = live ? CostEstimate.usd(model, prompt: (system ?? "") + text) : 0
         switch context.budget.reserve(reserved) {
         case .granted:
             break
@@ -55,7 +57,7 @@ extension RunExecutor {
             }
             return nil
         }
-        let request = CompletionRequest(prompt: text, caseID: storedCase.item.id, sample: item.sample, output: prompt.version.output)
+        let request = CompletionRequest(prompt: text, system: system, caseID: storedCase.item.id, sample: item.sample, output: prompt.version.output)
         return PreparedItem(item: item, key: key, request: request, cacheKey: cacheKey, reserved: reserved)
     }
 

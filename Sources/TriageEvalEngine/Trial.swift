@@ -11,8 +11,10 @@ public struct Trial: Sendable {
         public var prompt: PromptVersion
         public var model: ModelConfig
         public var caseItem: TriageCase
-        /// The exact text sent.
+        /// The exact text sent (the user message).
         public var rendered: String
+        /// The system message sent; nil when the prompt has none.
+        public var system: String?
         /// The answer and its parses, or nil when the call failed.
         public var response: CompletionResponse?
         public var evaluation: Evaluation?
@@ -58,12 +60,15 @@ public struct Trial: Sendable {
                 message: "\(promptKey) does not judge case \(caseID) (another entity kind, or the rule's own WHERE drops it before COMPLETION)"
             )
         }
+        try prompt.checkSendable(to: model)
         let evaluator = try AnswerEvaluator(prompt: prompt)
-        let rendered = prompt.render(CaseContext(item))
+        let caseContext = CaseContext(item)
+        let rendered = prompt.render(caseContext)
+        let system = prompt.renderSystem(caseContext)
         let call = ProviderCall(model: model, provider: try makeProvider(model), retry: RetryPolicy(maxRetries: 0), logger: logger)
-        let request = CompletionRequest(prompt: rendered, caseID: item.id, sample: 0, output: prompt.output)
+        let request = CompletionRequest(prompt: rendered, system: system, caseID: item.id, sample: 0, output: prompt.output)
         let started = ContinuousClock.now
-        var result = Result(prompt: prompt, model: model, caseItem: item, rendered: rendered, latencyMs: 0)
+        var result = Result(prompt: prompt, model: model, caseItem: item, rendered: rendered, system: system, latencyMs: 0)
         do {
             let response = try await call.complete(request)
             result.response = response

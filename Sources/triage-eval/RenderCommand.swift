@@ -9,7 +9,7 @@ struct RenderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Print the exact text a model receives for a prompt and a case.",
-        discussion: "The case is read from the case files (so unimported edits show). Output has no trailing newline added. Control characters (other than newline and tab) and bidirectional overrides are shown escaped as \\u{1B} (a note on standard error says how many): the model receives them raw."
+        discussion: "The case is read from the case files (so unimported edits show). A prompt with a system part prints it between `--- system ---` and `--- user ---` lines, as in the prompt file. Output has no trailing newline added. Control characters (other than newline and tab) and bidirectional overrides are shown escaped as \\u{1B} (a note on standard error says how many): the model receives them raw."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -36,7 +36,11 @@ struct RenderCommand: AsyncParsableCommand {
         guard version.accepts(item) else {
             throw UsageError("\(prompt) does not judge case \(caseID) (another entity kind, or the rule's own WHERE drops it before COMPLETION)")
         }
-        let rendered = version.render(CaseContext(item))
+        let caseContext = CaseContext(item)
+        var rendered = version.render(caseContext)
+        if let system = version.renderSystem(caseContext) {
+            rendered = "--- system ---\n\(system)\n--- user ---\n\(rendered)"
+        }
         Terminal.standardOutput(rendered)
         if isatty(STDOUT_FILENO) == 1 { print() }
         let escaped = TerminalText.unsafeCount(in: rendered)
