@@ -37,10 +37,12 @@ public struct RunEstimator: Sendable {
                     guard !samples.isEmpty else { continue }
                     estimate.evaluations += samples.count
                     // A case the prompt cannot render is recorded as an error by the run: nothing to price.
-                    guard estimate.live, let text = try? prompt.version.render(CaseContext(plan.cases[caseIndex].item)) else { continue }
-                    let tokens = CostEstimate.inputTokens(text)
+                    let caseContext = CaseContext(plan.cases[caseIndex].item)
+                    guard estimate.live, let text = try? prompt.version.render(caseContext) else { continue }
+                    let system = prompt.version.renderSystem(caseContext)
+                    let tokens = CostEstimate.inputTokens((system ?? "") + text)
                     for sample in samples {
-                        keys.append((CacheKey.make(model: config, prompt: text, sample: sample), tokens))
+                        keys.append((CacheKey.make(model: config, prompt: text, system: system, sample: sample), tokens))
                     }
                 }
             }

@@ -26,18 +26,20 @@ extension RunExecutor {
         let prompt = plan.prompts[item.prompt]
         let storedCase = plan.cases[item.caseIndex]
         let key = plan.key(item, run: runID)
+        let caseContext = CaseContext(storedCase.item)
         let text: String
         do {
-            text = try prompt.version.render(CaseContext(storedCase.item))
+            text = try prompt.version.render(caseContext)
         } catch {
             // Recorded as an error result (counted, shown, redone by --resume), never sent as an empty prompt.
             let evaluation = Evaluation.failed("render_error: \(prompt.version.key) cannot render case \(storedCase.item.id): \(error)")
             try await record(key, evaluation, cacheKey: nil, calledProvider: false, model: model, context: context)
             return nil
         }
+        let system = prompt.version.renderSystem(caseContext)
         let live = !model.provider.isOffline
         // --no-cache skips the lookup only: fresh answers still refresh the cache.
-        let cacheKey = live ? CacheKey.make(model: model, prompt: text, sample: item.sample) : nil
+        let cacheKey = live ? CacheKey.make(model: model, prompt: text, system: system, sample: item.sample) : nil
 
         if useCache, let cacheKey, let cached = try await store.cachedResponse(cacheKey) {
             var evaluation = prompt.evaluator.evaluate(cached.response, item: storedCase.item)
@@ -52,7 +54,7 @@ extension RunExecutor {
             try await record(key, evaluation, cacheKey: nil, calledProvider: false, model: model, context: context)
             return nil
         }
-        let reserved = live ? CostEstimate.usd(model, prompt: text) : 0
+        let reserved = live ? CostEstimate.usd(model, prompt: (system ?? "") + text) : 0
         switch context.budget.reserve(reserved) {
         case .granted:
             break
@@ -64,7 +66,7 @@ extension RunExecutor {
             }
             return nil
         }
-        let request = CompletionRequest(prompt: text, caseID: storedCase.item.id, sample: item.sample, output: prompt.version.output)
+        let request = CompletionRequest(prompt: text, system: system, caseID: storedCase.item.id, sample: item.sample, output: prompt.version.output)
         return PreparedItem(item: item, key: key, request: request, cacheKey: cacheKey, reserved: reserved)
     }
 

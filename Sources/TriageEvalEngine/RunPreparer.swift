@@ -31,6 +31,9 @@ public struct RunPreparer: Sendable {
 
         let prompts = try selectPrompts(request.prompts, from: try await PromptCatalog(workspace: workspace, store: store).all())
         let models = try selectModels(request.models)
+        for prompt in prompts {
+            for model in models { try prompt.checkSendable(to: model) }
+        }
 
         var warnings: [String] = synced.draftNote.map { [$0] } ?? []
         var plannedPrompts: [RunPlan.Prompt] = []

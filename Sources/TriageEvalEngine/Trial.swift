@@ -11,8 +11,10 @@ public struct Trial: Sendable {
         public var prompt: PromptVersion
         public var model: ModelConfig
         public var caseItem: TriageCase
-        /// The exact text sent.
+        /// The exact text sent (the user message).
         public var rendered: String
+        /// The system message sent; nil when the prompt has none.
+        public var system: String?
         /// The answer and its parses, or nil when the call failed.
         public var response: CompletionResponse?
         public var evaluation: Evaluation?
@@ -39,7 +41,10 @@ public struct Trial: Sendable {
     public struct Rendered: Sendable {
         public var prompt: PromptVersion
         public var item: TriageCase
+        /// The user message.
         public var text: String
+        /// The system message; nil when the prompt has none.
+        public var system: String?
     }
 
     /// Resolves `promptKey` (ID@VERSION: a prompt file or an imported rule) and `caseID` (a case of the case
@@ -65,7 +70,8 @@ public struct Trial: Sendable {
             )
         }
         do {
-            return Rendered(prompt: prompt, item: item, text: try prompt.render(CaseContext(item)))
+            let context = CaseContext(item)
+            return Rendered(prompt: prompt, item: item, text: try prompt.render(context), system: prompt.renderSystem(context))
         } catch {
             throw InputError(file: prompt.file, field: "query", message: "\(promptKey) cannot render case \(caseID): \(error)")
         }
@@ -79,12 +85,13 @@ public struct Trial: Sendable {
             throw InputError(file: "command line", field: "--model", message: "unknown model \"\(modelID)\"; configured: \(known)")
         }
         let resolved = try await Self.render(prompt: promptKey, caseID: caseID, workspace: workspace, store: store)
-        let prompt = resolved.prompt, item = resolved.item, rendered = resolved.text
+        let prompt = resolved.prompt, item = resolved.item, rendered = resolved.text, system = resolved.system
+        try prompt.checkSendable(to: model)
         let evaluator = try AnswerEvaluator(prompt: prompt)
         let call = ProviderCall(model: model, provider: try makeProvider(model), retry: RetryPolicy(maxRetries: 0), logger: logger)
-        let request = CompletionRequest(prompt: rendered, caseID: item.id, sample: 0, output: prompt.output)
+        let request = CompletionRequest(prompt: rendered, system: system, caseID: item.id, sample: 0, output: prompt.output)
         let started = ContinuousClock.now
-        var result = Result(prompt: prompt, model: model, caseItem: item, rendered: rendered, latencyMs: 0)
+        var result = Result(prompt: prompt, model: model, caseItem: item, rendered: rendered, system: system, latencyMs: 0)
         do {
             let response = try await call.complete(request)
             result.response = response

@@ -2,8 +2,10 @@ public import TriageEval
 
 /// One prompt to complete, with what offline providers need to answer it.
 public struct CompletionRequest: Sendable, Hashable {
-    /// The rendered prompt: the exact text the model receives.
+    /// The rendered prompt: the exact text the model receives (the user message).
     public var prompt: String
+    /// The rendered system message; nil when the prompt has no system part.
+    public var system: String?
     /// The case being judged (replay looks answers up by it; live providers ignore it).
     public var caseID: String
     /// Repeat index, 0-based.
@@ -11,8 +13,9 @@ public struct CompletionRequest: Sendable, Hashable {
     /// The answer format the prompt asks for (offline models answer in it).
     public var output: OutputSpec
 
-    public init(prompt: String, caseID: String, sample: Int, output: OutputSpec) {
+    public init(prompt: String, system: String? = nil, caseID: String, sample: Int, output: OutputSpec) {
         self.prompt = prompt
+        self.system = system
         self.caseID = caseID
         self.sample = sample
         self.output = output

@@ -28,7 +28,7 @@ struct LLMStub: AsyncParsableCommand {
     @Option(help: "Faults to choose from: 429,500,503,529,timeout,drop,garbage,empty (default: all).")
     var faults: String?
 
-    @Option(help: "What to answer: heuristic, text:STRING or replay:FILE (JSONL case_id/sample/response).")
+    @Option(help: "What to answer: heuristic, echo (what the stub read: system and user parts, as JSON), text:STRING or replay:FILE (JSONL case_id/sample/response).")
     var answer = "heuristic"
 
     @Option(help: "Seed of the fault sequence.")

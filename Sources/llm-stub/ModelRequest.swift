@@ -3,6 +3,8 @@ struct ModelRequest: Sendable {
     /// One prompt per answer expected: one for chat APIs, one per input for Elastic inference,
     /// one per row for ES|QL.
     var prompts: [String]
+    /// The system part as the provider's format carries it (chat APIs only); nil when absent.
+    var system: String?
     /// An integer `seed` from the request, which picks the replayed sample.
     var seed: Int?
     /// The model named by the request (body or path), echoed in the response.
@@ -10,8 +12,9 @@ struct ModelRequest: Sendable {
     /// ES|QL only: the parsed `ROW … | COMPLETION … | KEEP …` query.
     var query: EsqlRowQuery?
 
-    init(prompts: [String], seed: Int? = nil, model: String, query: EsqlRowQuery? = nil) {
+    init(prompts: [String], system: String? = nil, seed: Int? = nil, model: String, query: EsqlRowQuery? = nil) {
         self.prompts = prompts
+        self.system = system
         self.seed = seed
         self.model = model
         self.query = query

@@ -53,7 +53,7 @@ struct ModelRouteHandler: Sendable {
             }
             modelRequest = try route.format.parse(object, pathModel: route.pathModel)
             for prompt in modelRequest.prompts {
-                guard let answer = configuration.answers.answer(for: prompt, seed: modelRequest.seed) else {
+                guard let answer = configuration.answers.answer(for: prompt, in: modelRequest) else {
                     throw StubFailure.notFound("no recorded answer: no known case id occurs in the prompt")
                 }
                 answers.append(decision.fault == .empty ? "" : answer)

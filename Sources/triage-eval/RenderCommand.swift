@@ -10,7 +10,7 @@ struct RenderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Print the exact text a model receives for a prompt and a case.",
-        discussion: "The case comes from the case set (`cases list`), synced with the case files first, so edits show. Output has no trailing newline added. Control characters (other than newline and tab) and bidirectional overrides are shown escaped as \\u{1B} (a note on standard error says how many): the model receives them raw."
+        discussion: "The case comes from the case set (`cases list`), synced with the case files first, so edits show. A prompt with a system part prints it between `--- system ---` and `--- user ---` lines, as in the prompt file. Output has no trailing newline added. Control characters (other than newline and tab) and bidirectional overrides are shown escaped as \\u{1B} (a note on standard error says how many): the model receives them raw."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -23,7 +23,11 @@ struct RenderCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (workspace, store) = try global.open()
-        let rendered = try await Trial.render(prompt: prompt, caseID: caseID, workspace: workspace, store: store).text
+        let resolved = try await Trial.render(prompt: prompt, caseID: caseID, workspace: workspace, store: store)
+        var rendered = resolved.text
+        if let system = resolved.system {
+            rendered = "--- system ---\n\(system)\n--- user ---\n\(rendered)"
+        }
         Terminal.standardOutput(rendered)
         if isatty(STDOUT_FILENO) == 1 { print() }
         let escaped = TerminalText.unsafeCount(in: rendered)

@@ -10,7 +10,10 @@ enum TrialReport {
         let model = result.model
         let target = [model.provider.rawValue, model.model].compactMap { $0 }.joined(separator: " ")
         var out = "── \(result.prompt.key) × case \(result.caseItem.id) (\(result.caseItem.label.rawValue)) → model \(model.id) (\(target))\n"
-        out += "── rendered prompt (\(result.rendered.utf8.count) bytes\(escapedNote(result.rendered)))\n\(result.rendered)\n"
+        if let system = result.system {
+            out += "── rendered system message (\(system.utf8.count) bytes\(escapedNote(system)))\n\(system)\n"
+        }
+        out += "── rendered \(result.system == nil ? "prompt" : "user message") (\(result.rendered.utf8.count) bytes\(escapedNote(result.rendered)))\n\(result.rendered)\n"
         guard let response = result.response, let evaluation = result.evaluation else {
             out += "── call failed after \(milliseconds(result.latencyMs)): \(result.error.map(\.description) ?? "unknown error")"
             return out

@@ -116,6 +116,20 @@ public struct CaseContext: Sendable {
         variables = v
     }
 
-    /// The variables as a Mustache render context.
-    var mustacheObject: [String: Any] { variables.mapValues(\.mustacheValue) }
+    /// The variables as Python values for `{{#python}}` sections: text as `str`, lists as `list` of `str`.
+    public var pythonValues: [String: PythonValue] {
+        variables.mapValues { value in
+            switch value {
+            case .text(let text): .str(text)
+            case .list(let list): .list(list.map(PythonValue.str))
+            }
+        }
+    }
+
+    /// The variables as a Mustache render context, with the `{{#python}}` section.
+    var mustacheObject: [String: Any] {
+        var object = variables.mapValues(\.mustacheValue)
+        object[PythonTemplateSection.name] = PythonTemplateSection.lambda { [self] in pythonValues }
+        return object
+    }
 }

@@ -17,6 +17,9 @@ public enum ProviderKind: String, Sendable, Codable, Hashable, CaseIterable {
     /// Whether calls leave the machine (and need keys, retries and a cache).
     public var isOffline: Bool { self == .heuristic || self == .replay }
 
+    /// Whether the API takes one prompt string (no chat roles, so no system message).
+    public var takesOnePromptString: Bool { self == .esqlCompletion || self == .elasticInference }
+
     /// Rows one ES|QL `COMPLETION` may run over.
     public static let esqlCompletionRowLimit = 100
 

@@ -1,5 +1,6 @@
-/// A JSON value as read from a model answer (RFC 8259), numbers kept as their source text
-/// so that they convert exactly as `TO_DOUBLE` would.
+/// A JSON value as read from a model answer or a document (RFC 8259), numbers kept as their source text
+/// so that they convert exactly as `TO_DOUBLE` would, and so that Python's int/float split is kept
+/// (``PythonValue/init(json:)``).
 enum JSONValue: Sendable {
     case string(String)
     case number(String)
@@ -30,8 +31,10 @@ enum JSONValue: Sendable {
     }
 
     /// Parses the whole of `text` (surrounding JSON whitespace allowed) as one value.
-    static func parseDocument(_ text: String) -> JSONValue? {
-        var reader = JSONReader(bytes: Array(text.utf8), index: 0)
+    /// With `python`, also what CPython's `json.loads` accepts beyond RFC 8259 — `NaN`, `Infinity` and
+    /// `-Infinity` (as numbers with that text) — and what it refuses: ints of more than 4,300 digits.
+    static func parseDocument(_ text: String, python: Bool = false) -> JSONValue? {
+        var reader = JSONReader(bytes: Array(text.utf8), index: 0, python: python)
         guard let value = reader.value(depth: 0) else { return nil }
         reader.skipWhitespace()
         return reader.index == reader.bytes.count ? value : nil
@@ -55,6 +58,8 @@ enum JSONValue: Sendable {
 private struct JSONReader {
     let bytes: [UInt8]
     var index: Int
+    /// CPython's `json.loads` rules (see ``JSONValue/parseDocument(_:python:)``).
+    var python = false
 
     mutating func skipWhitespace() {
         while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
@@ -71,6 +76,10 @@ private struct JSONReader {
         case UInt8(ascii: "t"): return literal("true", .bool(true))
         case UInt8(ascii: "f"): return literal("false", .bool(false))
         case UInt8(ascii: "n"): return literal("null", .null)
+        case UInt8(ascii: "N") where python: return literal("NaN", .number("NaN"))
+        case UInt8(ascii: "I") where python: return literal("Infinity", .number("Infinity"))
+        case UInt8(ascii: "-") where python && bytes[(index + 1)...].starts(with: Array("Infinity".utf8)):
+            return literal("-Infinity", .number("-Infinity"))
         default: return number()
         }
     }
@@ -120,12 +129,15 @@ private struct JSONReader {
         } else if digits() == 0 {
             return nil
         }
+        let integerEnd = index
         if consume(UInt8(ascii: ".")), digits() == 0 { return nil }
         if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
             index += 1
             if !consume(UInt8(ascii: "+")) { _ = consume(UInt8(ascii: "-")) }
             if digits() == 0 { return nil }
         }
+        // CPython's int() refuses more than 4,300 digits (ValueError, sys.int_info.default_max_str_digits).
+        if python, index == integerEnd, integerEnd - start - (bytes[start] == UInt8(ascii: "-") ? 1 : 0) > 4300 { return nil }
         return .number(String(decoding: bytes[start..<index], as: UTF8.self))
     }
 

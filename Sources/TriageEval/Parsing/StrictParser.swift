@@ -2,9 +2,11 @@
 ///
 /// - Empty or whitespace-only text: ``ParseStatus/empty``.
 /// - `.dissect`: no match ⇒ ``ParseStatus/noMatch`` with every field nil.
-/// - `.json`: the whole text, trimmed of whitespace, must be one JSON object, else ``ParseStatus/noMatch``;
-///   field names are exact; the verdict must be a JSON string; the confidence a JSON number or a string
-///   (both converted by ``EsqlDouble``).
+/// - `.json`: the text must be what Python's `json.loads` accepts (``PythonJSON``: surrounding JSON
+///   whitespace, `NaN`/`Infinity`, big ints, duplicate keys keep the last; no trailing commas, comments,
+///   single quotes or prose) and an object, else ``ParseStatus/noMatch``; field names are exact; the verdict
+///   must be a JSON string; the confidence a JSON number or a string (both converted by ``EsqlDouble``,
+///   so `NaN` is an invalid confidence).
 /// - A verdict matching no declared verdict under `spec.verdictCase`: ``ParseStatus/invalidVerdict``.
 /// - A missing confidence, or one `TO_DOUBLE` makes null: ``ParseStatus/invalidConfidence``.
 /// - Otherwise ``ParseStatus/ok`` with the canonical verdict, flagged ``ParseFlag/confidenceOutOfRange``
@@ -41,7 +43,8 @@ public struct StrictParser: Sendable {
             guard let fields = dissect?.match(text) else { return .failure(.noMatch) }
             return decide(verdict: fields[spec.verdictKey], confidence: fields[spec.confidenceKey], summary: fields[spec.summaryKey])
         case .json(let verdictField, let confidenceField, let summaryField):
-            guard let object = JSONValue.parseDocument(text.trimmingWhitespace()), case .object = object else { return .failure(.noMatch) }
+            // What `PythonJSON.loads` accepts, read with numbers kept as written (reports show the model's text).
+            guard let object = JSONValue.parseDocument(text, python: true), case .object = object else { return .failure(.noMatch) }
             let verdict = object.member(verdictField)
             var rawVerdict: String?
             if case .string(let text) = verdict { rawVerdict = text }

@@ -4,6 +4,9 @@ internal import Yams
 
 /// Reads a `prompts/<id>/<version>.prompt` file: YAML front matter between `---` lines, then a Mustache template.
 ///
+/// The body is the user message. A body whose first line is `--- system ---` holds two templates: the
+/// system part up to a `--- user ---` line, then the user part (each marker alone on its line).
+///
 /// Everything that can be checked without a model is checked here, when the prompt loads:
 /// front matter keys, the output pattern (a bad `DISSECT` pattern is an error now, not at run time),
 /// and every template variable against what cases supply.
@@ -14,7 +17,8 @@ public enum PromptFileParser {
 
     /// Parses a prompt file. `defaults` is the config's `decision:` block, used where the prompt sets none.
     public static func parse(_ text: String, file: String, defaults: AlertPolicy) throws(InputError) -> PromptVersion {
-        let (frontMatter, body, bodyLine) = try split(text, file: file)
+        let (frontMatter, whole, wholeLine) = try split(text, file: file)
+        let (system, body, bodyLine) = try splitRoles(whole, file: file, line: wholeLine)
         // A leading newline keeps YAML line numbers equal to file line numbers (the `---` is line 1).
         guard let node = try YAMLMapping.compose("\n" + frontMatter, file: file) else {
             throw InputError(file: file, line: 2, message: "front matter is empty; it needs at least id and version")
@@ -35,23 +39,64 @@ public enum PromptFileParser {
             throw map.error("decision", "alert verdict \(verdict) is not among output.verdicts \(output.verdicts)")
         }
 
-        let variables = try checkVariables(body, file: file, bodyLine: bodyLine)
-        let compiled: MustacheTemplate
+        var variables = try checkVariables(body, file: file, bodyLine: bodyLine)
+        let compiled = try compile(body, file: file, bodyLine: bodyLine)
+        var systemCompiled: MustacheTemplate?
+        if let system {
+            variables.formUnion(try checkVariables(system.text, file: file, bodyLine: system.line))
+            systemCompiled = try compile(system.text, file: file, bodyLine: system.line)
+        }
+
+        return PromptVersion(
+            id: id, version: version, description: try map.string("description") ?? "", entity: entity,
+            output: output, decision: decision, template: body, systemTemplate: system?.text, variables: variables, text: text,
+            sha256: SHA256Hex.of(text),
+            file: file, renderer: .mustache(user: compiled, system: systemCompiled)
+        )
+    }
+
+    /// The line that opens a system part (the body's first line) and the one that ends it.
+    static let systemMarker = "--- system ---"
+    static let userMarker = "--- user ---"
+
+    /// Splits a body into its optional system part and its user part, with the 1-based file line each starts on.
+    static func splitRoles(_ body: String, file: String, line: Int) throws(InputError) -> (system: (text: String, line: Int)?, user: String, userLine: Int) {
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        func isMarker(_ text: Substring, _ marker: String) -> Bool { text.trimmingCharacters(in: .whitespaces) == marker }
+        guard let first = lines.first, isMarker(first, systemMarker) else {
+            if let stray = lines.firstIndex(where: { isMarker($0, systemMarker) || isMarker($0, userMarker) }) {
+                throw InputError(file: file, line: line + stray, message: "a `\(systemMarker)` line must be the first line of the template, and `\(userMarker)` must follow it")
+            }
+            return (nil, body, line)
+        }
+        let markers = lines.indices.filter { isMarker(lines[$0], userMarker) }
+        guard markers.count == 1, let userIndex = markers.first else {
+            throw InputError(file: file, line: line, message: "a template that opens with `\(systemMarker)` needs exactly one `\(userMarker)` line (found \(markers.count))")
+        }
+        if let stray = lines.indices.dropFirst().first(where: { isMarker(lines[$0], systemMarker) }) {
+            throw InputError(file: file, line: line + stray, message: "a second `\(systemMarker)` line")
+        }
+        let system = lines[1..<userIndex].joined(separator: "\n")
+        let user = lines[(userIndex + 1)...].joined(separator: "\n")
+        guard !system.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw InputError(file: file, line: line, message: "the system part is empty")
+        }
+        guard !user.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw InputError(file: file, line: line + userIndex, message: "the user part after `\(userMarker)` is empty")
+        }
+        return ((system, line + 1), user, line + userIndex + 1)
+    }
+
+    /// Compiles one template part; errors carry file lines.
+    static func compile(_ body: String, file: String, bodyLine: Int) throws(InputError) -> MustacheTemplate {
         do {
             // Prompts are plain text: no HTML escaping of alert fields.
-            compiled = try MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + body)
+            return try MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + body)
         } catch let error as MustacheTemplate.ParserError {
             throw InputError(file: file, line: bodyLine + error.context.lineNumber - 1, column: error.context.columnNumber, message: "template: \(error.error)")
         } catch {
             throw InputError(file: file, line: bodyLine, message: "template: \(error)")
         }
-
-        return PromptVersion(
-            id: id, version: version, description: try map.string("description") ?? "", entity: entity,
-            output: output, decision: decision, template: body, variables: variables, text: text,
-            sha256: SHA256Hex.of(text),
-            file: file, renderer: .mustache(compiled)
-        )
     }
 
     /// Splits front matter from body; the body loses exactly one trailing newline (editors add one).

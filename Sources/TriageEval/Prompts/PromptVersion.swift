@@ -15,8 +15,10 @@ public struct PromptVersion: Sendable {
     public var output: OutputSpec
     /// The rule's `WHERE`: which answers alert.
     public var decision: AlertPolicy
-    /// The template body (after the front matter), or a rule's ES|QL query.
+    /// The template body (after the front matter; the user part when there is a system part), or a rule's ES|QL query.
     public var template: String
+    /// The system part's template (`--- system ---` … `--- user ---`); nil when the prompt has none.
+    public var systemTemplate: String?
     /// The variables the template reads.
     public var variables: Set<String>
     /// The file's full text, front matter included (a rule's whole TOML).
@@ -28,7 +30,7 @@ public struct PromptVersion: Sendable {
 
     /// How the prompt renders (and, for a rule, decides).
     enum Renderer: Sendable {
-        case mustache(MustacheTemplate)
+        case mustache(user: MustacheTemplate, system: MustacheTemplate?)
         case rule(RulePrompt)
     }
 
@@ -53,12 +55,12 @@ public struct PromptVersion: Sendable {
     /// `id@version`, the name used on the command line and in reports.
     public var key: String { "\(id)@\(version)" }
 
-    /// The exact text a model receives for this case. A rule whose ES|QL fails on the case throws (the run
+    /// The exact text a model receives for this case (the user message). A rule whose ES|QL fails on the case throws (the run
     /// records that as an error result, never as an empty prompt); a case the rule does not judge
     /// (``accepts(_:)`` is false) is an error too.
     public func render(_ context: CaseContext) throws(EsqlError) -> String {
         switch renderer {
-        case .mustache(let compiled):
+        case .mustache(let compiled, _):
             return compiled.render(context.mustacheObject)
         case .rule(let rule):
             guard let text = try rule.render(context.item) else {
@@ -66,6 +68,22 @@ public struct PromptVersion: Sendable {
             }
             return text
         }
+    }
+
+    /// The system message a model receives for this case; nil when the prompt has no system part.
+    public func renderSystem(_ context: CaseContext) -> String? {
+        guard case .mustache(_, let system?) = renderer else { return nil }
+        return system.render(context.mustacheObject)
+    }
+
+    /// Refuses a model that cannot receive this prompt: one whose API takes a single prompt string
+    /// (``ProviderKind/takesOnePromptString``) cannot be sent a system part.
+    public func checkSendable(to model: ModelConfig) throws(InputError) {
+        guard systemTemplate != nil, model.provider.takesOnePromptString else { return }
+        throw InputError(
+            file: file, field: "system",
+            message: "\(key) has a system part, but model \(model.id) (\(model.provider.rawValue)) sends one prompt string and cannot carry it; use a chat provider or a prompt without `--- system ---`"
+        )
     }
 
     /// Whether the prompt can render this case (entity kind matches and the case supplies every variable);

@@ -30,6 +30,21 @@ enum TemplateVariables {
             let tagLine = line
             line += body.count(where: \.isNewline)
             rest = rest[close.upperBound...]
+            if !triple, body.trimmingCharacters(in: .whitespaces) == "#" + PythonTemplateSection.name {
+                let closer = "{{/" + PythonTemplateSection.name + "}}"
+                guard let end = rest.range(of: closer) else {
+                    throw .unsupported(tag: String(body), line: tagLine, reason: "the python section is not closed by \(closer)")
+                }
+                let text = String(rest[..<end.lowerBound])
+                do {
+                    references += try PythonExpressionParser.parse(text).names.map { Reference(name: $0, line: tagLine) }
+                } catch {
+                    throw .unsupported(tag: String(body), line: tagLine + error.line - 1, reason: "python expression: \(error.message)")
+                }
+                line += text.count(where: \.isNewline)
+                rest = rest[end.upperBound...]
+                continue
+            }
             if let name = try variableName(in: String(body), line: tagLine) {
                 references.append(Reference(name: name, line: tagLine))
             }

@@ -28,12 +28,14 @@ public struct AnthropicProvider: HTTPModelProvider {
         }
         let model: String
         let maxTokens: Int
+        /// The system part: top-level, not a message.
+        let system: String?
         let messages: [Message]
         let temperature: Double?
         let topP: Double?
 
         enum CodingKeys: String, CodingKey {
-            case model, messages, temperature
+            case model, system, messages, temperature
             case maxTokens = "max_tokens"
             case topP = "top_p"
         }
@@ -85,7 +87,7 @@ public struct AnthropicProvider: HTTPModelProvider {
             HTTPHeader("anthropic-version", Self.apiVersion),
         ]
         let body = Body(
-            model: model, maxTokens: params.maxTokens ?? Self.defaultMaxTokens,
+            model: model, maxTokens: params.maxTokens ?? Self.defaultMaxTokens, system: request.system,
             messages: [Body.Message(role: "user", content: request.prompt)], temperature: params.temperature, topP: params.topP
         )
         return HTTPRequest(url: try endpoint.url(path: "/v1/messages"), headers: headers, body: try JSONWire.encode(body))

@@ -44,10 +44,10 @@ public struct AzureOpenAIProvider: HTTPModelProvider {
         switch route {
         case .deployment(let name, let apiVersion):
             let url = try endpoint.url(path: "/openai/deployments/\(Endpoint.encodeSegment(name))/chat/completions", query: [("api-version", apiVersion)])
-            let body = OpenAIChatWire.body(model: nil, prompt: request.prompt, params: params, maxTokensField: .maxTokens)
+            let body = OpenAIChatWire.body(model: nil, request: request, params: params, maxTokensField: .maxTokens)
             return HTTPRequest(url: url, headers: headers, body: try JSONWire.encode(body))
         case .v1(let model):
-            let body = OpenAIChatWire.body(model: model, prompt: request.prompt, params: params, maxTokensField: .maxTokens)
+            let body = OpenAIChatWire.body(model: model, request: request, params: params, maxTokensField: .maxTokens)
             return HTTPRequest(url: try endpoint.url(path: "/openai/v1/chat/completions"), headers: headers, body: try JSONWire.encode(body))
         }
     }

@@ -46,6 +46,8 @@ public struct BedrockProvider: HTTPModelProvider {
             let temperature: Double?
             let topP: Double?
         }
+        /// The system part: `[{"text": …}]`.
+        let system: [Message.Block]?
         let messages: [Message]
         let inferenceConfig: InferenceConfig?
     }
@@ -83,6 +85,7 @@ public struct BedrockProvider: HTTPModelProvider {
     public func httpRequest(for request: CompletionRequest) throws(ProviderError) -> HTTPRequest {
         let hasConfig = params.maxTokens != nil || params.temperature != nil || params.topP != nil
         let body = Body(
+            system: request.system.map { [Body.Message.Block(text: $0)] },
             messages: [Body.Message(role: "user", content: [Body.Message.Block(text: request.prompt)])],
             inferenceConfig: hasConfig ? Body.InferenceConfig(maxTokens: params.maxTokens, temperature: params.temperature, topP: params.topP) : nil
         )

@@ -35,6 +35,8 @@ public struct ElasticInferenceProvider: HTTPModelProvider {
     }
 
     public func httpRequest(for request: CompletionRequest) throws(ProviderError) -> HTTPRequest {
+        // The run refuses such a prompt when it loads (`PromptVersion.checkSendable`); never drop the part silently.
+        if request.system != nil { throw ProviderError(.configuration, "elastic-inference sends one prompt string and cannot carry a system part", retryable: false) }
         let url = try endpoint.url(path: "/_inference/completion/\(Endpoint.encodeSegment(inferenceID))", query: [("timeout", "\(Int(timeoutSeconds.rounded(.up)))s")])
         let headers = [HTTPHeader("Content-Type", "application/json"), auth.header]
         return HTTPRequest(url: url, headers: headers, body: try JSONWire.encode(Body(input: request.prompt)))

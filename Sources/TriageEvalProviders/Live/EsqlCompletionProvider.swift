@@ -33,6 +33,8 @@ public struct EsqlCompletionProvider: HTTPModelProvider {
     }
 
     public func httpRequest(for request: CompletionRequest) throws(ProviderError) -> HTTPRequest {
+        // The run refuses such a prompt when it loads (`PromptVersion.checkSendable`); never drop the part silently.
+        if request.system != nil { throw ProviderError(.configuration, "esql-completion sends one prompt string and cannot carry a system part", retryable: false) }
         let headers = [HTTPHeader("Content-Type", "application/json"), auth.header]
         return HTTPRequest(url: try endpoint.url(path: "/_query"), headers: headers, body: try JSONWire.encode(Body(query: query(for: request.prompt))))
     }

@@ -14,15 +14,22 @@ enum GeminiWire {
             let seed: Int?
             let topP: Double?
         }
+        /// The system part: `{"parts": [{"text": …}]}` (no role).
+        struct SystemInstruction: Encodable {
+            let parts: [Content.Part]
+        }
+
+        let systemInstruction: SystemInstruction?
         let contents: [Content]
         let generationConfig: GenerationConfig?
     }
 
-    /// Every content carries `role` (Vertex rejects one without).
-    static func body(prompt: String, params: ModelConfig.Parameters) -> Body {
+    /// Every content carries `role` (Vertex rejects one without); a system part goes in `systemInstruction`.
+    static func body(request: CompletionRequest, params: ModelConfig.Parameters) -> Body {
         let hasConfig = params.temperature != nil || params.maxTokens != nil || params.seed != nil || params.topP != nil
         return Body(
-            contents: [Body.Content(role: "user", parts: [Body.Content.Part(text: prompt)])],
+            systemInstruction: request.system.map { Body.SystemInstruction(parts: [Body.Content.Part(text: $0)]) },
+            contents: [Body.Content(role: "user", parts: [Body.Content.Part(text: request.prompt)])],
             generationConfig: hasConfig
                 ? Body.GenerationConfig(temperature: params.temperature, maxOutputTokens: params.maxTokens, seed: params.seed, topP: params.topP)
                 : nil

@@ -58,7 +58,8 @@ public struct OllamaProvider: HTTPModelProvider {
         if let apiKey { headers.append(HTTPHeader("Authorization", "Bearer \(apiKey.value)")) }
         let hasOptions = params.temperature != nil || params.seed != nil || params.maxTokens != nil || params.topP != nil
         let body = Body(
-            model: model, messages: [Body.Message(role: "user", content: request.prompt)], stream: false,
+            model: model, messages: (request.system.map { [Body.Message(role: "system", content: $0)] } ?? []) + [Body.Message(role: "user", content: request.prompt)],
+            stream: false,
             options: hasOptions ? Body.Options(temperature: params.temperature, seed: params.seed, numPredict: params.maxTokens, topP: params.topP) : nil
         )
         return HTTPRequest(url: try endpoint.url(path: "/api/chat"), headers: headers, body: try JSONWire.encode(body))

@@ -32,9 +32,11 @@ enum OpenAIChatWire {
         case maxTokens, maxCompletionTokens
     }
 
-    static func body(model: String?, prompt: String, params: ModelConfig.Parameters, maxTokensField: MaxTokensField) -> Body {
-        Body(
-            model: model, messages: [Message(role: "user", content: prompt)], temperature: params.temperature,
+    /// A system part goes first as a `system` message.
+    static func body(model: String?, request: CompletionRequest, params: ModelConfig.Parameters, maxTokensField: MaxTokensField) -> Body {
+        let system = request.system.map { [Message(role: "system", content: $0)] } ?? []
+        return Body(
+            model: model, messages: system + [Message(role: "user", content: request.prompt)], temperature: params.temperature,
             maxTokens: maxTokensField == .maxTokens ? params.maxTokens : nil,
             maxCompletionTokens: maxTokensField == .maxCompletionTokens ? params.maxTokens : nil,
             seed: params.seed, topP: params.topP

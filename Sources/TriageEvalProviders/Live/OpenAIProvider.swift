@@ -30,7 +30,7 @@ public struct OpenAIProvider: HTTPModelProvider {
     public func httpRequest(for request: CompletionRequest) throws(ProviderError) -> HTTPRequest {
         var headers = [HTTPHeader("Content-Type", "application/json")]
         if let apiKey { headers.append(HTTPHeader("Authorization", "Bearer \(apiKey.value)")) }
-        let body = OpenAIChatWire.body(model: model, prompt: request.prompt, params: params, maxTokensField: maxTokensField)
+        let body = OpenAIChatWire.body(model: model, request: request, params: params, maxTokensField: maxTokensField)
         return HTTPRequest(url: try endpoint.url(path: "/chat/completions"), headers: headers, body: try JSONWire.encode(body))
     }
 

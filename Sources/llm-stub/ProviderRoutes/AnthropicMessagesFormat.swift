@@ -4,8 +4,13 @@ struct AnthropicMessagesFormat: WireFormat {
         guard let prompt = JSONIn.userText(body["messages"]) else {
             throw .badRequest("messages: at least one user message with text content is required")
         }
+        // The Messages API takes the system part top-level (a string or text blocks), never as a message.
+        if JSONIn.hasRole(body["messages"], in: ["system"]) {
+            throw .badRequest("messages: Unexpected role \"system\". The Messages API accepts a top-level `system` parameter, not \"system\" as an input message role.")
+        }
+        let system = JSONIn.textParts(body["system"])
         let model = body["model"] as? String ?? "llm-stub"
-        return ModelRequest(prompts: [prompt], seed: JSONIn.int(body["seed"]), model: model)
+        return ModelRequest(prompts: [prompt], system: system.isEmpty ? nil : system.joined(separator: "\n"), seed: JSONIn.int(body["seed"]), model: model)
     }
 
     func success(_ answers: [String], for request: ModelRequest) -> JSONOut {

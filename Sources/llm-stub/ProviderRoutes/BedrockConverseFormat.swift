@@ -4,9 +4,14 @@ struct BedrockConverseFormat: WireFormat {
         guard let prompt = JSONIn.userText(body["messages"]) else {
             throw .badRequest("A conversation must start with a user message. Try again with a conversation that starts with a user message.")
         }
+        // Converse takes the system part as top-level `system` blocks; a message role is user or assistant.
+        if JSONIn.hasRole(body["messages"], in: ["system"]) {
+            throw .badRequest("1 validation error detected: Value 'system' at 'messages.1.member.role' failed to satisfy constraint: Member must satisfy enum value set: [user, assistant]", errorType: "ValidationException")
+        }
+        let system = JSONIn.textParts(body["system"])
         let extra = body["additionalModelRequestFields"] as? [String: Any]
         let seed = JSONIn.int(body["seed"]) ?? JSONIn.int(extra?["seed"])
-        return ModelRequest(prompts: [prompt], seed: seed, model: pathModel ?? "llm-stub")
+        return ModelRequest(prompts: [prompt], system: system.isEmpty ? nil : system.joined(separator: "\n"), seed: seed, model: pathModel ?? "llm-stub")
     }
 
     func success(_ answers: [String], for request: ModelRequest) -> JSONOut {

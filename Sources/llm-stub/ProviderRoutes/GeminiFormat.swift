@@ -21,6 +21,10 @@ struct GeminiFormat: WireFormat {
             if flavor == .vertex, role == nil {
                 throw .badRequest("Please use a valid role: user, model.")
             }
+            // A system part goes in `systemInstruction`; contents take only user and model turns.
+            if let role, role != "user", role != "model" {
+                throw .badRequest("Please use a valid role: user, model.")
+            }
             guard role == nil || role == "user" else { continue }
             parts += JSONIn.textParts(content["parts"])
         }
@@ -29,7 +33,12 @@ struct GeminiFormat: WireFormat {
         }
         let config = body["generationConfig"] as? [String: Any]
         let seed = JSONIn.int(config?["seed"]) ?? JSONIn.int(body["seed"])
-        return ModelRequest(prompts: [parts.joined(separator: "\n")], seed: seed, model: pathModel ?? "llm-stub")
+        let instruction = (body["systemInstruction"] ?? body["system_instruction"]) as? [String: Any]
+        let system = JSONIn.textParts(instruction?["parts"])
+        return ModelRequest(
+            prompts: [parts.joined(separator: "\n")], system: system.isEmpty ? nil : system.joined(separator: "\n"), seed: seed,
+            model: pathModel ?? "llm-stub"
+        )
     }
 
     func success(_ answers: [String], for request: ModelRequest) -> JSONOut {

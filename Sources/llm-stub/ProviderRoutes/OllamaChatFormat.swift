@@ -8,7 +8,7 @@ struct OllamaChatFormat: WireFormat {
         }
         let options = body["options"] as? [String: Any]
         let seed = JSONIn.int(options?["seed"]) ?? JSONIn.int(body["seed"])
-        return ModelRequest(prompts: [prompt], seed: seed, model: body["model"] as? String ?? "llm-stub")
+        return ModelRequest(prompts: [prompt], system: JSONIn.systemText(body["messages"]), seed: seed, model: body["model"] as? String ?? "llm-stub")
     }
 
     func success(_ answers: [String], for request: ModelRequest) -> JSONOut {

@@ -15,7 +15,8 @@ struct OpenAIChatFormat: WireFormat {
             throw .badRequest("'messages' must contain at least one user message with text content")
         }
         let model = body["model"] as? String ?? pathModel ?? "llm-stub"
-        return ModelRequest(prompts: [prompt], seed: JSONIn.int(body["seed"]), model: model)
+        let system = JSONIn.systemText(body["messages"], roles: ["system", "developer"])
+        return ModelRequest(prompts: [prompt], system: system, seed: JSONIn.int(body["seed"]), model: model)
     }
 
     func success(_ answers: [String], for request: ModelRequest) -> JSONOut {

@@ -18,6 +18,22 @@ enum JSONIn {
         return parts.isEmpty ? nil : parts.joined(separator: "\n")
     }
 
+    /// The text of messages with `role == "system"` (or OpenAI's `developer`), joined by newlines; nil when there is none.
+    static func systemText(_ messages: Any?, roles: Set<String> = ["system"]) -> String? {
+        guard let messages = messages as? [Any] else { return nil }
+        var parts: [String] = []
+        for case let message as [String: Any] in messages where roles.contains(message["role"] as? String ?? "") {
+            parts += textParts(message["content"])
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n")
+    }
+
+    /// Whether any message has one of `roles`.
+    static func hasRole(_ messages: Any?, in roles: Set<String>) -> Bool {
+        guard let messages = messages as? [Any] else { return false }
+        return messages.contains { ($0 as? [String: Any]).map { roles.contains($0["role"] as? String ?? "") } ?? false }
+    }
+
     /// A string, or the `text` members of an array of parts.
     static func textParts(_ content: Any?) -> [String] {
         if let text = content as? String { return [text] }
