@@ -72,7 +72,7 @@ import TriageEvalStore
         (SIGINT, Int32(130)), (SIGTERM, Int32(143)),
     ])
     func signalStopsGracefully(signal number: Int32, expected: Int32) async throws {
-        let stub = try StubServer(["--latency-ms", "150"])
+        let stub = try StubServer(["--latency-ms", "500"])  // 138 calls, 2 at a time: ~35 s unless stopped
         let directory = try stubWorkspace(stub)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("triage-eval-signal-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: scratch.path, contents: nil)
