@@ -19,6 +19,11 @@ enum ToolFailure {
         case let error as POSIXError:
             return "\(oneLine(error.localizedDescription)); check the file system"
         default:
+            // Foundation errors of other domains (URL loading, streams) print as `Error Domain=… UserInfo={…}`.
+            let bridged = error as NSError
+            if bridged.domain.hasPrefix("NS") || bridged.domain.hasPrefix("kCF") {
+                return "\(oneLine(bridged.localizedDescription)) (\(bridged.domain) \(bridged.code))"
+            }
             return "internal error: \(oneLine(String(describing: error)))"
         }
     }
