@@ -23,24 +23,27 @@ public struct RunEstimator: Sendable {
 
     public func estimate() async throws -> RunEstimate {
         var models: [RunEstimate.Model] = []
-        let casesByPrompt = plan.casesByPrompt
         for (modelIndex, model) in plan.models.enumerated() {
             let config = model.config
             var estimate = RunEstimate.Model(id: config.id, live: !config.provider.isOffline, priced: config.price != nil)
             var keys: [(cacheKey: String, inputTokens: Int)] = []
-            for (promptIndex, caseIndices) in casesByPrompt.enumerated() {
-                let prompt = plan.prompts[promptIndex]
-                for caseIndex in caseIndices {
-                    let samples = (0..<plan.samples).filter { sample in
-                        !skip.contains(plan.key(RunPlan.Item(prompt: promptIndex, model: modelIndex, caseIndex: caseIndex, sample: sample), run: runID))
-                    }
-                    guard !samples.isEmpty else { continue }
-                    estimate.evaluations += samples.count
-                    guard estimate.live else { continue }
-                    let text = prompt.version.render(CaseContext(plan.cases[caseIndex].item))
-                    let tokens = CostEstimate.inputTokens(text)
-                    for sample in samples {
-                        keys.append((CacheKey.make(model: config, prompt: text, sample: sample), tokens))
+            for (promptIndex, accepted) in plan.judged.enumerated() {
+                for entry in accepted {
+                    for call in 0..<entry.count {
+                        let item = RunPlan.Item(prompt: promptIndex, model: modelIndex, caseIndex: entry.caseIndex, call: call, sample: 0)
+                        let samples = (0..<plan.samples).filter { sample in
+                            var sampled = item
+                            sampled.sample = sample
+                            return !skip.contains(plan.key(sampled, run: runID))
+                        }
+                        guard !samples.isEmpty else { continue }
+                        estimate.evaluations += samples.count
+                        guard estimate.live else { continue }
+                        let text = plan.call(item).text
+                        let tokens = CostEstimate.inputTokens(text)
+                        for sample in samples {
+                            keys.append((CacheKey.make(model: config, prompt: text, sample: sample), tokens))
+                        }
                     }
                 }
             }

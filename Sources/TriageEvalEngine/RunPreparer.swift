@@ -52,6 +52,17 @@ public struct RunPreparer: Sendable {
             plannedModels.append(RunPlan.Model(rowID: try await store.registerModel(model), config: model, provider: provider))
         }
         let plan = RunPlan(prompts: plannedPrompts, models: plannedModels, cases: cases, samples: request.samples)
+        if let failure = plan.executionErrors.first {
+            let prompt = plan.prompts[failure.prompt].version
+            let line = (prompt.rule?.rule.queryLine ?? 1) + failure.error.line - 1
+            throw InputError(file: prompt.file, line: line, field: "rule.query", message: "over the documents of case \(failure.caseID): \(failure.error.message)")
+        }
+        for (promptIndex, executions) in plan.executions.enumerated() {
+            for caseIndex in executions.keys.sorted() {
+                guard let execution = executions[caseIndex], execution.judged.isEmpty else { continue }
+                warnings.append("\(plan.prompts[promptIndex].version.key) does not judge case \(plan.cases[caseIndex].item.id): \(execution.notJudgedReason ?? "no row reached COMPLETION")")
+            }
+        }
         for (prompt, accepted) in zip(plan.prompts, plan.casesByPrompt) where accepted.isEmpty {
             warnings.append("\(prompt.version.key) accepts none of the selected cases (it judges \(prompt.version.entity?.rawValue ?? "any") entities)")
         }

@@ -13,6 +13,8 @@ public struct Trial: Sendable {
         public var caseItem: TriageCase
         /// The exact text sent.
         public var rendered: String
+        /// For a rule over a case with documents: its execution (``RuleExecution/trace(documents:)``) and the row sent.
+        public var trace: String?
         /// The answer and its parses, or nil when the call failed.
         public var response: CompletionResponse?
         public var evaluation: Evaluation?
@@ -59,15 +61,20 @@ public struct Trial: Sendable {
             )
         }
         let evaluator = try AnswerEvaluator(prompt: prompt)
-        let rendered = prompt.render(CaseContext(item))
-        let call = ProviderCall(model: model, provider: try makeProvider(model), retry: RetryPolicy(maxRetries: 0), logger: logger)
+        // A rule over documents: the first row reaching COMPLETION (one call).
+        let call = try prompt.calls(for: item).first ?? PromptCall(key: "", text: prompt.render(CaseContext(item)), row: nil)
+        let rendered = call.text
+        let provider = ProviderCall(model: model, provider: try makeProvider(model), retry: RetryPolicy(maxRetries: 0), logger: logger)
         let request = CompletionRequest(prompt: rendered, caseID: item.id, sample: 0, output: prompt.output)
         let started = ContinuousClock.now
         var result = Result(prompt: prompt, model: model, caseItem: item, rendered: rendered, latencyMs: 0)
+        if let rule = prompt.rule, let documents = item.documents, let execution = try rule.execution(item) {
+            result.trace = execution.trace(documents: documents) + "sent: row \(call.key)\n"
+        }
         do {
-            let response = try await call.complete(request)
+            let response = try await provider.complete(request)
             result.response = response
-            result.evaluation = evaluator.evaluate(response.text, refused: response.refused, item: item)
+            result.evaluation = evaluator.evaluate(response.text, refused: response.refused, item: item, row: call.row)
         } catch {
             result.error = error
         }

@@ -74,7 +74,7 @@ public struct Workspace: Sendable {
                 guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
                     throw InputError(file: name, message: "cannot read the file (is it UTF-8?)")
                 }
-                let parsed = try CaseFileParser.parse(text, file: name)
+                let parsed = try CaseFileParser.parse(text, file: name, readFile: documentsReader(caseFile: file))
                 for item in parsed {
                     if let other = origin[item.id] {
                         throw InputError(file: name, field: "id", message: "duplicate id \"\(item.id)\", also defined in \(other)")

@@ -9,7 +9,11 @@ struct RenderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Print the exact text a model receives for a prompt and a case.",
-        discussion: "The case is read from the case files (so unimported edits show). Output has no trailing newline added."
+        discussion: """
+            The case is read from the case files (so unimported edits show). Output has no trailing newline added. \
+            For a rule over a case with documents, the execution (documents → each command's rows → rows reaching \
+            COMPLETION) goes to stderr and each row's prompt to stdout, after a `--- row KEY` line when there are several.
+            """
     )
 
     @OptionGroup var global: GlobalOptions
@@ -32,6 +36,18 @@ struct RenderCommand: AsyncParsableCommand {
         let missing = version.missingVariables(for: item)
         guard missing.isEmpty else {
             throw UsageError("case \(caseID) gives only alert_summary, but \(prompt) uses \(missing.joined(separator: ", "))")
+        }
+        if let rule = version.rule, let documents = item.documents {
+            let execution = try rule.execution(item)
+            FileHandle.standardError.write(Data((execution?.trace(documents: documents) ?? "").utf8))
+            let calls = try version.calls(for: item)
+            guard !calls.isEmpty else { throw UsageError("\(prompt) does not judge case \(caseID): \(execution?.notJudgedReason ?? "no row reached COMPLETION")") }
+            for call in calls {
+                if calls.count > 1 { FileHandle.standardOutput.write(Data("--- row \(call.key)\n".utf8)) }
+                FileHandle.standardOutput.write(Data(call.text.utf8))
+                if calls.count > 1 || isatty(STDOUT_FILENO) == 1 { print() }
+            }
+            return
         }
         guard version.accepts(item) else {
             throw UsageError("\(prompt) does not judge case \(caseID) (another entity kind, or the rule's own WHERE drops it before COMPLETION)")

@@ -81,6 +81,7 @@ struct RunCommand: AsyncParsableCommand {
         if dryRun {
             let estimate = try await RunEstimator(store: store, plan: plan, runID: runID, skip: skip, useCache: !noCache).estimate()
             print(DryRunTable.render(estimate, maxCost: maxCost))
+            if let economics = RuleEconomicsTable.render(plan) { print(economics) }
             return
         }
         if resume != nil {
@@ -123,6 +124,7 @@ struct RunCommand: AsyncParsableCommand {
                 outcome.elapsed, outcome.elapsed > 0 ? Double(outcome.evaluated) / outcome.elapsed : 0
             ))
             print(SummaryTable.render(analysis))
+            if let economics = RuleEconomicsTable.render(plan, analysis: analysis) { print(economics) }
             print("reports: \(written.filter { $0.contains("latest") }.map(workspace.display).joined(separator: ", "))")
         }
         if info.status != .complete {

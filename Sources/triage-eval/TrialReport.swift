@@ -9,6 +9,7 @@ enum TrialReport {
         let model = result.model
         let target = [model.provider.rawValue, model.model].compactMap { $0 }.joined(separator: " ")
         var out = "── \(result.prompt.key) × case \(result.caseItem.id) (\(result.caseItem.label.rawValue)) → model \(model.id) (\(target))\n"
+        if let trace = result.trace { out += "── rule execution over the case's documents\n\(trace)" }
         out += "── rendered prompt (\(result.rendered.utf8.count) bytes)\n\(result.rendered)\n"
         guard let response = result.response, let evaluation = result.evaluation else {
             out += "── call failed after \(milliseconds(result.latencyMs)): \(result.error.map(\.description) ?? "unknown error")"

@@ -1,7 +1,8 @@
-/// Reads exported `.alerts-security.*` documents (NDJSON, one `_source` or hit per line) into ES|QL rows.
+/// Reads exported documents (alerts, events; NDJSON, one `_source` or hit per line) into ES|QL rows.
 ///
 /// Nested objects and dotted keys both become dotted column names (`{"host": {"name": …}}` and
-/// `{"host.name": …}` are `host.name`); arrays become multi-values; `@timestamp` is a datetime;
+/// `{"host.name": …}` are `host.name`); arrays become multi-values; `@timestamp` and the ECS `event.*`
+/// dates (``dateFields``) are datetimes;
 /// `kibana.alert.risk_score` is a double (a float field in the alerts index). An Elasticsearch hit
 /// (`{"_source": {…}}`) is read through its `_source`.
 public enum AlertDocuments {
@@ -14,16 +15,35 @@ public enum AlertDocuments {
                 throw InputError(file: file, line: index + 1, message: "expected one JSON object per line (an alert document)")
             }
             if case .object(let source)? = document.member("_source") { members = source }
-            var fields: [String: [EsqlValue]] = [:]
-            var order: [String] = []
             do {
-                try flatten(members, prefix: "", into: &fields, order: &order)
+                rows.append(try row(members))
             } catch {
                 throw InputError(file: file, line: index + 1, field: error.field, message: error.message)
             }
-            rows.append(EsqlRow(order.map { ($0, EsqlValue.values(fields[$0] ?? [])) }))
         }
         return rows
+    }
+
+    /// Fields read as datetimes (ISO-8601 text).
+    public static let dateFields: Set<String> = [CaseFields.timestamp, "event.ingested", "event.created", "event.start", "event.end"]
+
+    /// One document's row.
+    public static func row(_ document: CaseDocument) throws(InputError) -> EsqlRow {
+        guard case .object(let members)? = JSONValue.parseDocument(document.source) else {
+            throw InputError(file: document.id, message: "the stored document is not a JSON object")
+        }
+        do {
+            return try row(members)
+        } catch {
+            throw InputError(file: document.id, field: error.field, message: error.message)
+        }
+    }
+
+    static func row(_ members: [(key: String, value: JSONValue)]) throws(FieldError) -> EsqlRow {
+        var fields: [String: [EsqlValue]] = [:]
+        var order: [String] = []
+        try flatten(members, prefix: "", into: &fields, order: &order)
+        return EsqlRow(order.map { ($0, EsqlValue.values(fields[$0] ?? [])) })
     }
 
     struct FieldError: Error {
@@ -65,7 +85,7 @@ public enum AlertDocuments {
             guard let number = Int64(text) else { throw FieldError(field: name, message: "integer \(text) is out of range") }
             return .integer(number)
         case .string(let text):
-            if name == CaseFields.timestamp {
+            if dateFields.contains(name) {
                 guard let millis = EsqlValue.parseDate(text) else { throw FieldError(field: name, message: "\"\(text)\" is not an ISO-8601 timestamp") }
                 return .datetime(millis)
             }

@@ -14,8 +14,9 @@ public struct AnswerEvaluator: Sendable {
     }
 
     /// Evaluates an answer. A refusal is a parse failure with status `refused`; it never alerts.
-    /// For a rule prompt the alert is the rule's own tail run on `item`'s row with this answer.
-    public func evaluate(_ text: String, refused: Bool = false, item: TriageCase? = nil) -> Evaluation {
+    /// For a rule prompt the alert is the rule's own tail run on `row` (a row of the rule's execution over the
+    /// case's documents) or on `item`'s ``CaseRow``, with this answer.
+    public func evaluate(_ text: String, refused: Bool = false, item: TriageCase? = nil, row: EsqlRow? = nil) -> Evaluation {
         let strictAnswer: ParsedAnswer
         let lenientAnswer: ParsedAnswer
         if refused {
@@ -27,12 +28,13 @@ public struct AnswerEvaluator: Sendable {
         }
         return Evaluation(
             response: text, strict: strictAnswer, lenient: lenientAnswer,
-            alert: decide(text, strictAnswer, refused: refused, item: item), lenientAlert: policy.alerts(lenientAnswer)
+            alert: decide(text, strictAnswer, refused: refused, item: item, row: row), lenientAlert: policy.alerts(lenientAnswer)
         )
     }
 
     /// The rule's tail when the prompt is a rule and the case is known; else the declared policy.
-    private func decide(_ text: String, _ answer: ParsedAnswer, refused: Bool, item: TriageCase?) -> Bool {
+    private func decide(_ text: String, _ answer: ParsedAnswer, refused: Bool, item: TriageCase?, row: EsqlRow?) -> Bool {
+        if let rule, let row { return !refused && ((try? rule.keeps(answer: text, row: row)) ?? false) }
         guard let rule, let item else { return policy.alerts(answer) }
         return !refused && ((try? rule.keeps(answer: text, for: item)) ?? false)
     }

@@ -26,6 +26,19 @@ public struct RulePrompt: Sendable {
         return text
     }
 
+    /// The rule's execution over the case's documents; nil for a case without documents.
+    public func execution(_ item: TriageCase) throws(EsqlError) -> RuleExecution? {
+        guard let documents = item.documents else { return nil }
+        return try RuleExecution(rule: rule, documents: documents, executedAt: item.executedAt)
+    }
+
+    /// Whether the rule alerts on a row of its execution when the model answers `answer`: the tail keeps it.
+    public func keeps(answer: String, row: EsqlRow) throws(EsqlError) -> Bool {
+        var answered = row
+        answered[pipeline.completion.target] = .string(answer)
+        return !(try EsqlEvaluator.run(pipeline.tail, on: [answered])).isEmpty
+    }
+
     /// Whether the rule alerts when the model answers `answer` for this case: the tail keeps a row.
     public func keeps(answer: String, for item: TriageCase) throws(EsqlError) -> Bool {
         guard let rows = try contextRows(item) else { return false }
