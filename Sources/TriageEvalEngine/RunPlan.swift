@@ -43,7 +43,7 @@ public struct RunPlan: Sendable {
     public var samples: Int
     /// For each prompt, the cases it judges.
     public let judged: [[Judged]]
-    /// For each prompt, the rule executions over case documents (case index → execution), for accounting.
+    /// For each prompt, its rule's executions over the case documents in its indices (case index → execution).
     public let executions: [[Int: RuleExecution]]
     /// Cases whose rule execution failed (an ES|QL error): prompt index, case id, error.
     public let executionErrors: [(prompt: Int, caseID: String, error: EsqlError)]
@@ -62,8 +62,10 @@ public struct RunPlan: Sendable {
             var ran: [Int: RuleExecution] = [:]
             for (caseIndex, stored) in cases.enumerated() {
                 if let rule = prompt.version.rule, stored.item.documents != nil {
+                    if let entity = prompt.version.entity, let kind = stored.item.entity?.type, kind != entity { continue }
                     do {
-                        guard let execution = try rule.execution(stored.item) else { continue }
+                        // A case none of whose documents is in the rule's indices is not this rule's case.
+                        guard let execution = try rule.execution(stored.item), execution.documentsRead + execution.documentsOutsideWindow > 0 else { continue }
                         ran[caseIndex] = execution
                         let calls = try prompt.version.calls(for: stored.item)
                         if !calls.isEmpty { accepted.append(Judged(caseIndex: caseIndex, calls: calls)) }

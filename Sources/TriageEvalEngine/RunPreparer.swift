@@ -58,9 +58,15 @@ public struct RunPreparer: Sendable {
             throw InputError(file: prompt.file, line: line, field: "rule.query", message: "over the documents of case \(failure.caseID): \(failure.error.message)")
         }
         for (promptIndex, executions) in plan.executions.enumerated() {
+            // One line per reason: the cases whose documents this rule reads but which yield no call.
+            var byReason: [String: [String]] = [:]
             for caseIndex in executions.keys.sorted() {
                 guard let execution = executions[caseIndex], execution.judged.isEmpty else { continue }
-                warnings.append("\(plan.prompts[promptIndex].version.key) does not judge case \(plan.cases[caseIndex].item.id): \(execution.notJudgedReason ?? "no row reached COMPLETION")")
+                byReason[execution.notJudgedReason ?? "no row reached COMPLETION", default: []].append(plan.cases[caseIndex].item.id)
+            }
+            for (reason, ids) in byReason.sorted(by: { $0.key < $1.key }) {
+                let shown = ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? " and \(ids.count - 5) more" : "")
+                warnings.append("\(plan.prompts[promptIndex].version.key) does not judge \(ids.count) case\(ids.count == 1 ? "" : "s") (\(shown)): \(reason)")
             }
         }
         for (prompt, accepted) in zip(plan.prompts, plan.casesByPrompt) where accepted.isEmpty {

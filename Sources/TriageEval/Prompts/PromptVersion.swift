@@ -52,10 +52,12 @@ public struct PromptVersion: Sendable {
         }
     }
 
-    /// The model calls this prompt makes for a case: for a rule over a case with documents, one per row
+    /// The model calls this prompt makes for a case (none for a case of another entity kind than the prompt's):
+    /// for a rule over a case with documents, one per row
     /// of the rule's execution that reaches `COMPLETION` with a prompt; otherwise one call (keyed "") when
     /// the prompt ``accepts(_:)`` the case. An ES|QL error in the rule's execution is thrown.
     public func calls(for item: TriageCase) throws(EsqlError) -> [PromptCall] {
+        if let entity, let kind = item.entity?.type, kind != entity { return [] }
         if let rule, let execution = try rule.execution(item) {
             return execution.judged.map { PromptCall(key: $0.key, text: $0.prompt ?? "", row: $0.row) }
         }
@@ -66,8 +68,8 @@ public struct PromptVersion: Sendable {
     /// Whether the prompt can render this case (entity kind matches and the case supplies every variable);
     /// for a rule, whether the rule would call the model for it (its own post-`STATS` `WHERE` keeps it).
     public func accepts(_ item: TriageCase) -> Bool {
-        if let rule, item.documents != nil { return !(((try? rule.execution(item)) ?? nil)?.judged.isEmpty ?? true) }
         if let entity, let kind = item.entity?.type, kind != entity { return false }
+        if let rule, item.documents != nil { return !(((try? rule.execution(item)) ?? nil)?.judged.isEmpty ?? true) }
         if let rule { return ((try? rule.render(item)) ?? nil) != nil }
         if item.isDocumentsOnly { return false }
         return missingVariables(for: item).isEmpty
