@@ -1,3 +1,4 @@
+public import EsqlEngine
 /// A rule's ES|QL query in the stages triage-eval evaluates:
 /// `FROM` → ``filters`` (over alert documents) → ``stats`` (one row per host or user) →
 /// ``context`` (the `EVAL … CONCAT` chain and post-`STATS` `WHERE`s) → ``completion`` (the model call) →
@@ -27,7 +28,7 @@ public struct RulePipeline: Sendable {
 
     /// Splits a parsed query; errors name the line of the command that breaks the expected shape.
     public init(_ commands: [EsqlCommand]) throws(EsqlError) {
-        guard case .from(let indices, _)? = commands.first else {
+        guard case .from(let indices, _, _)? = commands.first else {
             throw EsqlError(line: commands.first?.line ?? 1, "a rule query starts with FROM")
         }
         self.indices = indices
