@@ -1,3 +1,4 @@
+public import EsqlEngine
 public import TriageEval
 public import TriageEvalProviders
 public import TriageEvalStore

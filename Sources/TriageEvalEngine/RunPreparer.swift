@@ -1,3 +1,4 @@
+internal import EsqlEngine
 internal import TriageEval
 internal import TriageEvalProviders
 public import TriageEvalStore

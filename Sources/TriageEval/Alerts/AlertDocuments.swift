@@ -1,3 +1,4 @@
+public import EsqlEngine
 /// Reads exported documents (alerts, events; NDJSON, one `_source` or hit per line) into ES|QL rows.
 ///
 /// Nested objects and dotted keys both become dotted column names (`{"host": {"name": …}}` and

@@ -1,3 +1,4 @@
+internal import EsqlEngine
 internal import Yams
 
 /// Reads a `cases/*.yaml` file: a YAML list of cases in the format of DESIGN §2.

@@ -1,3 +1,4 @@
+public import EsqlEngine
 /// Turns a model's answer into an ``Evaluation``: strict and lenient parses, and the rule's decision on each.
 public struct AnswerEvaluator: Sendable {
     let strict: StrictParser

@@ -1,3 +1,4 @@
+public import EsqlEngine
 /// One model call a prompt makes for a case: the exact text, and for a rule over documents the row it
 /// came from (the rule's tail decides on that row) and the row's `BY` key.
 public struct PromptCall: Sendable {

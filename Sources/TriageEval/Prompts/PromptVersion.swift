@@ -1,3 +1,4 @@
+public import EsqlEngine
 internal import Mustache
 
 /// One version of a triage prompt: a Mustache template plus its declared output format and alert decision,

@@ -1,3 +1,4 @@
+import EsqlEngine
 /// An Elastic detection rule file (`*.toml`) whose ES|QL query calls a model with `COMPLETION`:
 /// its identity and its query split into the stages triage-eval evaluates.
 public struct DetectionRule: Sendable {

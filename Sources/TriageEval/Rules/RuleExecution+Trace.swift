@@ -1,8 +1,9 @@
+internal import EsqlEngine
 extension RuleExecution {
     /// What the execution did, for `render` and `try`: documents read, each command's rows in → out,
     /// the rows reaching `COMPLETION` (with what LIMIT and the cap cut) and why nothing was sent, if so.
     public func trace(documents: [CaseDocument]) -> String {
-        var out = "now: \(EsqlValue.isoDate(now))\n"
+        var out = "now: \(EsqlValue.datetime(now).singleText ?? String(now))\n"
         out += "documents: \(documents.count) in the case, \(documentsRead + documentsOutsideWindow) in the rule's indices, "
         out += "\(documentsRead) inside the look-back window\n"
         for step in steps {

@@ -1,3 +1,4 @@
+public import EsqlEngine
 /// One execution of a rule's query over a case's documents, as Elasticsearch runs it: `FROM` picks the
 /// documents of the rule's indices inside the look-back window, every command up to `COMPLETION` runs
 /// over them, and each row reaching `COMPLETION` (at most ``completionRowCap``) is one model call.
@@ -6,7 +7,7 @@
 /// sent), and, when no row reaches the model, which stage dropped the last ones (``notJudgedReason``).
 public struct RuleExecution: Sendable {
     /// Rows beyond this many never reach the model in one execution (`COMPLETION`'s default limit).
-    public static let completionRowCap = 100
+    public static let completionRowCap = EsqlEvaluator.defaultCompletionRowLimit
 
     /// A row that reached `COMPLETION`.
     public struct Row: Sendable {
@@ -49,51 +50,43 @@ public struct RuleExecution: Sendable {
     /// Runs `rule` over `documents`. Errors are the query's own (an unsupported construct, a type error), with its line.
     public init(rule: DetectionRule, documents: [CaseDocument], executedAt: String? = nil) throws(EsqlError) {
         let pipeline = rule.pipeline
-        var sourceRows: [EsqlRow] = []
-        for document in documents where pipeline.indices.contains(where: { EsqlWildcard.matches(document.index, pattern: $0) }) {
-            guard var row = try? AlertDocuments.row(document) else {
-                throw EsqlError(line: 1, "document \(document.id) is not a JSON object")
-            }
-            row["_id"] = .string(document.id)
-            row["_index"] = .string(document.index)
-            sourceRows.append(row)
+        var selected: [(document: CaseDocument, fields: EsqlRow)] = []
+        for document in documents {
+            guard let fields = try? AlertDocuments.row(document) else { throw EsqlError(line: 1, "document \(document.id) is not a JSON object") }
+            selected.append((document, fields))
         }
-        let latest = sourceRows.compactMap { row -> Int64? in if case .datetime(let millis)? = row[CaseFields.timestamp] { millis } else { nil } }.max()
-        let now = executedAt.flatMap(EsqlValue.parseDate) ?? ((latest ?? 0) + 1000)
+        func timestamp(_ fields: EsqlRow) -> Int64? {
+            if case .datetime(let millis)? = fields[CaseFields.timestamp] { return millis }
+            return nil
+        }
+        // The rule's source: its indices' documents (the look-back window is Kibana's range filter on @timestamp).
+        let line = pipeline.filters.first?.line ?? 1
+        let inIndices = try EsqlEvaluator.source(
+            selected.map { EsqlDocument(index: $0.document.index, id: $0.document.id, fields: $0.fields) }, patterns: pipeline.indices, metadata: [], line: line
+        ).count
+        let now = executedAt.flatMap(EsqlValue.parseDate) ?? ((selected.compactMap { timestamp($0.fields) }.max() ?? 0) + 1000)
         self.now = now
-        var inWindow = sourceRows
+        var inWindow = selected
         if let lookback = rule.lookbackMillis {
-            let start = now - lookback
-            inWindow = sourceRows.filter { row in
-                guard case .datetime(let millis)? = row[CaseFields.timestamp] else { return false }
-                return millis >= start && millis <= now
-            }
+            inWindow = selected.filter { entry in timestamp(entry.fields).map { $0 >= now - lookback && $0 <= now } ?? false }
         }
-        documentsRead = inWindow.count
-        documentsOutsideWindow = sourceRows.count - inWindow.count
+        var rows = try EsqlEvaluator.source(
+            inWindow.map { EsqlDocument(index: $0.document.index, id: $0.document.id, version: 1, fields: $0.fields) },
+            patterns: pipeline.indices, metadata: pipeline.metadata, line: line
+        )
+        documentsRead = rows.count
+        documentsOutsideWindow = inIndices - rows.count
 
-        // Every field of the read documents is a column of every row (null where a document lacks it), as in an index mapping.
-        var columns: [String] = []
-        var known: Set<String> = []
-        for row in inWindow { for name in row.columns where known.insert(name).inserted { columns.append(name) } }
+        let context = EsqlContext(now: now, unknownColumnsAreNull: true)
         let commands = pipeline.filters + [.stats(pipeline.stats.aggregations, by: pipeline.stats.groups, line: pipeline.stats.line)] + pipeline.context
-        for command in commands {
-            for name in RulePromptParser.columnsRead(by: command) where known.insert(name).inserted { columns.append(name) }
-        }
-        var rows = inWindow.map { document in
-            var row = EsqlRow()
-            for name in columns { row[name] = document[name] ?? .null }
-            return row
-        }
-
         var steps: [Step] = []
         var cutByLimit = 0
-        var reason: String? = sourceRows.isEmpty
+        var reason: String? = inIndices == 0
             ? "no document in the rule's indices (FROM \(pipeline.indices.joined(separator: ", ")))"
-            : (inWindow.isEmpty ? "no document inside the look-back window" : nil)
+            : (rows.isEmpty ? "no document inside the look-back window" : nil)
         for command in commands {
             let before = rows.count
-            rows = try EsqlEvaluator.run([command], on: rows)
+            rows = try EsqlEvaluator.run([command], on: rows, context: context)
             steps.append(Step(command: command.name, line: command.line, rowsIn: before, rowsOut: rows.count))
             if case .limit = command { cutByLimit += before - rows.count }
             if before > 0, rows.isEmpty, reason == nil {
@@ -102,18 +95,15 @@ public struct RuleExecution: Sendable {
         }
         self.steps = steps
         self.cutByLimit = cutByLimit
-        cutByCap = max(0, rows.count - Self.completionRowCap)
+        let completion = pipeline.completion
+        let request = try EsqlEvaluator.completionPrompts(
+            rows, prompt: completion.prompt, inferenceID: completion.inferenceID, line: completion.line,
+            limit: Self.completionRowCap, context: context
+        )
+        cutByCap = request.rowsCut
         let groups = pipeline.stats.groups
-        self.rows = try rows.prefix(Self.completionRowCap).map { row throws(EsqlError) in
-            let key = groups.map { "\($0)=\(row[$0].map(Self.keyText) ?? "null")" }.joined(separator: ", ")
-            let prompt: String?
-            switch try EsqlExpressionEvaluator.evaluate(pipeline.completion.prompt, row) {
-            case .null: prompt = nil
-            case .string(let text): prompt = text
-            case .multi(let values): prompt = values.compactMap(\.singleText).joined(separator: "\n")
-            case let other: throw EsqlError(line: pipeline.completion.line, "COMPLETION prompt must be a string, got \(other.typeName)")
-            }
-            return Row(key: key, prompt: prompt, row: row)
+        self.rows = zip(request.rows, request.prompts).map { row, prompt in
+            Row(key: groups.map { "\($0)=\(row[$0].map(Self.keyText) ?? "null")" }.joined(separator: ", "), prompt: prompt, row: row)
         }
         if reason == nil, !self.rows.isEmpty, self.rows.allSatisfy({ $0.prompt == nil }) {
             reason = "the COMPLETION prompt is null on every row (nothing is sent)"

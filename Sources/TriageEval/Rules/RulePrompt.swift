@@ -1,3 +1,4 @@
+public import EsqlEngine
 /// A detection rule used as a prompt version: the rule's own commands render the prompt and decide.
 ///
 /// Rendering runs the rule's post-`STATS` commands on the case's ``CaseRow`` and evaluates the

@@ -1,3 +1,4 @@
+import EsqlEngine
 /// Makes a prompt version of a detection rule file: the rule's `EVAL … CONCAT` chain renders, its
 /// `COMPLETION` is the model call, its tail decides.
 ///
@@ -49,10 +50,12 @@ public enum RulePromptParser {
     static func columnsRead(by command: EsqlCommand) -> [String] {
         switch command {
         case .where(let condition, _): condition.columns
-        case .eval(let assignments, _), .stats(let assignments, _, _): assignments.flatMap(\.expression.columns)
-        case .dissect(let input, _, _): input.columns
+        case .eval(let assignments, _), .stats(let assignments, _, _), .inlineStats(let assignments, _, _), .row(let assignments, _):
+            assignments.flatMap(\.expression.columns)
+        case .dissect(let input, _, _), .grok(let input, _, _): input.columns
         case .completion(_, let prompt, _, _): prompt.columns
-        case .from, .limit, .keep: []
+        case .sort(let keys, _): keys.flatMap(\.expression.columns)
+        case .from, .limit, .keep, .drop, .rename, .mvExpand: []
         }
     }
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import TriageEval
+import EsqlEngine
 
 @Suite struct CaseDocumentsTests {
     @Test func inlineDocumentsKeepKeyOrderAndTakeTheCaseIndex() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TriageEval
+import EsqlEngine
 
 /// A rule's whole query over documents: windows, accounting of what never reaches the model, row keys, prompts.
 @Suite struct RuleExecutionTests {
@@ -39,7 +40,8 @@ import Testing
     @Test func limitCutsRowsAndEachRowIsOneCall() throws {
         let documents = (1...5).map { Self.doc("h\($0)", minute: $0) } + [Self.doc("h1", minute: 6), Self.doc("h9", minute: 7, index: "other-index")]
         let execution = try RuleExecution(rule: try Self.rule(Self.curlRule), documents: documents)
-        #expect(execution.now == EsqlValue.parseDate("2026-01-01T00:06:01Z"))
+        // One second after the case's latest document (the other index's, at 00:07).
+        #expect(execution.now == EsqlValue.parseDate("2026-01-01T00:07:01Z"))
         #expect(execution.documentsRead == 6)
         #expect(execution.rows.map(\.key) == ["host.name=h1", "host.name=h2", "host.name=h3"])
         #expect(execution.rows.map(\.prompt) == ["host h1 ran 2", "host h2 ran 1", "host h3 ran 1"])

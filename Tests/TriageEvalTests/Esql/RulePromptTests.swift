@@ -1,3 +1,4 @@
+import EsqlEngine
 import Foundation
 import Testing
 @testable import TriageEval
@@ -64,15 +65,16 @@ import Testing
         let error = #expect(throws: InputError.self) {
             try RulePromptParser.parse(curl, file: "curl.toml", id: "c", version: "v1", defaults: AlertPolicy())
         }
-        #expect(error?.line == (try line(of: "| GROK Esql.full_command_line", in: curl)))
-        #expect(error?.message.contains("GROK") == true)
+        // The ES|QL now parses (GROK, REPLACE, INLINE STATS); the structured-case shape is what refuses it.
+        #expect(error?.line == (try line(of: "| STATS Esql.event_count", in: curl)))
+        #expect(error?.message == "STATS must group BY host.* or user.* columns (got Esql.host_key, Esql.dest_host)")
 
         let entity = try RuleFixtures.text("current/multiple_alerts_llm_by_user_entity.toml")
         let dateTrunc = #expect(throws: InputError.self) {
             try RulePromptParser.parse(entity, file: "entity.toml", id: "e", version: "v1", defaults: AlertPolicy())
         }
-        #expect(dateTrunc?.line == (try line(of: "date_trunc(5 minutes", in: entity)))
-        #expect(dateTrunc?.message.contains("5 minutes") == true)
+        #expect(dateTrunc?.line == (try line(of: "| stats Esql.event_module_distinct_count", in: entity)))
+        #expect(dateTrunc?.message == "STATS must group BY host.* or user.* columns (got Esql.time_window_date_trunc)")
     }
 
     @Test func aRuleReadingAColumnCasesLackIsAnError() throws {

@@ -26,6 +26,13 @@ public struct EsqlRow: Sendable, Equatable {
         }
     }
 
+    /// The row with `name`'s value replaced where the column stands.
+    func replacing(_ name: String, with value: EsqlValue) -> EsqlRow {
+        var row = self
+        row.values[name] = value
+        return row
+    }
+
     /// The columns matched by `KEEP`'s names and `*` patterns, in `KEEP` order.
     func keeping(_ patterns: [String], line: Int) throws(EsqlError) -> EsqlRow {
         var kept = EsqlRow()
@@ -35,5 +42,27 @@ public struct EsqlRow: Sendable, Equatable {
             for name in matches where kept[name] == nil { kept[name] = values[name] }
         }
         return kept
+    }
+
+    /// The row without the columns matched by `DROP`'s names and `*` patterns.
+    func dropping(_ patterns: [String], line: Int) throws(EsqlError) -> EsqlRow {
+        var kept = self
+        for pattern in patterns {
+            let matches = columns.filter { EsqlWildcard.matches($0, pattern: pattern) }
+            guard !matches.isEmpty || pattern.contains("*") else { throw EsqlError(line: line, "DROP: unknown column \(pattern)") }
+            for name in matches { kept[name] = nil }
+        }
+        return kept
+    }
+
+    /// The row with `RENAME`'s columns renamed in place (a column of the new name is replaced).
+    func renaming(_ renames: [EsqlRename], line: Int) throws(EsqlError) -> EsqlRow {
+        var pairs = columns.map { ($0, values[$0] ?? .null) }
+        for rename in renames {
+            guard let index = pairs.firstIndex(where: { $0.0 == rename.old }) else { throw EsqlError(line: line, "RENAME: unknown column \(rename.old)") }
+            pairs[index].0 = rename.new
+            if let other = pairs.indices.first(where: { $0 != index && pairs[$0].0 == rename.new }) { pairs.remove(at: other) }
+        }
+        return EsqlRow(pairs)
     }
 }

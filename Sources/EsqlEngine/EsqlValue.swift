@@ -11,6 +11,8 @@ public enum EsqlValue: Sendable, Hashable {
     case datetime(Int64)
     /// A multi-value of two or more single values (one value is held as itself, none as `null`).
     case multi([EsqlValue])
+    /// A time span literal (`5 minutes`, `1 day`): only an argument, never a stored column.
+    case timeSpan(EsqlTimeSpan)
 
     /// A multi-value from a list: null when empty, the value itself when single.
     public static func values(_ items: [EsqlValue]) -> EsqlValue {
@@ -47,6 +49,7 @@ public enum EsqlValue: Sendable, Hashable {
         case .string: "keyword"
         case .datetime: "datetime"
         case .multi(let items): items.first?.typeName ?? "null"
+        case .timeSpan(let span): span.isPeriod ? "date_period" : "time_duration"
         }
     }
 }

@@ -8,13 +8,18 @@ struct EsqlToken: Sendable, Equatable {
         case string(String)
         case integer(Int64)
         case decimal(Double)
-        /// Punctuation and operators: `|`, `,`, `(`, `)`, `{`, `}`, `[`, `]`, `:`, `=`, `==`, `!=`, `<`, `<=`, `>`, `>=`, `=~`, `*`.
+        /// Punctuation and operators: `|`, `,`, `(`, `)`, `{`, `}`, `[`, `]`, `:`, `::`, `=`, `==`, `!=`, `<`, `<=`, `>`, `>=`, `=~`,
+        /// `+`, `-`, `*`, `/`, `%`.
         case symbol(String)
         case end
     }
 
     var kind: Kind
     var line: Int
+    /// Where the token starts and ends in the query (Unicode scalar offsets), to name an unnamed
+    /// expression by its source text as ES|QL does (`STATS COUNT(*)` makes a column `COUNT(*)`).
+    var start: Int = 0
+    var end: Int = 0
 
     /// The word, upper-cased, when this token is an unquoted word.
     var keyword: String? {

@@ -1,11 +1,7 @@
-/// Expressions, by precedence: `OR` < `AND` < `NOT` < predicates (`IS [NOT] NULL`, `[NOT] IN`,
-/// `[NOT] LIKE`) and comparisons < primaries (literals, columns, calls, parentheses).
+/// Expressions, by precedence as ES|QL's grammar: `OR` < `AND` < `NOT` < predicates (`IS [NOT] NULL`,
+/// `[NOT] IN`, `[NOT] LIKE`) and comparisons < `+ -` < `* / %` < unary minus < primaries (literals,
+/// time spans, columns, calls, parentheses, `::` casts).
 extension EsqlParser {
-    static let timeUnits: Set<String> = [
-        "MILLISECOND", "MILLISECONDS", "MS", "SECOND", "SECONDS", "SEC", "S", "MINUTE", "MINUTES", "MIN", "HOUR", "HOURS", "H",
-        "DAY", "DAYS", "D", "WEEK", "WEEKS", "W", "MONTH", "MONTHS", "MO", "QUARTER", "QUARTERS", "Q", "YEAR", "YEARS", "YR", "Y",
-    ]
-
     mutating func expression() throws(EsqlError) -> EsqlExpression {
         var left = try conjunction()
         while current.keyword == "OR" {
@@ -33,23 +29,25 @@ extension EsqlParser {
     }
 
     mutating func predicate() throws(EsqlError) -> EsqlExpression {
-        let left = try primary()
+        let left = try additive()
         let line = current.line
         if case .symbol(let symbol) = current.kind, let comparison = EsqlComparison(rawValue: symbol) {
             _ = advance()
-            return .compare(comparison, left, try primary(), line: line)
+            return .compare(comparison, left, try additive(), line: line)
         }
         if current.isSymbol("=") {
             throw EsqlError(line: line, "`=` is assignment; compare with `==`")
         }
+        if current.isSymbol(":") {
+            throw EsqlError(line: line, "the match operator `:` is outside the supported ES|QL subset")
+        }
         var negated = false
-        if current.keyword == "NOT" {
+        if current.keyword == "NOT", ["IN", "LIKE", "RLIKE"].contains(next.keyword ?? "") {
             negated = true
             _ = advance()
         }
         switch current.keyword {
         case "IS":
-            guard !negated else { throw EsqlError(line: line, "expected IS NOT NULL, not NOT IS") }
             _ = advance()
             var isNot = false
             if current.keyword == "NOT" { isNot = true; _ = advance() }
@@ -59,8 +57,8 @@ extension EsqlParser {
         case "IN":
             _ = advance()
             try expect("(")
-            var list = [try primary()]
-            while current.isSymbol(",") { _ = advance(); list.append(try primary()) }
+            var list = [try additive()]
+            while current.isSymbol(",") { _ = advance(); list.append(try additive()) }
             try expect(")")
             return .in(left, list, negated: negated, line: line)
         case "LIKE":
@@ -70,10 +68,70 @@ extension EsqlParser {
         case "RLIKE":
             throw EsqlError(line: line, "operator RLIKE is outside the supported ES|QL subset")
         default:
-            if negated { throw EsqlError(line: line, "expected IN or LIKE after NOT, found \(current.display)") }
-            if current.isSymbol("*") { throw EsqlError(line: line, "arithmetic (*) is outside the supported ES|QL subset") }
             return left
         }
+    }
+
+    mutating func additive() throws(EsqlError) -> EsqlExpression {
+        var left = try multiplicative()
+        while current.isSymbol("+") || current.isSymbol("-") {
+            let token = advance()
+            left = .arithmetic(token.isSymbol("+") ? .add : .subtract, left, try multiplicative(), line: token.line)
+        }
+        return left
+    }
+
+    mutating func multiplicative() throws(EsqlError) -> EsqlExpression {
+        var left = try unary()
+        while current.isSymbol("*") || current.isSymbol("/") || current.isSymbol("%") {
+            let token = advance()
+            let op: EsqlArithmetic = token.isSymbol("*") ? .multiply : (token.isSymbol("/") ? .divide : .modulo)
+            left = .arithmetic(op, left, try unary(), line: token.line)
+        }
+        return left
+    }
+
+    mutating func unary() throws(EsqlError) -> EsqlExpression {
+        if current.isSymbol("-") {
+            let line = advance().line
+            switch current.kind {
+            case .integer(let value) where !isTimeUnit(next):
+                _ = advance()
+                return try casts(.literal(.integer(-value), line: line))
+            case .decimal(let value):
+                _ = advance()
+                return try casts(.literal(.double(-value), line: line))
+            default:
+                return .negate(try unary(), line: line)
+            }
+        }
+        if current.isSymbol("+") {
+            _ = advance()
+            return try unary()
+        }
+        return try casts(try primary())
+    }
+
+    /// `primary::type`, repeatedly.
+    mutating func casts(_ expression: EsqlExpression) throws(EsqlError) -> EsqlExpression {
+        var result = expression
+        while current.isSymbol("::") {
+            let line = advance().line
+            let type = try name(of: "type").uppercased()
+            guard let function = Self.castFunctions[type] else { throw EsqlError(line: line, "cast to \(type) is outside the supported ES|QL subset") }
+            result = .cast(result, function: function, line: line)
+        }
+        return result
+    }
+
+    static let castFunctions: [String: String] = [
+        "STRING": "TO_STRING", "KEYWORD": "TO_STRING", "TEXT": "TO_STRING", "DOUBLE": "TO_DOUBLE", "INTEGER": "TO_INTEGER", "INT": "TO_INTEGER",
+        "LONG": "TO_LONG", "BOOLEAN": "TO_BOOLEAN", "BOOL": "TO_BOOLEAN", "DATETIME": "TO_DATETIME", "DATE": "TO_DATETIME", "IP": "TO_IP",
+    ]
+
+    func isTimeUnit(_ token: EsqlToken) -> Bool {
+        if case .word(let word) = token.kind { return EsqlTimeSpan.unit(named: word) != nil }
+        return false
     }
 
     mutating func primary() throws(EsqlError) -> EsqlExpression {
@@ -82,8 +140,9 @@ extension EsqlParser {
         switch token.kind {
         case .string(let text): return .literal(.string(text), line: line)
         case .integer(let value):
-            if let unit = current.keyword, Self.timeUnits.contains(unit) {
-                throw EsqlError(line: line, "time span literal `\(value) \(current.display)` is outside the supported ES|QL subset")
+            if case .word(let word) = current.kind, let unit = EsqlTimeSpan.unit(named: word) {
+                _ = advance()
+                return .literal(.timeSpan(EsqlTimeSpan(value, unit)), line: line)
             }
             return .literal(.integer(value), line: line)
         case .decimal(let value): return .literal(.double(value), line: line)
@@ -93,14 +152,15 @@ extension EsqlParser {
             try expect(")")
             return inner
         case .symbol("*"): return .star(line: line)
-        case .symbol("-"):
-            switch advance().kind {
-            case .integer(let value): return .literal(.integer(-value), line: line)
-            case .decimal(let value): return .literal(.double(-value), line: line)
-            default: throw EsqlError(line: line, "arithmetic (-) is outside the supported ES|QL subset; only negative number literals are")
-            }
         case .symbol("["):
-            throw EsqlError(line: line, "multi-value literals [ … ] are outside the supported ES|QL subset")
+            var items: [EsqlValue] = []
+            repeat {
+                if !items.isEmpty { _ = advance() }
+                guard case .literal(let value, _) = try unary() else { throw EsqlError(line: line, "a multi-value literal [ … ] holds constants only") }
+                items.append(value)
+            } while current.isSymbol(",")
+            try expect("]")
+            return .literal(.values(items), line: line)
         case .word(let word):
             switch word.uppercased() {
             case "NULL": return .literal(.null, line: line)

@@ -11,6 +11,7 @@ extension EsqlValue {
         case .double(let value): Self.javaDouble(value)
         case .string(let value): value
         case .datetime(let millis): Self.isoDate(millis)
+        case .timeSpan(let span): span.description
         }
     }
 

@@ -13,13 +13,20 @@ public indirect enum EsqlExpression: Sendable, Equatable {
     case isNull(EsqlExpression, negated: Bool, line: Int)
     case `in`(EsqlExpression, [EsqlExpression], negated: Bool, line: Int)
     case like(EsqlExpression, pattern: String, negated: Bool, line: Int)
+    /// `left op right` with `+ - * / %`.
+    case arithmetic(EsqlArithmetic, EsqlExpression, EsqlExpression, line: Int)
+    /// Unary minus.
+    case negate(EsqlExpression, line: Int)
+    /// `expression::type`, the same as the `TO_…` conversion function of that type.
+    case cast(EsqlExpression, function: String, line: Int)
 
     /// The line the expression starts on.
     public var line: Int {
         switch self {
         case .literal(_, let line), .column(_, let line), .star(let line), .call(_, _, let line),
             .compare(_, _, _, let line), .and(_, _, let line), .or(_, _, let line), .not(_, let line),
-            .isNull(_, _, let line), .in(_, _, _, let line), .like(_, _, _, let line):
+            .isNull(_, _, let line), .in(_, _, _, let line), .like(_, _, _, let line), .arithmetic(_, _, _, let line),
+            .negate(_, let line), .cast(_, _, let line):
             line
         }
     }
@@ -30,9 +37,11 @@ public indirect enum EsqlExpression: Sendable, Equatable {
         case .literal, .star: []
         case .column(let name, _): [name]
         case .call(_, let arguments, _): arguments.flatMap(\.columns)
-        case .compare(_, let left, let right, _), .and(let left, let right, _), .or(let left, let right, _):
+        case .compare(_, let left, let right, _), .and(let left, let right, _), .or(let left, let right, _),
+            .arithmetic(_, let left, let right, _):
             left.columns + right.columns
-        case .not(let inner, _), .isNull(let inner, _, _), .like(let inner, _, _, _): inner.columns
+        case .not(let inner, _), .isNull(let inner, _, _), .like(let inner, _, _, _), .negate(let inner, _), .cast(let inner, _, _):
+            inner.columns
         case .in(let inner, let list, _, _): inner.columns + list.flatMap(\.columns)
         }
     }
@@ -48,4 +57,13 @@ public enum EsqlComparison: String, Sendable, Equatable {
     case greaterOrEqual = ">="
     /// Case-insensitive string equality.
     case equalIgnoringCase = "=~"
+}
+
+/// An arithmetic operator.
+public enum EsqlArithmetic: String, Sendable, Equatable {
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case modulo = "%"
 }

@@ -1,5 +1,5 @@
 import Testing
-import TriageEval
+import EsqlEngine
 
 @Suite("DissectPattern: Elasticsearch's algorithm, quirks included")
 struct DissectPatternTests {

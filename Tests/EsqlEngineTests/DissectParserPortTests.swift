@@ -1,5 +1,5 @@
 import Testing
-import TriageEval
+import EsqlEngine
 
 /// Cases from Elasticsearch's `DissectParserTests` (libs/dissect), main branch.
 @Suite("DISSECT cases from Elasticsearch's DissectParserTests")

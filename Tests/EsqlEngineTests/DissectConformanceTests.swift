@@ -1,5 +1,5 @@
 import Testing
-import TriageEval
+import EsqlEngine
 
 @Suite("DISSECT conformance with Elasticsearch's specification tests")
 struct DissectConformanceTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import TriageEval
+@testable import EsqlEngine
 
 @Suite struct EsqlEvaluatorTests {
     func value(_ expression: String, _ row: EsqlRow = EsqlRow()) throws -> EsqlValue {
@@ -87,9 +87,9 @@ import Testing
             | LIMIT 1
             """#).dropFirst())
         var prompts: [String] = []
-        let rows = try EsqlEvaluator.run(commands, on: [EsqlRow([("host.name", .string("h1"))]), EsqlRow([("host.name", .string("h2"))])]) { prompt, id throws(EsqlError) in
-            prompts.append("\(id): \(prompt)")
-            return .string("verdict=TP confidence=0.9")
+        let rows = try EsqlEvaluator.run(commands, on: [EsqlRow([("host.name", .string("h1"))]), EsqlRow([("host.name", .string("h2"))])]) { request throws(EsqlError) in
+            prompts += request.prompts.map { "\(request.inferenceID): \($0 ?? "null")" }
+            return request.rows.map { _ in .string("verdict=TP confidence=0.9") }
         }
         #expect(prompts == ["m: judge h1", "m: judge h2"])
         #expect(rows.count == 1)

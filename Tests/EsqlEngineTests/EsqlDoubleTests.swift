@@ -1,5 +1,5 @@
 import Testing
-import TriageEval
+import EsqlEngine
 
 @Suite("EsqlDouble: TO_DOUBLE of a string")
 struct EsqlDoubleTests {

@@ -1,5 +1,8 @@
-/// Splits an ES|QL query into tokens: `//` and `/* */` comments are skipped, `"…"` strings take the
-/// escapes `\t \n \r \" \\`, `"""…"""` strings are raw, names may hold dots, `@` and `*` wildcards.
+/// Splits an ES|QL query into tokens as Elasticsearch's lexer does: `//` and `/* */` comments are
+/// skipped, `"…"` strings take the escapes `\t \n \r \" \\`, `"""…"""` strings are raw, names may
+/// hold dots, `@` and `*` wildcards. Neither string form may hold a raw line break: Elasticsearch's
+/// grammar excludes `\r` and `\n` from both, so a literal broken across lines is a token recognition
+/// error on the line where the literal starts.
 enum EsqlLexer {
     static func tokenize(_ query: String) throws(EsqlError) -> [EsqlToken] {
         let chars = Array(query.unicodeScalars)
@@ -8,6 +11,17 @@ enum EsqlLexer {
         var line = 1
 
         func peek(_ offset: Int = 0) -> Unicode.Scalar? { i + offset < chars.count ? chars[i + offset] : nil }
+        func add(_ kind: EsqlToken.Kind, line: Int, from start: Int) {
+            tokens.append(EsqlToken(kind: kind, line: line, start: start, end: i))
+        }
+        func broken(_ start: Int, _ startLine: Int) -> EsqlError {
+            let text = String(String.UnicodeScalarView(chars[start..<min(i, chars.count)]))
+            let shown = text.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(40))) + "…" : text
+            return EsqlError(
+                line: startLine,
+                "token recognition error at: '\(shown)': a string literal cannot hold a line break (neither \"…\" nor \"\"\"…\"\"\"); join the line or write \\n"
+            )
+        }
 
         // After `FROM` (and after each `,` of its list) comes an index pattern such as `.alerts-security.*`.
         var expectingIndex = false
@@ -15,10 +29,11 @@ enum EsqlLexer {
             let c = chars[i]
             if c == "\n" { line += 1; i += 1; continue }
             if c.properties.isWhitespace { i += 1; continue }
-            if expectingIndex, c != "/", c != "|", c != "," {
+            let start = i
+            if expectingIndex, c != "/", c != "|", c != ",", c != "\"" {
                 var index = String.UnicodeScalarView()
                 while let ch = peek(), !ch.properties.isWhitespace, ch != ",", ch != "|" { index.append(ch); i += 1 }
-                tokens.append(EsqlToken(kind: .word(String(index)), line: line))
+                add(.word(String(index)), line: line, from: start)
                 expectingIndex = false
                 continue
             }
@@ -28,13 +43,13 @@ enum EsqlLexer {
                 continue
             }
             if c == "/", peek(1) == "*" {
-                let start = line
+                let startLine = line
                 i += 2
                 while i < chars.count, !(chars[i] == "*" && peek(1) == "/") {
                     if chars[i] == "\n" { line += 1 }
                     i += 1
                 }
-                guard i < chars.count else { throw EsqlError(line: start, "unterminated /* comment") }
+                guard i < chars.count else { throw EsqlError(line: startLine, "unterminated /* comment") }
                 i += 2
                 continue
             }
@@ -44,25 +59,27 @@ enum EsqlLexer {
                     i += 3
                     var text = String.UnicodeScalarView()
                     while i < chars.count, !(chars[i] == "\"" && peek(1) == "\"" && peek(2) == "\"") {
-                        if chars[i] == "\n" { line += 1 }
+                        if chars[i] == "\n" || chars[i] == "\r" { throw broken(start, startLine) }
                         text.append(chars[i])
                         i += 1
                     }
-                    guard i < chars.count else { throw EsqlError(line: startLine, "unterminated \"\"\" string") }
+                    guard i < chars.count else { throw EsqlError(line: startLine, "token recognition error: unterminated \"\"\" string") }
                     i += 3
-                    // """a"""" — extra closing quotes belong to the string, as in ES|QL's grammar.
-                    while peek() == "\"" { text.append("\""); i += 1 }
-                    tokens.append(EsqlToken(kind: .string(String(text)), line: startLine))
+                    // """a"""" — up to two extra closing quotes belong to the string, as in ES|QL's grammar.
+                    var extra = 0
+                    while peek() == "\"", extra < 2 { text.append("\""); i += 1; extra += 1 }
+                    add(.string(String(text)), line: startLine, from: start)
                     continue
                 }
                 i += 1
                 var text = String.UnicodeScalarView()
                 while true {
-                    guard let ch = peek(), ch != "\n" else { throw EsqlError(line: startLine, "unterminated string") }
+                    guard let ch = peek() else { throw EsqlError(line: startLine, "token recognition error: unterminated string") }
+                    if ch == "\n" || ch == "\r" { throw broken(start, startLine) }
                     i += 1
                     if ch == "\"" { break }
                     if ch == "\\" {
-                        guard let escaped = peek() else { throw EsqlError(line: startLine, "unterminated string") }
+                        guard let escaped = peek() else { throw EsqlError(line: startLine, "token recognition error: unterminated string") }
                         i += 1
                         switch escaped {
                         case "t": text.append("\t")
@@ -76,7 +93,7 @@ enum EsqlLexer {
                     }
                     text.append(ch)
                 }
-                tokens.append(EsqlToken(kind: .string(String(text)), line: startLine))
+                add(.string(String(text)), line: startLine, from: start)
                 continue
             }
             if c == "`" {
@@ -91,35 +108,36 @@ enum EsqlLexer {
                     }
                     name.append(ch)
                 }
-                tokens.append(EsqlToken(kind: .quotedName(String(name)), line: startLine))
+                add(.quotedName(String(name)), line: startLine, from: start)
                 continue
             }
             if isDigit(c) || (c == "." && peek(1).map(isDigit) == true) {
-                tokens.append(EsqlToken(kind: try number(chars, &i, line: startLine), line: startLine))
+                let kind = try number(chars, &i, line: startLine)
+                add(kind, line: startLine, from: start)
                 continue
             }
             if isNameStart(c) {
                 var word = String.UnicodeScalarView()
                 while let ch = peek(), isNamePart(ch) { word.append(ch); i += 1 }
                 let isCommandPosition = tokens.isEmpty || tokens.last?.isSymbol("|") == true
-                tokens.append(EsqlToken(kind: .word(String(word)), line: startLine))
+                add(.word(String(word)), line: startLine, from: start)
                 if isCommandPosition, String(word).uppercased() == "FROM" { expectingIndex = true }
                 continue
             }
             let two = peek(1).map { String(c) + String($0) } ?? ""
-            if ["==", "!=", "<=", ">=", "=~"].contains(two) {
-                tokens.append(EsqlToken(kind: .symbol(two), line: startLine))
+            if ["==", "!=", "<=", ">=", "=~", "::"].contains(two) {
                 i += 2
+                add(.symbol(two), line: startLine, from: start)
                 continue
             }
-            if "|,(){}[]:=<>*-".unicodeScalars.contains(c) {
-                tokens.append(EsqlToken(kind: .symbol(String(c)), line: startLine))
+            if "|,(){}[]:=<>*-+/%".unicodeScalars.contains(c) {
                 i += 1
+                add(.symbol(String(c)), line: startLine, from: start)
                 continue
             }
-            throw EsqlError(line: startLine, "unexpected character '\(c)'")
+            throw EsqlError(line: startLine, "token recognition error at: '\(c)'")
         }
-        tokens.append(EsqlToken(kind: .end, line: line))
+        tokens.append(EsqlToken(kind: .end, line: line, start: chars.count, end: chars.count))
         return tokens
     }
 
@@ -151,16 +169,14 @@ enum EsqlLexer {
                 while i < chars.count, isDigit(chars[i]) { text.unicodeScalars.append(chars[i]); i += 1 }
             }
         }
-        if i < chars.count, isNameStart(chars[i]) {
-            throw EsqlError(line: line, "unsupported literal \(text)\(chars[i]) (time spans such as `5 minutes` are outside the supported subset)")
-        }
         if isDecimal {
             guard let value = Double(text.hasPrefix(".") ? "0" + text : (text.hasSuffix(".") ? text + "0" : text)) else {
                 throw EsqlError(line: line, "invalid number \(text)")
             }
             return .decimal(value)
         }
-        guard let value = Int64(text) else { throw EsqlError(line: line, "integer \(text) is out of range") }
+        // An integer literal too large for a long is a double in ES|QL.
+        guard let value = Int64(text) else { return .decimal(Double(text) ?? .infinity) }
         return .integer(value)
     }
 
