@@ -51,7 +51,9 @@ enum RuleDecisionSummary {
             verdictCase: ignoresCase ? .ignore : .exact,
             minConfidence: threshold ?? defaults.minConfidence
         )
-        var verdicts = ["TP", "FP", "SUSPICIOUS"]
+        // A true/false verdict (the identity rule) has its own two-valued set.
+        let boolean = !policy.alertVerdicts.isEmpty && policy.alertVerdicts.allSatisfy { ["TRUE", "FALSE"].contains($0.uppercased()) }
+        var verdicts = boolean ? ["TRUE", "FALSE"] : ["TP", "FP", "SUSPICIOUS"]
         for verdict in policy.alertVerdicts where !verdicts.contains(verdict) { verdicts.append(verdict) }
         let spec = OutputSpec(
             format: .dissect(pattern: pattern?.pattern ?? "", appendSeparator: pattern?.appendSeparator ?? ""),

@@ -90,7 +90,7 @@ public struct RuleExecution: Sendable {
             steps.append(Step(command: command.name, line: command.line, rowsIn: before, rowsOut: rows.count))
             if case .limit = command { cutByLimit += before - rows.count }
             if before > 0, rows.isEmpty, reason == nil {
-                reason = "\(Self.describe(command, query: rule.query)) (query line \(command.line)) dropped the last \(before) row\(before == 1 ? "" : "s")"
+                reason = "\(Self.describe(command, query: rule.query)) (query line \(command.line)) dropped every remaining row"
             }
         }
         self.steps = steps

@@ -64,7 +64,7 @@ import EsqlEngine
         let documents = [Self.doc("h1", minute: 1, process: "wget"), Self.doc("h2", minute: 2, process: "wget")]
         let execution = try RuleExecution(rule: try Self.rule(Self.curlRule), documents: documents)
         #expect(execution.rows.isEmpty)
-        #expect(execution.notJudgedReason == #"`WHERE process.name == "curl"` (query line 2) dropped the last 2 rows"#)
+        #expect(execution.notJudgedReason == #"`WHERE process.name == "curl"` (query line 2) dropped every remaining row"#)
         let elsewhere = try RuleExecution(rule: try Self.rule(Self.curlRule), documents: [Self.doc("h1", minute: 1, index: "other")])
         #expect(elsewhere.notJudgedReason == "no document in the rule's indices (FROM logs-test-*)")
     }
