@@ -17,6 +17,9 @@ public enum EsqlEvaluator {
     /// an implicit `LIMIT 100` before the command.
     public static let defaultCompletionRowLimit = 100
 
+    /// The most rows a command may produce: the evaluator holds every row in memory, where Elasticsearch streams.
+    public static let maxRows = 1_000_000
+
     /// Evaluates a whole query: `ROW …` or `FROM …` over `documents` (each picked by its index), then
     /// every processing command. `now` is `NOW()` in epoch milliseconds. Throws ``EsqlError`` or
     /// what `completion` throws.
@@ -174,6 +177,9 @@ public enum EsqlEvaluator {
                     throw EsqlError(line: line, "MV_EXPAND: unknown column \(column)")
                 }
                 expanded += value.isMulti ? value.elements.map { row.replacing(column, with: $0) } : [row]
+                guard expanded.count <= maxRows else {
+                    throw EsqlError(line: line, "MV_EXPAND producing more than \(maxRows) rows is outside the supported ES|QL subset (rows are held in memory)")
+                }
             }
             return expanded
         }
