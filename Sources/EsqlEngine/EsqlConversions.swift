@@ -59,7 +59,7 @@ enum EsqlConversions {
         case .datetime: value
         case .string(let text): EsqlValue.parseDate(text).map(EsqlValue.datetime)
         case .integer(let number): .datetime(number)
-        case .double(let number): number.isFinite ? .datetime(Int64(number)) : nil
+        case .double(let number): number.isFinite && abs(number) < 9.2e18 ? .datetime(Int64(number)) : nil
         default: nil
         }
     }

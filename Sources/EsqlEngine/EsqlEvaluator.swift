@@ -5,7 +5,7 @@ internal import Foundation
 /// ``evaluate(_:documents:now:completionRowLimit:completion:)`` runs a whole query from its source
 /// (`ROW`, or `FROM` over documents tagged with their index); ``run(_:on:context:completion:)`` runs
 /// processing commands over given rows. `COMPLETION` hands every row reaching it to the caller's
-/// callback at once (a model, a recorded answer); the callback answers each row. `WHERE` keeps a row
+/// callback at once (a model, a recorded answer); the callback answers each row, and is not called when no row reaches it. `WHERE` keeps a row
 /// only when its condition is true (null drops it).
 public enum EsqlEvaluator {
     /// Answers a `COMPLETION` synchronously.
@@ -16,6 +16,9 @@ public enum EsqlEvaluator {
     /// Elasticsearch's default cap on the rows one `COMPLETION` sends (`esql.command.completion.limit`):
     /// an implicit `LIMIT 100` before the command.
     public static let defaultCompletionRowLimit = 100
+
+    /// The most rows a command may produce: the evaluator holds every row in memory, where Elasticsearch streams.
+    public static let maxRows = 1_000_000
 
     /// Evaluates a whole query: `ROW …` or `FROM …` over `documents` (each picked by its index), then
     /// every processing command. `now` is `NOW()` in epoch milliseconds. Throws ``EsqlError`` or
@@ -45,7 +48,7 @@ public enum EsqlEvaluator {
             guard completionIndex < rest.endIndex, case .completion(let target, let prompt, let inferenceID, let line) = rest[completionIndex] else { break }
             let request = try completionRequest(rows, prompt: prompt, inferenceID: inferenceID, line: line, limit: completionRowLimit, context: context)
             guard let completion else { throw EsqlError(line: line, "COMPLETION has no model to call here") }
-            let answers = try await completion(request)
+            let answers = request.rows.isEmpty ? [] : try await completion(request)
             rows = try answered(request, answers, target: target)
             rest = rest[(completionIndex + 1)...]
         }
@@ -61,7 +64,7 @@ public enum EsqlEvaluator {
             if case .completion(let target, let prompt, let inferenceID, let line) = command {
                 guard let completion else { throw EsqlError(line: line, "COMPLETION has no model to call here") }
                 let request = try completionRequest(rows, prompt: prompt, inferenceID: inferenceID, line: line, limit: nil, context: context)
-                rows = try answered(request, try completion(request), target: target)
+                rows = try answered(request, request.rows.isEmpty ? [] : try completion(request), target: target)
             } else {
                 rows = try apply(command, rows, context: context)
             }
@@ -174,6 +177,9 @@ public enum EsqlEvaluator {
                     throw EsqlError(line: line, "MV_EXPAND: unknown column \(column)")
                 }
                 expanded += value.isMulti ? value.elements.map { row.replacing(column, with: $0) } : [row]
+                guard expanded.count <= maxRows else {
+                    throw EsqlError(line: line, "MV_EXPAND producing more than \(maxRows) rows is outside the supported ES|QL subset (rows are held in memory)")
+                }
             }
             return expanded
         }

@@ -64,6 +64,7 @@ enum EsqlFunctions {
             try arity(1...1)
             return .values(args[0].elements.compactMap { $0.singleText.map(EsqlValue.string) })
         case "TO_DOUBLE", "TO_INTEGER", "TO_LONG", "TO_BOOLEAN", "TO_DATETIME", "TO_IP":
+            if args.count == 2 { throw EsqlError(line: line, "\(name) with a base or format argument is outside the supported ES|QL subset") }
             try arity(1...1)
             return .values(args[0].elements.compactMap { EsqlConversions.convert($0, to: name) })
         case "TO_LOWER":

@@ -28,7 +28,7 @@ public struct EsqlGrok: Sendable, Hashable {
     public init(_ pattern: String, line: Int) throws(EsqlError) {
         self.pattern = pattern
         var expander = Expander(line: line)
-        regex = try expander.expand(pattern, stack: [])
+        regex = Self.collapsingNestedRepeats(try expander.expand(pattern, stack: []))
         var byName: [String: Capture] = [:]
         for (group, field, type) in expander.groups {
             if var existing = byName[field] {
@@ -40,6 +40,12 @@ public struct EsqlGrok: Sendable, Hashable {
         }
         captures = byName.values.sorted { $0.name < $1.name }
         _ = try EsqlJavaRegex.compile(regex, line: line)
+    }
+
+    /// `(?:[class]+)+` as `[class]+`: the same matches, without the exponential backtracking ICU would
+    /// do where Joni (Oniguruma) reduces the nested repeat itself (URIPROTO is `[A-Za-z]([A-Za-z0-9+\-.]+)+`).
+    static func collapsingNestedRepeats(_ regex: String) -> String {
+        regex.replacingOccurrences(of: #"\(\?:(\[(?:\\.|[^\]\\])*\])\+\)\+"#, with: "$1+", options: .regularExpression)
     }
 
     /// The captured values of one input string; nil when the pattern does not match.
@@ -88,6 +94,28 @@ public struct EsqlGrok: Sendable, Hashable {
                     let reference = String(String.UnicodeScalarView(chars[(i + 2)..<close]))
                     out.append(contentsOf: try self.reference(reference, stack: stack).unicodeScalars)
                     i = close + 1
+                } else if c == "(", i + 1 < chars.count, chars[i + 1] != "?" {
+                    // Joni compiles grok with named groups only: a plain group does not capture.
+                    out.append(contentsOf: "(?:".unicodeScalars)
+                    i += 1
+                } else if c == "[" {
+                    // A character class is copied as is (a `(` inside it is a literal; so is a `]` right after `[` or `[^`).
+                    var depth = 0
+                    var opened = i
+                    repeat {
+                        let ch = chars[i]
+                        if ch == "\\", i + 1 < chars.count {
+                            out.append(ch)
+                            i += 1
+                        } else if ch == "[" {
+                            depth += 1
+                            opened = i
+                        } else if ch == "]", i != opened + 1, !(i == opened + 2 && chars[opened + 1] == "^") {
+                            depth -= 1
+                        }
+                        out.append(chars[i])
+                        i += 1
+                    } while i < chars.count && depth > 0
                 } else if c == "(", i + 3 < chars.count, chars[i + 1] == "?", chars[i + 2] == "<", chars[i + 3] != "=", chars[i + 3] != "!",
                     let close = chars[(i + 3)...].firstIndex(of: ">")
                 {

@@ -10,10 +10,31 @@ internal import Foundation
 /// `\`) makes `REPLACE` null (ES|QL warns); a group the pattern does not have fails the query.
 enum EsqlJavaRegex {
     static func compile(_ pattern: String, line: Int) throws(EsqlError) -> NSRegularExpression {
+        if let cached = cache.regex(pattern) { return cached }
         do {
-            return try NSRegularExpression(pattern: pattern)
+            let regex = try NSRegularExpression(pattern: pattern)
+            cache.store(regex, for: pattern)
+            return regex
         } catch {
             throw EsqlError(line: line, "invalid regular expression \(EsqlStringLiteral.quote(pattern))")
+        }
+    }
+
+    /// Compiled patterns by text (a rule applies the same few regexes to every row); matching on a shared
+    /// `NSRegularExpression` is thread-safe.
+    static let cache = RegexCache()
+
+    final class RegexCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var compiled: [String: NSRegularExpression] = [:]
+
+        func regex(_ pattern: String) -> NSRegularExpression? { lock.withLock { compiled[pattern] } }
+
+        func store(_ regex: NSRegularExpression, for pattern: String) {
+            lock.withLock {
+                if compiled.count >= 512 { compiled.removeAll() }
+                compiled[pattern] = regex
+            }
         }
     }
 

@@ -152,6 +152,7 @@ extension EsqlParser {
             try expect(")")
             return inner
         case .symbol("*"): return .star(line: line)
+        case .symbol("{"): throw EsqlError(line: line, "function options { … } are outside the supported ES|QL subset")
         case .symbol("["):
             var items: [EsqlValue] = []
             repeat {

@@ -110,6 +110,7 @@ public struct EsqlParser {
         case "GROK":
             let input = try primary()
             guard case .string(let pattern) = advance().kind else { throw EsqlError(line: line, "GROK needs a pattern string") }
+            if current.isSymbol(",") { throw EsqlError(line: line, "GROK with several patterns is outside the supported ES|QL subset") }
             return [.grok(input, pattern: try EsqlGrok(pattern, line: line), line: line)]
         case "KEEP", "DROP":
             var names = [try self.pattern()]
@@ -166,6 +167,9 @@ public struct EsqlParser {
     mutating func stats(line: Int, inline: Bool) throws(EsqlError) -> [EsqlCommand] {
         var aggregations: [EsqlAssignment] = []
         if current.keyword != "BY" { aggregations = try assignments(named: false) }
+        if current.keyword == "WHERE" {
+            throw EsqlError(line: current.line, "a per-aggregation WHERE in \(inline ? "INLINE STATS" : "STATS") is outside the supported ES|QL subset")
+        }
         var groups: [String] = []
         var computed: [EsqlAssignment] = []
         if current.keyword == "BY" {

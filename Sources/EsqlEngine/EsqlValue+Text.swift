@@ -61,6 +61,9 @@ extension EsqlValue {
         if let date = formatter.date(from: text) { return Int64((date.timeIntervalSince1970 * 1000).rounded()) }
         formatter.formatOptions = [.withInternetDateTime]
         if let date = formatter.date(from: text) { return Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+        // A date alone (`1963-01-01`) is midnight UTC, as ES|QL casts it.
+        formatter.formatOptions = [.withFullDate]
+        if text.count == 10, let date = formatter.date(from: text) { return Int64((date.timeIntervalSince1970 * 1000).rounded()) }
         return nil
     }
 }

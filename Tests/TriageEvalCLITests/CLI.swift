@@ -71,6 +71,8 @@ struct CLI {
         for name in try manager.contentsOfDirectory(atPath: repository.appendingPathComponent("cases").path) where name.hasSuffix(".yaml") {
             try manager.copyItem(at: repository.appendingPathComponent("cases/\(name)"), to: directory.appendingPathComponent("cases/\(name)"))
         }
+        // The cases' documents_file:s.
+        try manager.copyItem(at: repository.appendingPathComponent("cases/documents"), to: directory.appendingPathComponent("cases/documents"))
         try "models:\n  - id: heuristic\n    provider: heuristic\n".write(to: directory.appendingPathComponent("triage-eval.yaml"), atomically: true, encoding: .utf8)
         return directory
     }

@@ -5,24 +5,39 @@ public import EsqlEngine
 /// `{"host.name": …}` are `host.name`); arrays become multi-values; `@timestamp` and the ECS `event.*`
 /// dates (``dateFields``) are datetimes;
 /// `kibana.alert.risk_score` is a double (a float field in the alerts index). An Elasticsearch hit
-/// (`{"_source": {…}}`) is read through its `_source`.
+/// (`{"_source": {…}}`) is read through its `_source`, with its `_index`, `_id` and `_version`.
 public enum AlertDocuments {
     public static func parse(_ text: String, file: String) throws(InputError) -> [EsqlRow] {
-        var rows: [EsqlRow] = []
+        try documents(text, file: file, index: "").map(\.fields)
+    }
+
+    /// The documents with the index each lives in: a hit's `_index` (and its `_id`, `_version`), else `index`;
+    /// a document with neither is an error naming its line.
+    public static func documents(_ text: String, file: String, index defaultIndex: String?) throws(InputError) -> [EsqlDocument] {
+        var documents: [EsqlDocument] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = String(line).trimmingWhitespace()
             if trimmed.isEmpty { continue }
             guard let document = JSONValue.parseDocument(trimmed), case .object(var members) = document else {
                 throw InputError(file: file, line: index + 1, message: "expected one JSON object per line (an alert document)")
             }
-            if case .object(let source)? = document.member("_source") { members = source }
+            var metadata = (index: defaultIndex, id: String?.none, version: Int64?.none)
+            if case .object(let source)? = document.member("_source") {
+                members = source
+                if case .string(let name)? = document.member("_index") { metadata.index = name }
+                if case .string(let id)? = document.member("_id") { metadata.id = id }
+                if case .number(let version)? = document.member("_version") { metadata.version = Int64(version) }
+            }
+            guard let documentIndex = metadata.index else {
+                throw InputError(file: file, line: index + 1, message: "the document has no _index (give a search hit, or the index its documents live in)")
+            }
             do {
-                rows.append(try row(members))
+                documents.append(EsqlDocument(index: documentIndex, id: metadata.id, version: metadata.version, fields: try row(members)))
             } catch {
                 throw InputError(file: file, line: index + 1, field: error.field, message: error.message)
             }
         }
-        return rows
+        return documents
     }
 
     /// Fields read as datetimes (ISO-8601 text).
