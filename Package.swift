@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "triage-eval", targets: ["triage-eval"]),
         .executable(name: "llm-stub", targets: ["llm-stub"]),
         .library(name: "TriageEval", targets: ["TriageEval"]),
+        .library(name: "EsqlEngine", targets: ["EsqlEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,10 +26,16 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
+        // ES|QL as Elasticsearch defines it (lexer, parser, evaluator, DISSECT, GROK): pure, knows no cases or prompts.
+        .target(
+            name: "EsqlEngine",
+            swiftSettings: strictSettings
+        ),
         // Core: pure domain logic, no I/O.
         .target(
             name: "TriageEval",
             dependencies: [
+                "EsqlEngine",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -43,13 +50,13 @@ let package = Package(
         .target(
             name: "TriageEvalProviders",
             dependencies: [
-                "TriageEval", .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
+                "TriageEval", "EsqlEngine", .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
         .target(
             name: "TriageEvalEngine",
-            dependencies: ["TriageEval", "TriageEvalStore", "TriageEvalProviders", "TriageEvalReports", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["TriageEval", "EsqlEngine", "TriageEvalStore", "TriageEvalProviders", "TriageEvalReports", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -66,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "triage-eval",
             dependencies: [
-                "CommandSupport", "TriageEval", "TriageEvalStore", "TriageEvalProviders", "TriageEvalEngine", "TriageEvalReports",
+                "CommandSupport", "TriageEval", "EsqlEngine", "TriageEvalStore", "TriageEvalProviders", "TriageEvalEngine", "TriageEvalReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -89,7 +96,8 @@ let package = Package(
             dependencies: ["TriageEval", "TriageEvalStore", "TriageEvalReports"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "TriageEvalTests", dependencies: ["TriageEval", "StubTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "TriageEvalTests", dependencies: ["TriageEval", "EsqlEngine", "StubTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "EsqlEngineTests", dependencies: ["EsqlEngine", "StubTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "TriageEvalStoreTests", dependencies: ["TriageEvalStore"], swiftSettings: strictSettings),
         // Shared test support: starts the real `llm-stub` binary on a free loopback port; finds `Tests/Fixtures` files.
         .target(name: "StubTestSupport", path: "Tests/StubTestSupport", swiftSettings: strictSettings),

@@ -72,7 +72,7 @@ public struct CaseFileSync: Sendable {
                 errors.append(InputError(file: name, message: "cannot read the file"))
                 continue
             }
-            let hash = "r\(CaseFileParser.readerRevision):" + SHA256Hex.of(data)
+            let hash = "r\(CaseFileParser.readerRevision):" + SHA256Hex.of(data + workspace.documentsFileBytes(of: data, caseFile: file))
             if let previous = recorded[path], previous.fileHash == hash, previous.cases.allSatisfy({ latest[$0.id] == $0.contentHash }) {
                 entries.append((name, previous.cases))
                 if !previous.drafts.isEmpty { drafts.append((name, previous.drafts)) }
@@ -81,7 +81,7 @@ public struct CaseFileSync: Sendable {
             }
             do throws(InputError) {
                 guard let text = String(data: data, encoding: .utf8) else { throw InputError(file: name, message: "cannot read the file (is it UTF-8?)") }
-                let contents = try CaseFileParser.read(text, file: name)
+                let contents = try CaseFileParser.read(text, file: name, readFile: workspace.documentsReader(caseFile: file))
                 let imported = ImportedCaseFile(path: path, fileHash: hash, cases: contents.cases.map(ImportedCaseFile.Entry.init), drafts: contents.drafts)
                 parsed += contents.cases
                 changedFiles.append(imported)

@@ -23,26 +23,27 @@ public struct RunEstimator: Sendable {
 
     public func estimate() async throws -> RunEstimate {
         var models: [RunEstimate.Model] = []
-        let casesByPrompt = plan.casesByPrompt
         for (modelIndex, model) in plan.models.enumerated() {
             let config = model.config
             var estimate = RunEstimate.Model(id: config.id, live: !config.provider.isOffline, priced: config.price != nil)
             var keys: [(cacheKey: String, inputTokens: Int)] = []
-            for (promptIndex, caseIndices) in casesByPrompt.enumerated() {
-                let prompt = plan.prompts[promptIndex]
-                for caseIndex in caseIndices {
-                    let samples = (0..<plan.samples).filter { sample in
-                        !skip.contains(plan.key(RunPlan.Item(prompt: promptIndex, model: modelIndex, caseIndex: caseIndex, sample: sample), run: runID))
-                    }
-                    guard !samples.isEmpty else { continue }
-                    estimate.evaluations += samples.count
-                    // A case the prompt cannot render is recorded as an error by the run: nothing to price.
-                    let caseContext = CaseContext(plan.cases[caseIndex].item)
-                    guard estimate.live, let text = try? prompt.version.render(caseContext) else { continue }
-                    let system = prompt.version.renderSystem(caseContext)
-                    let tokens = CostEstimate.inputTokens((system ?? "") + text)
-                    for sample in samples {
-                        keys.append((CacheKey.make(model: config, prompt: text, system: system, sample: sample), tokens))
+            for (promptIndex, accepted) in plan.judged.enumerated() {
+                for entry in accepted {
+                    for call in 0..<entry.count {
+                        let item = RunPlan.Item(prompt: promptIndex, model: modelIndex, caseIndex: entry.caseIndex, call: call, sample: 0)
+                        let samples = (0..<plan.samples).filter { sample in
+                            var sampled = item
+                            sampled.sample = sample
+                            return !skip.contains(plan.key(sampled, run: runID))
+                        }
+                        guard !samples.isEmpty else { continue }
+                        estimate.evaluations += samples.count
+                        // A case the prompt cannot render is recorded as an error by the run: nothing to price.
+                        guard estimate.live, let prompted = try? plan.call(item) else { continue }
+                        let tokens = CostEstimate.inputTokens((prompted.system ?? "") + prompted.text)
+                        for sample in samples {
+                            keys.append((CacheKey.make(model: config, prompt: prompted.text, system: prompted.system, sample: sample), tokens))
+                        }
                     }
                 }
             }

@@ -26,23 +26,23 @@ extension RunExecutor {
         let prompt = plan.prompts[item.prompt]
         let storedCase = plan.cases[item.caseIndex]
         let key = plan.key(item, run: runID)
-        let caseContext = CaseContext(storedCase.item)
-        let text: String
+        let call: PromptCall
         do {
-            text = try prompt.version.render(caseContext)
+            call = try plan.call(item)
         } catch {
             // Recorded as an error result (counted, shown, redone by --resume), never sent as an empty prompt.
             let evaluation = Evaluation.failed("render_error: \(prompt.version.key) cannot render case \(storedCase.item.id): \(error)")
             try await record(key, evaluation, cacheKey: nil, calledProvider: false, model: model, context: context)
             return nil
         }
-        let system = prompt.version.renderSystem(caseContext)
+        let text = call.text
+        let system = call.system
         let live = !model.provider.isOffline
         // --no-cache skips the lookup only: fresh answers still refresh the cache.
         let cacheKey = live ? CacheKey.make(model: model, prompt: text, system: system, sample: item.sample) : nil
 
         if useCache, let cacheKey, let cached = try await store.cachedResponse(cacheKey) {
-            var evaluation = prompt.evaluator.evaluate(cached.response, item: storedCase.item)
+            var evaluation = prompt.evaluator.evaluate(cached.response, item: storedCase.item, row: call.row)
             evaluation.cached = true
             evaluation.inputTokens = cached.inputTokens
             evaluation.outputTokens = cached.outputTokens
@@ -67,7 +67,7 @@ extension RunExecutor {
             return nil
         }
         let request = CompletionRequest(prompt: text, system: system, caseID: storedCase.item.id, sample: item.sample, output: prompt.version.output)
-        return PreparedItem(item: item, key: key, request: request, cacheKey: cacheKey, reserved: reserved)
+        return PreparedItem(item: item, key: key, request: request, cacheKey: cacheKey, reserved: reserved, row: call.row)
     }
 
     /// Tells the circuit breaker how one request went (once per request, however many items it carried).
@@ -92,7 +92,7 @@ extension RunExecutor {
         var actual = 0.0
         switch answer {
         case .success(let response):
-            evaluation = prompt.evaluator.evaluate(response.text, refused: response.refused, item: storedCase.item)
+            evaluation = prompt.evaluator.evaluate(response.text, refused: response.refused, item: storedCase.item, row: prepared.row)
             evaluation.inputTokens = response.inputTokens
             evaluation.outputTokens = response.outputTokens
             if let input = response.inputTokens, let output = response.outputTokens {

@@ -1,3 +1,5 @@
+internal import EsqlEngine
+internal import TriageEval
 internal import TriageEvalProviders
 internal import TriageEvalStore
 
@@ -11,5 +13,7 @@ extension RunExecutor {
         let cacheKey: String?
         /// The cost reserved in the budget, settled when the answer is recorded.
         let reserved: Double
+        /// The rule execution's row the answer is decided on (a case with documents); nil otherwise.
+        let row: EsqlRow?
     }
 }

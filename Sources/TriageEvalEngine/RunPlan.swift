@@ -1,3 +1,4 @@
+public import EsqlEngine
 public import TriageEval
 public import TriageEvalProviders
 public import TriageEvalStore
@@ -18,12 +19,23 @@ public struct RunPlan: Sendable {
         public var provider: any ModelProvider
     }
 
-    /// One evaluation to perform.
+    /// One evaluation to perform: a model call of a prompt on a case (``call`` indexes the case's calls:
+    /// the rows of a rule's execution over its documents, or its single call).
     public struct Item: Sendable {
         public var prompt: Int
         public var model: Int
         public var caseIndex: Int
+        public var call: Int = 0
         public var sample: Int
+    }
+
+    /// A case a prompt judges, and its calls when they come from a rule's execution over documents
+    /// (computed once; a single call of another case is rendered when its item is evaluated).
+    public struct Judged: Sendable {
+        public var caseIndex: Int
+        public var calls: [PromptCall]?
+        /// Number of calls: 1 for a single-call case.
+        public var count: Int { calls?.count ?? 1 }
     }
 
     public var prompts: [Prompt]
@@ -32,6 +44,13 @@ public struct RunPlan: Sendable {
     public var samples: Int
     /// The config's `decision:` the prompts were parsed with (recorded with the run).
     public var decisionDefaults: AlertPolicy
+    /// For each prompt, the cases it judges.
+    public let judged: [[Judged]]
+    /// For each prompt, its rule's executions over the case documents in its indices (case index → execution).
+    public let executions: [[Int: RuleExecution]]
+    /// Cases whose rule execution failed (an ES|QL error): prompt index, case id, error.
+    public let executionErrors: [(prompt: Int, caseID: String, error: EsqlError)]
+    let executionCalls: [[Int: [PromptCall]]]
 
     public init(prompts: [Prompt], models: [Model], cases: [StoredCase], samples: Int, decisionDefaults: AlertPolicy) {
         self.prompts = prompts
@@ -39,20 +58,53 @@ public struct RunPlan: Sendable {
         self.cases = cases
         self.samples = samples
         self.decisionDefaults = decisionDefaults
+        var judged: [[Judged]] = []
+        var executions: [[Int: RuleExecution]] = []
+        var errors: [(prompt: Int, caseID: String, error: EsqlError)] = []
+        for (promptIndex, prompt) in prompts.enumerated() {
+            var accepted: [Judged] = []
+            var ran: [Int: RuleExecution] = [:]
+            for (caseIndex, stored) in cases.enumerated() {
+                if let rule = prompt.version.rule, stored.item.documents != nil {
+                    if let entity = prompt.version.entity, let kind = stored.item.entity?.type, kind != entity { continue }
+                    do {
+                        // A case none of whose documents is in the rule's indices is not this rule's case.
+                        guard let execution = try rule.execution(stored.item), execution.documentsRead + execution.documentsOutsideWindow > 0 else { continue }
+                        ran[caseIndex] = execution
+                        let calls = try prompt.version.calls(for: stored.item)
+                        if !calls.isEmpty { accepted.append(Judged(caseIndex: caseIndex, calls: calls)) }
+                    } catch {
+                        errors.append((promptIndex, stored.item.id, error))
+                    }
+                } else if prompt.version.accepts(stored.item) {
+                    accepted.append(Judged(caseIndex: caseIndex, calls: nil))
+                }
+            }
+            judged.append(accepted)
+            executions.append(ran)
+        }
+        self.judged = judged
+        self.executions = executions
+        executionCalls = judged.map { entries in
+            var byCase: [Int: [PromptCall]] = [:]
+            for entry in entries { if let calls = entry.calls { byCase[entry.caseIndex] = calls } }
+            return byCase
+        }
+        self.executionErrors = errors
     }
 
-    /// For each prompt, the indices of the cases it accepts.
-    public var casesByPrompt: [[Int]] {
-        prompts.map { prompt in cases.indices.filter { prompt.version.accepts(cases[$0].item) } }
-    }
+    /// For each prompt, the indices of the cases it judges.
+    public var casesByPrompt: [[Int]] { judged.map { $0.map(\.caseIndex) } }
 
     /// Every item of one model, in a stable order.
     public func items(model: Int) -> [Item] {
         var items: [Item] = []
-        for (promptIndex, caseIndices) in casesByPrompt.enumerated() {
-            for caseIndex in caseIndices {
-                for sample in 0..<samples {
-                    items.append(Item(prompt: promptIndex, model: model, caseIndex: caseIndex, sample: sample))
+        for (promptIndex, accepted) in judged.enumerated() {
+            for entry in accepted {
+                for call in 0..<entry.count {
+                    for sample in 0..<samples {
+                        items.append(Item(prompt: promptIndex, model: model, caseIndex: entry.caseIndex, call: call, sample: sample))
+                    }
                 }
             }
         }
@@ -60,13 +112,27 @@ public struct RunPlan: Sendable {
     }
 
     /// Number of evaluations in the whole plan.
-    public var count: Int { casesByPrompt.reduce(0) { $0 + $1.count } * samples * models.count }
+    public var count: Int { judged.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } } * samples * models.count }
+
+    /// The call an item makes: the execution row's prompt and row, or the case rendered now (with its system
+    /// part). A rule whose ES|QL fails on the case throws: the run records that as an error result.
+    public func call(_ item: Item) throws(EsqlError) -> PromptCall {
+        if let calls = executionCalls[item.prompt][item.caseIndex] { return calls[item.call] }
+        let version = prompts[item.prompt].version
+        let context = CaseContext(cases[item.caseIndex].item)
+        return PromptCall(key: "", text: try version.render(context), row: nil, system: version.renderSystem(context))
+    }
+
+    /// The result row key of an item: its execution row's `BY` key, "" for a single call.
+    public func rowKey(_ item: Item) -> String {
+        executionCalls[item.prompt][item.caseIndex]?[item.call].key ?? ""
+    }
 
     /// The store key of an item within a run.
     public func key(_ item: Item, run: Int64) -> ResultKey {
         ResultKey(
             runID: run, promptRowID: prompts[item.prompt].rowID, modelRowID: models[item.model].rowID,
-            caseRevisionID: cases[item.caseIndex].revisionID, sample: item.sample
+            caseRevisionID: cases[item.caseIndex].revisionID, sample: item.sample, row: rowKey(item)
         )
     }
 

@@ -1,3 +1,4 @@
+internal import EsqlEngine
 internal import TriageEval
 internal import TriageEvalProviders
 public import TriageEvalStore
@@ -50,6 +51,23 @@ public struct RunPreparer: Sendable {
             plannedModels.append(RunPlan.Model(rowID: try await store.registerModel(model), config: model, provider: provider))
         }
         let plan = RunPlan(prompts: plannedPrompts, models: plannedModels, cases: cases, samples: request.samples, decisionDefaults: workspace.config.decision)
+        if let failure = plan.executionErrors.first {
+            let prompt = plan.prompts[failure.prompt].version
+            let line = (prompt.rule?.rule.queryLine ?? 1) + failure.error.line - 1
+            throw InputError(file: prompt.file, line: line, field: "rule.query", message: "over the documents of case \(failure.caseID): \(failure.error.message)")
+        }
+        for (promptIndex, executions) in plan.executions.enumerated() {
+            // One line per reason: the cases whose documents this rule reads but which yield no call.
+            var byReason: [String: [String]] = [:]
+            for caseIndex in executions.keys.sorted() {
+                guard let execution = executions[caseIndex], execution.judged.isEmpty else { continue }
+                byReason[execution.notJudgedReason ?? "no row reached COMPLETION", default: []].append(plan.cases[caseIndex].item.id)
+            }
+            for (reason, ids) in byReason.sorted(by: { $0.key < $1.key }) {
+                let shown = ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? " and \(ids.count - 5) more" : "")
+                warnings.append("\(plan.prompts[promptIndex].version.key) does not judge \(ids.count) case\(ids.count == 1 ? "" : "s") (\(shown)): \(reason)")
+            }
+        }
         for (prompt, accepted) in zip(plan.prompts, plan.casesByPrompt) where accepted.isEmpty {
             warnings.append("\(prompt.version.key) accepts none of the selected cases (it judges \(prompt.version.entity?.rawValue ?? "any") entities)")
         }

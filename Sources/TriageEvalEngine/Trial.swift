@@ -15,6 +15,8 @@ public struct Trial: Sendable {
         public var rendered: String
         /// The system message sent; nil when the prompt has none.
         public var system: String?
+        /// For a rule over a case with documents: its execution (``RuleExecution/trace(documents:)``) and the row sent.
+        public var trace: String?
         /// The answer and its parses, or nil when the call failed.
         public var response: CompletionResponse?
         public var evaluation: Evaluation?
@@ -45,6 +47,11 @@ public struct Trial: Sendable {
         public var text: String
         /// The system message; nil when the prompt has none.
         public var system: String?
+        /// The calls the prompt makes for the case: one, or for a rule over documents one per row reaching
+        /// `COMPLETION` (``text`` is the first's).
+        public var calls: [PromptCall]
+        /// For a rule over documents: its execution (documents → each command's rows → rows reaching COMPLETION).
+        public var trace: String?
     }
 
     /// Resolves `promptKey` (ID@VERSION: a prompt file or an imported rule) and `caseID` (a case of the case
@@ -63,6 +70,24 @@ public struct Trial: Sendable {
         guard missing.isEmpty else {
             throw InputError(file: "command line", field: "--case", message: "case \(caseID) gives only alert_summary, but \(promptKey) uses \(missing.joined(separator: ", "))")
         }
+        if let rule = prompt.rule, let documents = item.documents {
+            // A rule over documents: its execution, and one call per row reaching COMPLETION.
+            let execution: RuleExecution?
+            let calls: [PromptCall]
+            do {
+                execution = try rule.execution(item)
+                calls = try prompt.calls(for: item)
+            } catch {
+                throw InputError(file: prompt.file, field: "query", message: "\(promptKey) fails over the documents of case \(caseID): \(error)")
+            }
+            guard let first = calls.first else {
+                throw InputError(
+                    file: "command line", field: "--case",
+                    message: "\(promptKey) does not judge case \(caseID): \(execution?.notJudgedReason ?? "no row reached COMPLETION")"
+                )
+            }
+            return Rendered(prompt: prompt, item: item, text: first.text, system: nil, calls: calls, trace: execution?.trace(documents: documents))
+        }
         guard prompt.accepts(item) else {
             throw InputError(
                 file: "command line", field: "--case",
@@ -71,7 +96,8 @@ public struct Trial: Sendable {
         }
         do {
             let context = CaseContext(item)
-            return Rendered(prompt: prompt, item: item, text: try prompt.render(context), system: prompt.renderSystem(context))
+            let text = try prompt.render(context), system = prompt.renderSystem(context)
+            return Rendered(prompt: prompt, item: item, text: text, system: system, calls: [PromptCall(key: "", text: text, row: nil, system: system)], trace: nil)
         } catch {
             throw InputError(file: prompt.file, field: "query", message: "\(promptKey) cannot render case \(caseID): \(error)")
         }
@@ -88,14 +114,17 @@ public struct Trial: Sendable {
         let prompt = resolved.prompt, item = resolved.item, rendered = resolved.text, system = resolved.system
         try prompt.checkSendable(to: model)
         let evaluator = try AnswerEvaluator(prompt: prompt)
-        let call = ProviderCall(model: model, provider: try makeProvider(model), retry: RetryPolicy(maxRetries: 0), logger: logger)
-        let request = CompletionRequest(prompt: rendered, system: system, caseID: item.id, sample: 0, output: prompt.output)
+        // A rule over documents: the first row reaching COMPLETION (one call).
+        let call = resolved.calls.first ?? PromptCall(key: "", text: rendered, row: nil, system: system)
+        let provider = ProviderCall(model: model, provider: try makeProvider(model), retry: RetryPolicy(maxRetries: 0), logger: logger)
+        let request = CompletionRequest(prompt: call.text, system: call.system, caseID: item.id, sample: 0, output: prompt.output)
         let started = ContinuousClock.now
-        var result = Result(prompt: prompt, model: model, caseItem: item, rendered: rendered, system: system, latencyMs: 0)
+        var result = Result(prompt: prompt, model: model, caseItem: item, rendered: call.text, system: call.system, latencyMs: 0)
+        if let trace = resolved.trace { result.trace = trace + "sent: row \(call.key)\n" }
         do {
-            let response = try await call.complete(request)
+            let response = try await provider.complete(request)
             result.response = response
-            result.evaluation = evaluator.evaluate(response.text, refused: response.refused, item: item)
+            result.evaluation = evaluator.evaluate(response.text, refused: response.refused, item: item, row: call.row)
         } catch {
             result.error = error
         }

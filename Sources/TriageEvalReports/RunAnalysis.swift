@@ -160,7 +160,8 @@ public struct RunAnalysis: Sendable {
     /// The exact text the model received for this result, when the prompt and case are known and it renders.
     public func renderedPrompt(_ result: StoredResult) -> String? {
         guard let prompt = prompts[result.prompt], let item = cases[result.key.caseRevisionID] else { return nil }
-        return try? prompt.render(CaseContext(item))
+        guard item.documents != nil, prompt.rule != nil else { return try? prompt.render(CaseContext(item)) }
+        return ((try? prompt.calls(for: item)) ?? []).first { $0.key == result.key.row }?.text
     }
 
     /// The scoring view of a stored result; provider errors are not scored (they are counted apart).

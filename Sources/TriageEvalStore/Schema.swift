@@ -100,6 +100,43 @@ enum Schema {
             }
         }
         registerRunSemantics(&migrator)
+        migrator.registerMigration("v3-result-row-key") { db in
+            // A rule over a case's documents makes one call per row reaching COMPLETION: results are keyed by
+            // the row's BY values too ("" for a single call). SQLite cannot alter a table's unique key, so the
+            // table is rebuilt with the new column and key, rows copied.
+            try db.execute(sql: "ALTER TABLE result RENAME TO result_v2")
+            try db.create(table: "result") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("run_id", .integer).notNull().references("run", onDelete: .cascade)
+                t.column("prompt_version_id", .integer).notNull().references("prompt_version")
+                t.column("model_id", .integer).notNull().references("model")
+                t.column("case_revision_id", .integer).notNull().references("case_revision")
+                t.column("sample", .integer).notNull()
+                t.column("row_key", .text).notNull().defaults(to: "")
+                t.column("outcome", .text).notNull()
+                t.column("response", .text)
+                t.column("error", .text)
+                t.column("parse_status", .text)
+                t.column("strict", .jsonText)
+                t.column("lenient", .jsonText)
+                t.column("alert", .boolean).notNull().defaults(to: false)
+                t.column("lenient_alert", .boolean).notNull().defaults(to: false)
+                t.column("input_tokens", .integer)
+                t.column("output_tokens", .integer)
+                t.column("latency_ms", .double)
+                t.column("cached", .boolean).notNull().defaults(to: false)
+                t.column("completed_at", .datetime).notNull()
+                t.uniqueKey(["run_id", "prompt_version_id", "model_id", "case_revision_id", "sample", "row_key"])
+            }
+            try db.execute(sql: """
+                INSERT INTO result (id, run_id, prompt_version_id, model_id, case_revision_id, sample, row_key, outcome, response, error,
+                                    parse_status, strict, lenient, alert, lenient_alert, input_tokens, output_tokens, latency_ms, cached, completed_at)
+                SELECT id, run_id, prompt_version_id, model_id, case_revision_id, sample, '', outcome, response, error,
+                       parse_status, strict, lenient, alert, lenient_alert, input_tokens, output_tokens, latency_ms, cached, completed_at
+                FROM result_v2
+                """)
+            try db.drop(table: "result_v2")
+        }
         return migrator
     }
 

@@ -20,10 +20,10 @@ extension Store {
     public func answeredKeys(run id: Int64) async throws -> Set<ResultKey> {
         try await read { db in
             let rows = try Row.fetchAll(
-                db, sql: "SELECT prompt_version_id, model_id, case_revision_id, sample FROM result WHERE run_id = ? AND outcome = 'answered'",
+                db, sql: "SELECT prompt_version_id, model_id, case_revision_id, sample, row_key FROM result WHERE run_id = ? AND outcome = 'answered'",
                 arguments: [id]
             )
-            return Set(rows.map { ResultKey(runID: id, promptRowID: $0[0], modelRowID: $0[1], caseRevisionID: $0[2], sample: $0[3]) })
+            return Set(rows.map { ResultKey(runID: id, promptRowID: $0[0], modelRowID: $0[1], caseRevisionID: $0[2], sample: $0[3], row: $0[4]) })
         }
     }
 
@@ -36,13 +36,13 @@ extension Store {
                 SELECT r.prompt_version_id, r.model_id, r.case_revision_id, r.sample, r.response, r.error, r.strict, r.lenient,
                        r.alert, r.lenient_alert, r.input_tokens, r.output_tokens, r.latency_ms, r.cached,
                        p.prompt_id || '@' || p.version AS prompt_key, p.sha256, m.model_id, c.case_id, c.revision,
-                       c.label, c.scenario, c.id
+                       c.label, c.scenario, c.id, r.row_key
                 FROM result r
                 JOIN prompt_version p ON p.id = r.prompt_version_id
                 JOIN model m ON m.id = r.model_id
                 JOIN case_revision c ON c.id = r.case_revision_id
                 WHERE r.run_id = ?
-                ORDER BY prompt_key, m.model_id, c.case_id, r.sample
+                ORDER BY prompt_key, m.model_id, c.case_id, r.row_key, r.sample
                 """
             // Tags come from each case revision's body; SQLite extracts them (decoding whole cases cost more
             // than the rest of this read).
@@ -65,9 +65,11 @@ extension Store {
                     lenientAlert: row[9], inputTokens: row[10], outputTokens: row[11], latencyMs: row[12], cached: row[13]
                 )
                 let revisionID: Int64 = row[21]
+                let rowKey: String = row[22]
+                let caseID: String = row[17]
                 return StoredResult(
-                    key: ResultKey(runID: id, promptRowID: row[0], modelRowID: row[1], caseRevisionID: row[2], sample: row[3]),
-                    prompt: row[14], promptSHA256: row[15], model: row[16], caseID: row[17], caseRevision: row[18],
+                    key: ResultKey(runID: id, promptRowID: row[0], modelRowID: row[1], caseRevisionID: row[2], sample: row[3], row: row[22]),
+                    prompt: row[14], promptSHA256: row[15], model: row[16], caseID: rowKey.isEmpty ? caseID : "\(caseID)[\(rowKey)]", caseRevision: row[18],
                     label: Label(rawValue: row[19]) ?? .fp, scenario: row[20], tags: tagsByRevision[revisionID] ?? [], evaluation: evaluation
                 )
             }
@@ -77,10 +79,10 @@ extension Store {
     /// One prepared statement for every result of a batch (GRDB's record `upsert` re-encoded each record
     /// through `Codable` and read it back: the largest cost of writing thousands of cached results).
     static let upsertResultSQL = """
-        INSERT INTO result (run_id, prompt_version_id, model_id, case_revision_id, sample, outcome, response, error, parse_status,
+        INSERT INTO result (run_id, prompt_version_id, model_id, case_revision_id, sample, row_key, outcome, response, error, parse_status,
                             strict, lenient, alert, lenient_alert, input_tokens, output_tokens, latency_ms, cached, completed_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (run_id, prompt_version_id, model_id, case_revision_id, sample) DO UPDATE SET
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (run_id, prompt_version_id, model_id, case_revision_id, sample, row_key) DO UPDATE SET
             outcome = excluded.outcome, response = excluded.response, error = excluded.error, parse_status = excluded.parse_status,
             strict = excluded.strict, lenient = excluded.lenient, alert = excluded.alert, lenient_alert = excluded.lenient_alert,
             input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens, latency_ms = excluded.latency_ms,
@@ -91,7 +93,7 @@ extension Store {
     static func upsertArguments(_ pair: (ResultKey, Evaluation), completedAt: Date) throws -> StatementArguments {
         let (key, evaluation) = pair
         return [
-            key.runID, key.promptRowID, key.modelRowID, key.caseRevisionID, key.sample, evaluation.isError ? "error" : "answered",
+            key.runID, key.promptRowID, key.modelRowID, key.caseRevisionID, key.sample, key.row, evaluation.isError ? "error" : "answered",
             evaluation.response, evaluation.error, evaluation.strict?.status.rawValue, try evaluation.strict.map(json),
             try evaluation.lenient.map(json), evaluation.alert, evaluation.lenientAlert, evaluation.inputTokens, evaluation.outputTokens,
             evaluation.latencyMs, evaluation.cached, completedAt,

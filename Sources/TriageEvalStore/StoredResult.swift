@@ -1,19 +1,24 @@
 public import TriageEval
 
-/// Identifies one planned evaluation within a run: prompt × model × case revision × sample.
+/// Identifies one planned evaluation within a run: prompt × model × case revision × row × sample.
+///
+/// `row` is the `BY` key of a row of a rule's execution over the case's documents (one call per row);
+/// "" for a case judged by a single call.
 public struct ResultKey: Sendable, Hashable {
     public var runID: Int64
     public var promptRowID: Int64
     public var modelRowID: Int64
     public var caseRevisionID: Int64
     public var sample: Int
+    public var row: String
 
-    public init(runID: Int64, promptRowID: Int64, modelRowID: Int64, caseRevisionID: Int64, sample: Int) {
+    public init(runID: Int64, promptRowID: Int64, modelRowID: Int64, caseRevisionID: Int64, sample: Int, row: String = "") {
         self.runID = runID
         self.promptRowID = promptRowID
         self.modelRowID = modelRowID
         self.caseRevisionID = caseRevisionID
         self.sample = sample
+        self.row = row
     }
 }
 
@@ -25,6 +30,8 @@ public struct StoredResult: Sendable, Hashable {
     public var promptSHA256: String
     /// The configured model id.
     public var model: String
+    /// The case id; for a row of a rule's execution over the case's documents, `id[row key]`, so every
+    /// row is its own item in metrics, comparisons and reports.
     public var caseID: String
     public var caseRevision: Int
     public var label: Label

@@ -5,6 +5,7 @@ import TriageEvalStore
 import TriageEvalReports
 import TriageEvalEngine
 import TriageEval
+import EsqlEngine
 
 struct DissectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

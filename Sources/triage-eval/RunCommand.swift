@@ -81,6 +81,7 @@ struct RunCommand: AsyncParsableCommand {
         for warning in planned.warnings { printError("warning: \(warning)") }
         if dryRun {
             print(DryRunTable.render(try await session.estimate(planned), maxCost: maxCost))
+            if let economics = RuleEconomicsTable.render(planned.plan) { print(economics) }
             return
         }
 
@@ -113,6 +114,7 @@ struct RunCommand: AsyncParsableCommand {
             if info.callsWithoutTokens > 0 { print("\(info.callsWithoutTokens) answers reported no token counts: their cost is unknown and not in the total") }
             if let maxCost { print(String(format: "--max-cost $%.4f: this session spent $%.4f", maxCost, outcome.spentUSD)) }
             print(SummaryTable.render(finished.analysis, htmlReport: written.first { $0.hasSuffix(".html") }.map(workspace.display)))
+            if let economics = RuleEconomicsTable.render(planned.plan, analysis: finished.analysis) { print(economics) }
             print("reports: \(written.filter { !isLatest || $0.contains("latest") }.map(workspace.display).joined(separator: ", "))")
         }
         if let problem = finished.problem { printError(problem) }

@@ -10,6 +10,7 @@ enum TrialReport {
         let model = result.model
         let target = [model.provider.rawValue, model.model].compactMap { $0 }.joined(separator: " ")
         var out = "── \(result.prompt.key) × case \(result.caseItem.id) (\(result.caseItem.label.rawValue)) → model \(model.id) (\(target))\n"
+        if let trace = result.trace { out += "── rule execution over the case's documents\n\(trace)" }
         if let system = result.system {
             out += "── rendered system message (\(system.utf8.count) bytes\(escapedNote(system)))\n\(system)\n"
         }

@@ -69,12 +69,15 @@ import Testing
 
     @Test func unsupportedEsqlIsExitTwoWithTheLine() async throws {
         let directory = try CLI.workspace()
-        let path = fixture("rules/current/command_and_control_curl_activity_llm_triage.toml")
+        // The curl rule with its first GROK turned into an ENRICH, a command outside the supported ES|QL.
+        let original = try String(contentsOfFile: fixture("rules/current/command_and_control_curl_activity_llm_triage.toml"), encoding: .utf8)
+        let text = original.replacingOccurrences(of: "| GROK Esql.full_command_line ", with: "| ENRICH hosts ON Esql.full_command_line // ")
+        let path = directory.appendingPathComponent("enrich_rule.toml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
         let result = try await cli(["prompts", "import-rule", path], in: directory)
         #expect(result.status == 2)
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let line = (text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("| GROK") } ?? -1) + 1
-        #expect(result.stderr.contains(":\(line): rule.query: command GROK is outside the supported ES|QL subset"), "\(result.stderr)")
+        let line = (text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("| ENRICH") } ?? -1) + 1
+        #expect(result.stderr.contains(":\(line): rule.query: command ENRICH is outside the supported ES|QL subset"), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 

@@ -194,6 +194,22 @@ struct StoreResultTests {
         #expect(rows == 1)
     }
 
+    @Test("rows of one rule execution are separate results, named case[row key]")
+    func rowKeysSeparateResults() async throws {
+        let seeded = try await SeededRun()
+        var first = seeded.key(0, sample: 0)
+        first.row = "Esql.host_key=h1, Esql.dest_host=203.0.113.45"
+        var second = first
+        second.row = "Esql.host_key=h2, Esql.dest_host=198.51.100.7"
+        let answer = answered("verdict=TP confidence=0.91 summary=x", confidence: 0.91)
+        try await seeded.store.saveResults([(first, answer), (second, answer), (first, answer)])
+        let results = try await seeded.store.results(run: seeded.runID)
+        let caseID = seeded.cases[0].item.id
+        #expect(results.map(\.caseID) == ["\(caseID)[Esql.host_key=h1, Esql.dest_host=203.0.113.45]", "\(caseID)[Esql.host_key=h2, Esql.dest_host=198.51.100.7]"])
+        #expect(results.map(\.key) == [first, second])
+        #expect(try await seeded.store.answeredKeys(run: seeded.runID) == [first, second])
+    }
+
     @Test("answeredKeys lists answered results only, not errors")
     func answeredKeysExcludeErrors() async throws {
         let seeded = try await SeededRun()

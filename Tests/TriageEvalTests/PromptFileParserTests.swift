@@ -1,3 +1,4 @@
+import EsqlEngine
 import Foundation
 import Testing
 @testable import TriageEval

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TriageEval
+import EsqlEngine
 import StubTestSupport
 
 /// Test rules whose ES|QL fails only on some cases (render) or some answers (tail), so the import check on

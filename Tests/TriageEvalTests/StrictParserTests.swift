@@ -1,3 +1,4 @@
+import EsqlEngine
 import Testing
 import TriageEval
 

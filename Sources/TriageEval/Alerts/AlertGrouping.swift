@@ -1,3 +1,4 @@
+public import EsqlEngine
 /// Turns alert documents into cases the way a triage rule groups them: the rule's pre-`STATS`
 /// filters, its `STATS … BY` and its post-`STATS` `WHERE`s (or, without a rule, the `STATS` of the
 /// bundled host or user rule), then one case per row.

@@ -1,3 +1,4 @@
+internal import EsqlEngine
 internal import Yams
 
 /// Reads a `cases/*.yaml` file: a YAML list of cases (fields: README and docs/architecture.md), or the same cases as JSONL.
@@ -11,10 +12,13 @@ public enum CaseFileParser {
         .rules, .tactics, .techniques, .commandLines, .parentCommandLines, .users, .filePaths, .dllPaths,
         .dnsQueries, .registryPaths, .registryValues, .hosts, .sourceIPs, .destinationIPs, .datasets, .executables, .emails,
     ]
-    static let allowedKeys = Set(TriageCase.CodingKeys.allCases.map(\.rawValue))
+    static let allowedKeys = Set(TriageCase.CodingKeys.allCases.map(\.rawValue)).union(["documents_file", "index"])
+
+    /// Reads a `documents_file:` named relative to the case file; errors name that file.
+    public typealias FileReader = @Sendable (_ relativePath: String) throws(InputError) -> String
     /// Bump when a change here changes what a file yields: files recorded as imported by an older reader
     /// are then parsed again instead of being skipped as unchanged.
-    public static let readerRevision = 2
+    public static let readerRevision = 3
 
     /// What one case file holds: its cases, and the ids of the drafts (`label: null`) it skipped.
     public struct Contents: Sendable, Equatable {
@@ -23,14 +27,15 @@ public enum CaseFileParser {
         public var drafts: [String]
     }
 
-    /// Parses one file's text. `file` is the name used in errors.
-    public static func parse(_ text: String, file: String) throws(InputError) -> [TriageCase] {
-        try read(text, file: file).cases
+    /// Parses one file's text. `file` is the name used in errors; `readFile` reads `documents_file:`s
+    /// (without one, a case naming a documents file is an error).
+    public static func parse(_ text: String, file: String, readFile: FileReader? = nil) throws(InputError) -> [TriageCase] {
+        try read(text, file: file, readFile: readFile).cases
     }
 
     /// Parses one file's text: a YAML list of cases, or (for a `.jsonl` file) one case per line as
     /// `cases export --format jsonl` writes them, checked field by field exactly as YAML is.
-    public static func read(_ text: String, file: String) throws(InputError) -> Contents {
+    public static func read(_ text: String, file: String, readFile: FileReader? = nil) throws(InputError) -> Contents {
         // A JSON object is a YAML flow mapping: prefixing each line with "- " makes the file a YAML list
         // whose line numbers are the file's own.
         let yaml = file.hasSuffix(".jsonl")
@@ -47,7 +52,7 @@ public enum CaseFileParser {
                 contents.drafts.append(((try? map.string("id")) ?? nil) ?? "entry \(index + 1)")
                 continue
             }
-            let item = try parseCase(node, file: file, index: index)
+            let item = try parseCase(node, file: file, index: index, readFile: readFile)
             let line = node.mark?.line ?? 0
             if let first = seen[item.id] {
                 throw InputError(file: file, line: line, field: "cases[\(index)].id", message: "duplicate id \"\(item.id)\" (first defined on line \(first))")
@@ -58,7 +63,7 @@ public enum CaseFileParser {
         return contents
     }
 
-    static func parseCase(_ node: Node, file: String, index: Int) throws(InputError) -> TriageCase {
+    static func parseCase(_ node: Node, file: String, index: Int, readFile: FileReader?) throws(InputError) -> TriageCase {
         let map = try YAMLMapping(node, file: file, path: "cases[\(index)]")
         try map.checkKeys(allowedKeys)
 
@@ -96,8 +101,37 @@ public enum CaseFileParser {
         item.alertSummary = try map.string("alert_summary")
         item.source = try map.string("source")
         item.notes = try map.string("notes")
+        item.documents = try parseDocuments(map, file: file, caseID: id, readFile: readFile)
+        item.executedAt = try map.string("executed_at")
+        if let text = item.executedAt, EsqlValue.parseDate(text) == nil {
+            throw map.error("executed_at", "must be an ISO-8601 timestamp, got \"\(text)\"")
+        }
         try checkContext(item, map)
         return item
+    }
+
+    /// `documents:` (inline) or `documents_file:` (NDJSON beside the case file), each in the case's `index:`
+    /// unless a hit names its own `_index`.
+    static func parseDocuments(_ map: YAMLMapping, file: String, caseID: String, readFile: FileReader?) throws(InputError) -> [CaseDocument]? {
+        let index = try map.string("index")
+        switch (map.has("documents"), try map.string("documents_file")) {
+        case (false, nil):
+            if map.has("index") { throw map.error("index", "names the index of documents, but the case has no documents: or documents_file:") }
+            return nil
+        case (true, .some):
+            throw map.error("documents_file", "give documents: or documents_file:, not both")
+        case (true, nil):
+            let documents = try CaseDocumentsParser.parseYAML(
+                try map.list("documents"), file: file, path: map.fieldPath("documents"), caseID: caseID, index: index
+            )
+            if documents.isEmpty { throw map.error("documents", "must hold at least one document") }
+            return documents
+        case (false, .some(let path)):
+            guard let readFile else { throw map.error("documents_file", "cannot be read here (no file access)") }
+            let documents = try CaseDocumentsParser.parseNDJSON(try readFile(path), file: path, caseID: caseID, index: index)
+            if documents.isEmpty { throw map.error("documents_file", "\(path) holds no documents") }
+            return documents
+        }
     }
 
     static func parseEntity(_ map: YAMLMapping) throws(InputError) -> Entity? {
@@ -130,8 +164,9 @@ public enum CaseFileParser {
             }
             return
         }
+        if item.documents != nil, !map.has("rules") { return }
         for key in ["entity", "alert_count", "time_window_minutes", "max_risk_score"] where !map.has(key) {
-            throw map.error(at: nil, field: map.fieldPath(key), "is required (or give a ready alert_summary instead)")
+            throw map.error(at: nil, field: map.fieldPath(key), "is required (or give a ready alert_summary, or documents, instead)")
         }
         if item.rules.isEmpty {
             throw map.error(at: map.values["rules"], field: map.fieldPath("rules"), "must list at least one rule name")

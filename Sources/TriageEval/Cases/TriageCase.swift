@@ -39,6 +39,11 @@ public struct TriageCase: Sendable, Codable, Hashable, Identifiable {
     /// A ready context string (ROW-style case); when set, the structured fields are empty.
     public var alertSummary: String?
 
+    /// The source documents a rule's query runs over (nil for a hand-written case); see ``CaseDocument``.
+    public var documents: [CaseDocument]?
+    /// When the rule runs over ``documents`` (ISO-8601); nil: one second after the latest document.
+    public var executedAt: String?
+
     /// Where the case came from.
     public var source: String?
     /// Why it is labeled so.
@@ -104,11 +109,16 @@ public struct TriageCase: Sendable, Codable, Hashable, Identifiable {
         case destinationIPs = "destination_ips"
         case datasets, executables, emails
         case alertSummary = "alert_summary"
+        case documents
+        case executedAt = "executed_at"
         case source, notes
     }
 
     /// Whether this case carries only a ready `alert_summary` string.
     public var isSummaryOnly: Bool { alertSummary != nil }
+
+    /// Whether the case is only documents: no structured fields, no summary (rules' queries judge it).
+    public var isDocumentsOnly: Bool { documents != nil && rules.isEmpty && alertSummary == nil }
 
     /// Whether the case carries a tag.
     public func hasTag(_ tag: String) -> Bool { tags.contains(tag) }

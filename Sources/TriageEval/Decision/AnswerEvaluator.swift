@@ -1,3 +1,4 @@
+public import EsqlEngine
 /// Turns a model's answer into an ``Evaluation``: strict and lenient parses, and the rule's decision on each.
 public struct AnswerEvaluator: Sendable {
     let strict: StrictParser
@@ -14,8 +15,9 @@ public struct AnswerEvaluator: Sendable {
     }
 
     /// Evaluates an answer. A refusal is a parse failure with status `refused`; it never alerts.
-    /// For a rule prompt the alert is the rule's own tail run on `item`'s row with this answer.
-    public func evaluate(_ text: String, refused: Bool = false, item: TriageCase? = nil) -> Evaluation {
+    /// For a rule prompt the alert is the rule's own tail run on `row` (a row of the rule's execution over the
+    /// case's documents) or on `item`'s ``CaseRow``, with this answer.
+    public func evaluate(_ text: String, refused: Bool = false, item: TriageCase? = nil, row: EsqlRow? = nil) -> Evaluation {
         let strictAnswer: ParsedAnswer
         let lenientAnswer: ParsedAnswer
         if refused {
@@ -27,7 +29,7 @@ public struct AnswerEvaluator: Sendable {
         }
         var evaluation = Evaluation(response: text, strict: strictAnswer, lenient: lenientAnswer, lenientAlert: policy.alerts(lenientAnswer))
         do {
-            evaluation.alert = try decide(text, strictAnswer, refused: refused, item: item)
+            evaluation.alert = try decide(text, strictAnswer, refused: refused, item: item, row: row)
         } catch {
             // The rule's tail failed on this answer: an error result, never a silent "no alert".
             evaluation.error = "rule_error: the rule's tail failed on this answer: \(error)"
@@ -36,7 +38,11 @@ public struct AnswerEvaluator: Sendable {
     }
 
     /// The rule's tail when the prompt is a rule and the case is known; else the declared policy.
-    private func decide(_ text: String, _ answer: ParsedAnswer, refused: Bool, item: TriageCase?) throws(EsqlError) -> Bool {
+    private func decide(_ text: String, _ answer: ParsedAnswer, refused: Bool, item: TriageCase?, row: EsqlRow?) throws(EsqlError) -> Bool {
+        if let rule, let row {
+            if refused { return false }
+            return try rule.keeps(answer: text, row: row)
+        }
         guard let rule, let item else { return policy.alerts(answer) }
         if refused { return false }
         return try rule.keeps(answer: text, for: item)

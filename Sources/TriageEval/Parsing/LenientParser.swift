@@ -1,3 +1,4 @@
+import EsqlEngine
 /// Best-effort parse: what the model meant, even where the production rule would drop the answer.
 ///
 /// It looks for the answer in three places and keeps the first that parses `ok` (else the first

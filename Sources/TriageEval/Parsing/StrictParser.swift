@@ -1,3 +1,4 @@
+public import EsqlEngine
 /// Parses an answer exactly as production does: the rule's `DISSECT`, then `TO_DOUBLE` of the confidence.
 ///
 /// - Empty or whitespace-only text: ``ParseStatus/empty``.

@@ -1,6 +1,7 @@
 internal import Foundation
 internal import Mustache
 internal import Yams
+import EsqlEngine
 
 /// Reads a `prompts/<id>/<version>.prompt` file: YAML front matter between `---` lines, then a Mustache template.
 ///

@@ -1,3 +1,4 @@
+public import EsqlEngine
 internal import Mustache
 
 /// One version of a triage prompt: a Mustache template plus its declared output format and alert decision,
@@ -86,14 +87,33 @@ public struct PromptVersion: Sendable {
         )
     }
 
+    /// The model calls this prompt makes for a case (none for a case of another entity kind than the prompt's):
+    /// for a rule over a case with documents, one per row
+    /// of the rule's execution that reaches `COMPLETION` with a prompt; otherwise one call (keyed "") when
+    /// the prompt ``accepts(_:)`` the case. An ES|QL error in the rule's execution is thrown.
+    public func calls(for item: TriageCase) throws(EsqlError) -> [PromptCall] {
+        if let entity, let kind = item.entity?.type, kind != entity { return [] }
+        if let rule, let execution = try rule.execution(item) {
+            return execution.judged.map { PromptCall(key: $0.key, text: $0.prompt ?? "", row: $0.row) }
+        }
+        guard accepts(item) else { return [] }
+        let context = CaseContext(item)
+        return [PromptCall(key: "", text: try render(context), row: nil, system: renderSystem(context))]
+    }
+
     /// Whether the prompt can render this case (entity kind matches and the case supplies every variable);
     /// for a rule, whether the rule would call the model for it (its own post-`STATS` `WHERE` keeps it).
     /// A case on which the rule's ES|QL fails is accepted, so the failure is recorded as an error result.
     public func accepts(_ item: TriageCase) -> Bool {
         if let entity, let kind = item.entity?.type, kind != entity { return false }
+        if let rule, item.documents != nil {
+            // An execution that fails is planned, so the run records it as an error result (never silently skipped).
+            do { return !((try rule.execution(item))?.judged.isEmpty ?? true) } catch { return true }
+        }
         if let rule {
             do { return try rule.render(item) != nil } catch { return true }
         }
+        if item.isDocumentsOnly { return false }
         return missingVariables(for: item).isEmpty
     }
 

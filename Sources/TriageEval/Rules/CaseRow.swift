@@ -1,3 +1,4 @@
+public import EsqlEngine
 /// A case as the row a rule's `STATS … BY` would produce for its alerts, so the rule's own
 /// post-`STATS` commands can run on it.
 ///

@@ -1,3 +1,4 @@
+import EsqlEngine
 /// What a rule's tail means in triage-eval's terms, for reports: the answer format (its `DISSECT`)
 /// and the ``AlertPolicy`` its `WHERE` amounts to (alerting verdicts, case handling, threshold).
 ///
@@ -53,7 +54,9 @@ enum RuleDecisionSummary {
             minConfidence: threshold ?? defaults.minConfidence,
             comparison: threshold == nil ? defaults.comparison : comparison
         )
-        var verdicts = ["TP", "FP", "SUSPICIOUS"]
+        // A true/false verdict (the identity rule) has its own two-valued set.
+        let boolean = !policy.alertVerdicts.isEmpty && policy.alertVerdicts.allSatisfy { ["TRUE", "FALSE"].contains($0.uppercased()) }
+        var verdicts = boolean ? ["TRUE", "FALSE"] : ["TP", "FP", "SUSPICIOUS"]
         for verdict in policy.alertVerdicts where !verdicts.contains(verdict) { verdicts.append(verdict) }
         let spec = OutputSpec(
             format: .dissect(pattern: pattern?.pattern ?? "", appendSeparator: pattern?.appendSeparator ?? ""),
@@ -82,10 +85,10 @@ enum RuleDecisionSummary {
         switch expression {
         case .literal, .column, .star: break
         case .call(_, let arguments, _): arguments.forEach { visit($0, body) }
-        case .compare(_, let left, let right, _), .and(let left, let right, _), .or(let left, let right, _):
+        case .compare(_, let left, let right, _), .and(let left, let right, _), .or(let left, let right, _), .arithmetic(_, let left, let right, _):
             visit(left, body)
             visit(right, body)
-        case .not(let inner, _), .isNull(let inner, _, _), .like(let inner, _, _, _): visit(inner, body)
+        case .not(let inner, _), .isNull(let inner, _, _), .like(let inner, _, _, _), .negate(let inner, _), .cast(let inner, _, _): visit(inner, body)
         case .in(let inner, let list, _, _):
             visit(inner, body)
             list.forEach { visit($0, body) }

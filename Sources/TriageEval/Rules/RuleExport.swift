@@ -1,4 +1,5 @@
 internal import Foundation
+import EsqlEngine
 
 /// Turns a prompt version back into a rule: the `| eval instructions = "…"` line, or a copy of a
 /// rule file with that line and the `COMPLETION`'s `inference_id` replaced and every other line byte-identical.

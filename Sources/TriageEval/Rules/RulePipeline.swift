@@ -1,3 +1,4 @@
+public import EsqlEngine
 /// A rule's ES|QL query in the stages triage-eval evaluates:
 /// `FROM` → ``filters`` (over alert documents) → ``stats`` (one row per host or user) →
 /// ``context`` (the `EVAL … CONCAT` chain and post-`STATS` `WHERE`s) → ``completion`` (the model call) →
@@ -19,6 +20,8 @@ public struct RulePipeline: Sendable {
     }
 
     public var indices: [String]
+    /// `FROM … METADATA` fields (`_id`, `_version`, `_index`).
+    public var metadata: [String]
     public var filters: [EsqlCommand]
     public var stats: Stats
     public var context: [EsqlCommand]
@@ -27,10 +30,11 @@ public struct RulePipeline: Sendable {
 
     /// Splits a parsed query; errors name the line of the command that breaks the expected shape.
     public init(_ commands: [EsqlCommand]) throws(EsqlError) {
-        guard case .from(let indices, _)? = commands.first else {
+        guard case .from(let indices, let metadata, _)? = commands.first else {
             throw EsqlError(line: commands.first?.line ?? 1, "a rule query starts with FROM")
         }
         self.indices = indices
+        self.metadata = metadata
         let statsIndices = commands.indices.filter { if case .stats = commands[$0] { true } else { false } }
         guard let statsIndex = statsIndices.first, case .stats(let aggregations, let groups, let line) = commands[statsIndex] else {
             throw EsqlError(line: commands.last?.line ?? 1, "the query has no STATS … BY: triage-eval evaluates rules that group alerts by host or user")

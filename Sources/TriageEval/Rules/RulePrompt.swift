@@ -1,3 +1,4 @@
+public import EsqlEngine
 /// A detection rule used as a prompt version: the rule's own commands render the prompt and decide.
 ///
 /// Rendering runs the rule's post-`STATS` commands on the case's ``CaseRow`` and evaluates the
@@ -24,6 +25,19 @@ public struct RulePrompt: Sendable {
         guard let row = try contextRows(item)?.first else { return nil }
         guard case .string(let text) = try EsqlExpressionEvaluator.evaluate(pipeline.completion.prompt, row) else { return nil }
         return text
+    }
+
+    /// The rule's execution over the case's documents; nil for a case without documents.
+    public func execution(_ item: TriageCase) throws(EsqlError) -> RuleExecution? {
+        guard let documents = item.documents else { return nil }
+        return try RuleExecution(rule: rule, documents: documents, executedAt: item.executedAt)
+    }
+
+    /// Whether the rule alerts on a row of its execution when the model answers `answer`: the tail keeps it.
+    public func keeps(answer: String, row: EsqlRow) throws(EsqlError) -> Bool {
+        var answered = row
+        answered[pipeline.completion.target] = .string(answer)
+        return !(try EsqlEvaluator.run(pipeline.tail, on: [answered])).isEmpty
     }
 
     /// Whether the rule alerts when the model answers `answer` for this case: the tail keeps a row.

@@ -1,4 +1,5 @@
 internal import TriageEval
+import EsqlEngine
 /// Many prompts per `POST /_query`, as a rule's own `COMPLETION` runs over up to 100 rows:
 ///
 ///     ROW prompt = ["<p1>", "<p2>", …] | MV_EXPAND prompt

@@ -1,4 +1,5 @@
 internal import TriageEval
+import EsqlEngine
 /// ES|QL `COMPLETION` (Elasticsearch 9.2+ syntax) through `POST /_query`: the prompt goes in as an escaped
 /// string literal, exactly one row, and the answer comes back as the `triage_result` column.
 ///

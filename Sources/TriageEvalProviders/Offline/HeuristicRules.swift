@@ -61,6 +61,13 @@ enum HeuristicRules {
     // MARK: Known-bad techniques
 
     static let knownBad: [HeuristicRule] = [
+        // curl/wget (the command-and-control rules' prompts: "… to destination: HOST. …").
+        HeuristicRule("raw IP destination", .bad, 2.5, anyOf: (1...9).map { "destination: \($0)" }),
+        HeuristicRule("curl/wget into a temporary path", .bad, 1.5,
+                      anyOf: ["curl", "wget"], alsoAnyOf: ["/tmp/", "/dev/shm/", "/var/tmp/", "\\users\\public\\", "\\appdata\\local\\temp\\"]),
+        HeuristicRule("local file uploaded", .bad, 3.0,
+                      anyOf: ["--data @", "--data-binary @", " -d @", " -t /", "--post-file", "--upload-file", "--body-file"]),
+        HeuristicRule("throwaway or anonymising domain", .bad, 1.5, anyOf: [".top/", ".top ", ".top.", ".xyz", ".onion"]),
         // Ingress tool transfer and download-and-execute.
         HeuristicRule("certutil URL-cache download", .bad, 3.0,
                       anyOf: ["certutil"], alsoAnyOf: ["urlcache", "verifyctl"]),
@@ -239,6 +246,11 @@ enum HeuristicRules {
     // MARK: Known-good exceptions
 
     static let knownGood: [HeuristicRule] = [
+        // curl/wget exceptions.
+        HeuristicRule("health-check endpoint", .good, 2.0, anyOf: ["/healthz", "/health "]),
+        HeuristicRule("artifact repository or mirror", .good, 2.0,
+                      anyOf: ["artifactory", "nexus.", "/releases/download/", "mirror.", "/repository/releases/"]),
+        HeuristicRule("package signing key", .good, 1.5, anyOf: ["release.key", "apt-key"]),
         HeuristicRule("SCCM client (CcmExec/ccmsetup)", .good, 3.0,
                       anyOf: ["ccmexec", "ccmsetup", "smstsmgr", "\\ccmcache\\"]),
         HeuristicRule("SCCM script staging (\\CCM\\SystemTemp)", .good, 1.5,

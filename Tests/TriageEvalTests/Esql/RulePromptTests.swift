@@ -1,3 +1,4 @@
+import EsqlEngine
 import Foundation
 import Testing
 @testable import TriageEval
@@ -59,20 +60,17 @@ import Testing
         return try #require(lines.firstIndex { $0.contains(needle) }) + 1
     }
 
-    @Test func unsupportedEsqlIsOneErrorWithTheFileLine() throws {
-        let curl = try RuleFixtures.text("current/command_and_control_curl_activity_llm_triage.toml")
-        let error = #expect(throws: InputError.self) {
-            try RulePromptParser.parse(curl, file: "curl.toml", id: "c", version: "v1", defaults: AlertPolicy())
+    @Test func rulesNotGroupingByHostOrUserImportAsDocumentRules() throws {
+        // They judge cases with documents only (RuleExecution); no structured-case shape is required.
+        for (name, groups) in [
+            ("current/command_and_control_curl_activity_llm_triage.toml", ["Esql.host_key", "Esql.dest_host"]),
+            ("current/multiple_alerts_llm_by_user_entity.toml", ["Esql.time_window_date_trunc"]),
+        ] {
+            let prompt = try RulePromptParser.parse(try RuleFixtures.text(name), file: name, id: "r", version: "v1", defaults: AlertPolicy())
+            #expect(prompt.entity == nil)
+            #expect(prompt.rule?.rule.pipeline.stats.groups == groups)
+            #expect(!prompt.accepts(RuleFixtures.hostCase))
         }
-        #expect(error?.line == (try line(of: "| GROK Esql.full_command_line", in: curl)))
-        #expect(error?.message.contains("GROK") == true)
-
-        let entity = try RuleFixtures.text("current/multiple_alerts_llm_by_user_entity.toml")
-        let dateTrunc = #expect(throws: InputError.self) {
-            try RulePromptParser.parse(entity, file: "entity.toml", id: "e", version: "v1", defaults: AlertPolicy())
-        }
-        #expect(dateTrunc?.line == (try line(of: "date_trunc(5 minutes", in: entity)))
-        #expect(dateTrunc?.message.contains("5 minutes") == true)
     }
 
     @Test func aRuleReadingAColumnCasesLackIsAnError() throws {
