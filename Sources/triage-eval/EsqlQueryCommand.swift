@@ -1,3 +1,4 @@
+import CommandSupport
 import ArgumentParser
 import EsqlEngine
 import Foundation
@@ -67,7 +68,7 @@ struct EsqlQueryCommand: AsyncParsableCommand {
         } catch let error as EsqlError {
             throw InputError(file: source, line: error.line, message: error.message)
         } catch let error as ProviderError {
-            FileHandle.standardError.write(Data("error: COMPLETION failed, so the query fails as in Elasticsearch: \(error)\n".utf8))
+            printError("error: COMPLETION failed, so the query fails as in Elasticsearch: \(error)")
             throw ExitCode(ExitStatus.incomplete)
         }
         print(EsqlResultFormatter.render(rows, format: format))

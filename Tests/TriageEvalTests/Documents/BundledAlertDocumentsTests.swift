@@ -66,7 +66,7 @@ import EsqlEngine
             #expect(draft.item.timeWindowMinutes == item.timeWindowMinutes, "\(item.id)")
             // The whole rule over the documents sends exactly the structured case's prompt.
             let calls = try prompt.calls(for: item)
-            #expect(calls.map(\.text) == [prompt.render(CaseContext(TriageCase(copying: item)))], "\(item.id)")
+            #expect(try calls.map(\.text) == [try prompt.render(CaseContext(TriageCase(copying: item)))], "\(item.id)")
             checked += 1
         }
         #expect(checked == expected)
