@@ -115,6 +115,23 @@ for i in $(seq 1 10); do
     if [[ $code -eq 137 ]]; then check "killed run $RUN_ID reads as interrupted (kill $i)" test "$status" = interrupted; fi
 done
 
+echo "== Ctrl-C and SIGTERM"
+for sig in INT TERM; do
+    "$T" run --resume "$RUN_ID" --quiet >"$LOGS/sig-$sig.out" 2>"$LOGS/sig-$sig.err" &
+    pid=$!
+    sleep 1.5
+    kill -s "$sig" "$pid" 2>/dev/null
+    wait "$pid"; code=$?
+    record_exit "$code"
+    expected=$([[ $sig == INT ]] && echo 130 || echo 143)
+    echo "  SIG$sig: exit $code; $(tail -n 1 "$LOGS/sig-$sig.err")"
+    if [[ $code -ne 0 ]]; then
+        check "SIG$sig exits $expected" test "$code" -eq "$expected"
+        check "SIG$sig prints the --resume command" grep -q "triage-eval run --resume $RUN_ID" "$LOGS/sig-$sig.err"
+        check "SIG$sig leaves the run interrupted" test "$(sql "SELECT status FROM run WHERE id = $RUN_ID")" = interrupted
+    fi
+done
+
 echo "== a store locked for 10 s by another connection while a run writes; two processes resume the run at once"
 "$T" run --resume "$RUN_ID" --quiet >"$LOGS/locked-a.out" 2>"$LOGS/locked-a.err" &
 a=$!
@@ -138,23 +155,6 @@ echo "  first resume: exit $code_a; second resume: exit $code_b ($(head -n 1 "$L
 check "the second process is refused (exit 2) while the first holds the run, or finds nothing left" \
     bash -c "[[ $code_b -eq 2 && \$(grep -c 'is being executed by process' '$LOGS/locked-b.err') -eq 1 ]] || [[ $code_b -eq 0 || $code_b -eq 3 ]]"
 check "the run survives the 10 s lock (exit 0 or 3, never a lost write)" bash -c "[[ $code_a -eq 0 || $code_a -eq 3 ]]"
-
-echo "== Ctrl-C and SIGTERM"
-for sig in INT TERM; do
-    "$T" run --resume "$RUN_ID" --quiet >"$LOGS/sig-$sig.out" 2>"$LOGS/sig-$sig.err" &
-    pid=$!
-    sleep 1.5
-    kill -s "$sig" "$pid" 2>/dev/null
-    wait "$pid"; code=$?
-    record_exit "$code"
-    expected=$([[ $sig == INT ]] && echo 130 || echo 143)
-    echo "  SIG$sig: exit $code; $(tail -n 1 "$LOGS/sig-$sig.err")"
-    if [[ $code -ne 0 ]]; then
-        check "SIG$sig exits $expected" test "$code" -eq "$expected"
-        check "SIG$sig prints the --resume command" grep -q "triage-eval run --resume $RUN_ID" "$LOGS/sig-$sig.err"
-        check "SIG$sig leaves the run interrupted" test "$(sql "SELECT status FROM run WHERE id = $RUN_ID")" = interrupted
-    fi
-done
 
 echo "== finish: --resume until complete"
 for i in $(seq 1 6); do
