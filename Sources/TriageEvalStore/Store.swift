@@ -53,6 +53,9 @@ public final class Store: Sendable {
             // The schema change another process's migration made first.
             let message = error.message ?? ""
             return message.contains("already exists") || message.contains("duplicate column")
+        case .SQLITE_CONSTRAINT:
+            // Another process recorded the same migration first (its transaction rolled back here).
+            return (error.message ?? "").contains("grdb_migrations")
         default: return false
         }
     }

@@ -71,7 +71,9 @@ struct EsqlQueryCommand: AsyncParsableCommand {
             printError("error: COMPLETION failed, so the query fails as in Elasticsearch: \(error)")
             throw ExitCode(ExitStatus.incomplete)
         }
-        print(EsqlResultFormatter.render(rows, format: format))
+        let rendered = EsqlResultFormatter.render(rows, format: format)
+        // JSON and CSV are data: byte-exact into a file or pipe (CSV's CRLF included), neutralised on a terminal.
+        if format == .table { print(rendered) } else { Terminal.data(rendered + "\n") }
     }
 
     func readQuery() throws -> (String, String) {
