@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Generate cases/simulated-answers.jsonl, the answers the bundled `simulated` model (a `replay`) plays back.
+"""Generate answers/simulated-answers.jsonl, the answers the bundled `simulated` model (a `replay`) plays back.
 
 Usage:
     python3 scripts/generate-simulated-answers.py [--cases DIR] [--output FILE] [--samples N] [--seed S]
 
     --cases    directory holding the case files (*.yaml)     default: cases
-    --output   JSONL file to write                           default: cases/simulated-answers.jsonl
+    --output   JSONL file to write                           default: answers/simulated-answers.jsonl
     --samples  answers per case (sample indices 0..N-1)      default: 3
     --seed     base seed; each case uses random.Random(f"{seed}:{case_id}")   default: 42
 
@@ -344,7 +344,7 @@ def answers_for(case, samples, seed, stats):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", default="cases")
-    parser.add_argument("--output", default=os.path.join("cases", "simulated-answers.jsonl"))
+    parser.add_argument("--output", default=os.path.join("answers", "simulated-answers.jsonl"))
     parser.add_argument("--samples", type=int, default=3)
     parser.add_argument("--seed", type=int, default=42)
     args = parser.parse_args()
