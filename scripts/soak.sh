@@ -58,8 +58,7 @@ OPENAI_PORT=$(start_stub openai --fault-rate 0.3 --latency-ms 20 --timeout-ms 15
 ANTHROPIC_PORT=$(start_stub anthropic --fault-rate 0.3 --latency-ms 20 --timeout-ms 1500 --retry-after 0 --seed 11)
 
 cp -R "$ROOT/prompts" "$WORK/prompts"
-mkdir -p "$WORK/cases"
-cp "$ROOT"/cases/*.yaml "$WORK/cases/"
+cp -R "$ROOT/cases" "$WORK/cases"   # the case files and the documents files they name
 cat >"$WORK/triage-eval.yaml" <<EOF
 store: .triage-eval/store.sqlite
 cases: cases
@@ -183,7 +182,8 @@ expected=$(python3 - "$STORE" "$RUN_ID" <<'PY'
 import json, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 plan = json.loads(db.execute("SELECT plan FROM run WHERE id = ?", (sys.argv[2],)).fetchone()[0])
-# Each prompt judges the cases of its entity (host or user).
+# Each prompt file judges the cases of its entity (host or user) that give its fields: structured cases, not
+# cases made of documents alone (those are for rules over documents).
 entity = {}
 for (rid, text) in db.execute("SELECT id, text FROM prompt_version"):
     entity[rid] = "user" if "\nentity: user" in text else "host"
@@ -191,7 +191,8 @@ cases = [json.loads(b) for (b,) in db.execute(
     "SELECT body FROM case_revision WHERE id IN (%s)" % ",".join(str(i) for i in plan["case_revisions"]))]
 count = 0
 for p in plan["prompt_rows"]:
-    count += sum(1 for c in cases if (c.get("entity") or {}).get("type", "host") == entity[p])
+    count += sum(1 for c in cases if (c.get("entity") or {}).get("type", "host") == entity[p]
+                 and (c.get("rules") or c.get("alert_summary")))
 print(count * len(plan["model_rows"]) * plan["samples"])
 PY
 )
