@@ -68,7 +68,7 @@ public enum CaseFileParser {
         try map.checkKeys(allowedKeys)
 
         let id = try map.requiredString("id")
-        guard id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+        guard isValidID(id) else {
             throw map.error("id", "must contain only letters, digits, '-', '_' or '.', got \"\(id)\"")
         }
         let labelText = try map.requiredString("label")
@@ -132,6 +132,11 @@ public enum CaseFileParser {
             if documents.isEmpty { throw map.error("documents_file", "\(path) holds no documents") }
             return documents
         }
+    }
+
+    /// A case id holds only letters, digits, `-`, `_` and `.`.
+    static func isValidID(_ id: String) -> Bool {
+        id.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }
     }
 
     static func parseEntity(_ map: YAMLMapping) throws(InputError) -> Entity? {
