@@ -28,10 +28,17 @@ import Testing
             ["run", "--prompt", "curl-rule@v1", "--model", "heuristic", "--scenario", "pipe-to-shell", "--scenario", "health-check", "--quiet"], in: directory
         )
         #expect(run.status == 0, "\(run.stderr)")
-        let report = try String(contentsOf: directory.appendingPathComponent("reports/latest.json"), encoding: .utf8)
-        #expect(report.contains("curl-pipe-sh-01"))
-        #expect(report.contains("curl-health-01"))
-        #expect(!report.contains("curl-unreviewed-01"))
+        // One result per row the rule's query produced from each case's document (host × destination), with the case's label.
+        let results = try await CLI.run(["results", "export", "--run", "1", "--format", "jsonl"], in: directory)
+        let rows = results.stdout.split(separator: "\n").compactMap { line -> String? in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let id = object["case_id"] as? String, let label = object["label"] as? String else { return nil }
+            return "\(id) \(label)"
+        }
+        #expect(rows.sorted() == [
+            "curl-health-01[Esql.host_key=ci-01-id, Esql.dest_host=status.corp.example.com] FP",
+            "curl-pipe-sh-01[Esql.host_key=web-01-id, Esql.dest_host=198.51.100.7] TP",
+        ])
     }
 
     @Test func flagsGiveTheMappingAndABadLineIsExitTwoWithNothingStored() async throws {

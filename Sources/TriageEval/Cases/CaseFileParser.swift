@@ -169,7 +169,8 @@ public enum CaseFileParser {
             }
             return
         }
-        if item.documents != nil, !map.has("rules") { return }
+        // A documents-only case (an empty `rules` list, as a JSONL export writes it, is no rules).
+        if item.documents != nil, item.rules.isEmpty { return }
         for key in ["entity", "alert_count", "time_window_minutes", "max_risk_score"] where !map.has(key) {
             throw map.error(at: nil, field: map.fieldPath(key), "is required (or give a ready alert_summary, or documents, instead)")
         }
