@@ -63,7 +63,7 @@ import Testing
         #expect(noLabel.stderr.contains("--id-field and --label-field"))
     }
 
-    @Test func exportedDatasetCasesImportAsPlainJSONL() async throws {
+    @Test func exportedDatasetCasesImportBackAsJSONLAndYAML() async throws {
         let source = try CLI.workspace()
         _ = try await CLI.run(["cases", "import", fixture("datasets/hits-tpfp.jsonl"), "--id-field", "case_id", "--label-field", "label"], in: source)
         let exported = try await CLI.run(["cases", "export", "--format", "jsonl", "--scenario", "hits-tpfp"], in: source)
@@ -77,5 +77,15 @@ import Testing
         let back = try await CLI.run(["cases", "export", "--format", "jsonl", "--scenario", "hits-tpfp"], in: target)
         #expect(back.stdout == exported.stdout)
         #expect(back.stdout.contains(#""_id""#) == false && back.stdout.contains("Xq1b"))
+
+        // The YAML export keeps the documents too, and imports back as the same cases.
+        let yaml = try await CLI.run(["cases", "export", "--format", "yaml", "--scenario", "hits-tpfp"], in: source)
+        let yamlTarget = try CLI.workspace()
+        let yamlFile = yamlTarget.appendingPathComponent("exported.yaml")
+        try yaml.stdout.write(to: yamlFile, atomically: true, encoding: .utf8)
+        let yamlImported = try await CLI.run(["cases", "import", yamlFile.path], in: yamlTarget)
+        #expect(yamlImported.status == 0, "\(yamlImported.stderr)")
+        let yamlBack = try await CLI.run(["cases", "export", "--format", "jsonl", "--scenario", "hits-tpfp"], in: yamlTarget)
+        #expect(yamlBack.stdout == exported.stdout)
     }
 }
