@@ -48,6 +48,27 @@ struct DatasetSyncTests {
         #expect(cases.count == 6)
     }
 
+    @Test("a dataset inside the cases directory is read with its recorded mapping by the directory's sync")
+    func datasetInsideCasesDirectory() async throws {
+        let temp = try TemporaryWorkspace()
+        let sync = CaseFileSync(workspace: temp.workspace, store: temp.store)
+        let file = temp.directory.appendingPathComponent("cases/curl-events.jsonl")
+        try TestFixtures.data("datasets/curl-events.jsonl").write(to: file)
+        _ = try await sync.sync([file.path], mapping: try curlMapping())
+        // The first directory sync parses only cases/hosts.yaml; the dataset is read as recorded, not as a case file.
+        #expect(try await sync.sync().parsedFiles == 1)
+        let synced = try await sync.sync()
+        #expect(synced.parsedFiles == 0)
+        #expect(synced.cases.map(\.id).filter { $0.hasPrefix("curl-") } == ["curl-pipe-sh-01", "curl-health-01"])
+        // Edited, it is parsed again, still as a dataset.
+        let text = String(decoding: try Data(contentsOf: file), as: UTF8.self).replacingOccurrences(of: "\"Benign\"", with: "\"malicious\"")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let edited = try await sync.sync()
+        #expect(edited.parsedFiles == 1)
+        #expect(edited.summary.revised == ["curl-health-01"])
+        #expect(try await temp.store.currentCases().first { $0.item.id == "curl-health-01" }?.item.label == .tp)
+    }
+
     @Test("a changed mapping re-reads the file: a case whose document changes gets a new revision")
     func changedMappingRereads() async throws {
         let temp = try TemporaryWorkspace()
