@@ -1,12 +1,13 @@
 internal import Foundation
-internal import TriageEval
+public import TriageEval
 public import TriageEvalStore
 
 /// Brings the store up to date with the case files and yields the case set: the one set of cases that
 /// `cases list` shows and `run`, `render` and `try` use.
 ///
 /// The set is every case of the configured case directory and of every other file imported with
-/// `cases import PATH`, while that file exists, minus the cases taken out with `cases remove`.
+/// `cases import PATH`, while that file exists, minus the cases taken out with `cases remove`. A dataset
+/// (`cases import FILE --mapping …`) is re-read with the mapping recorded at its import.
 /// Only files whose bytes changed since their last import are parsed: re-running on 5,000 unchanged cases
 /// costs a hash per file, not a YAML parse per case. A file is skipped only when its bytes (and
 /// ``CaseFileParser/readerRevision``) hash as recorded and every case it yielded is still the latest
@@ -43,10 +44,16 @@ public struct CaseFileSync: Sendable {
     /// Syncs the case set (no paths), or imports the given files and directories into it (`cases import`:
     /// cases removed earlier that these files define come back). Every bad file is reported at once and
     /// nothing is imported then; ids must be unique across the whole set.
-    public func sync(_ paths: [String] = []) async throws -> Synced {
+    ///
+    /// With `mapping`, the one file in `paths` is a dataset (one case per NDJSON line, ``DatasetParser``); the
+    /// mapping is recorded with the file, and every later sync reads that file with it.
+    public func sync(_ paths: [String] = [], mapping: DatasetMapping? = nil) async throws -> Synced {
         let recorded = try await store.importedCaseFiles()
         let explicit = !paths.isEmpty
         var files = try workspace.caseFiles(paths).map { (file: $0, path: Self.key($0)) }
+        if mapping != nil, paths.count != 1 || files.count != 1 || files[0].path != Self.key(paths[0]) {
+            throw InputError(file: paths.map(workspace.display).joined(separator: ", "), message: "a dataset mapping applies to one dataset file, not a directory or several files")
+        }
         var forget: [String] = []
         var others: [(file: String, cases: [ImportedCaseFile.Entry])] = []
         let covered = Set(files.map(\.path))
@@ -72,7 +79,10 @@ public struct CaseFileSync: Sendable {
                 errors.append(InputError(file: name, message: "cannot read the file"))
                 continue
             }
-            let hash = "r\(CaseFileParser.readerRevision):" + SHA256Hex.of(data + workspace.documentsFileBytes(of: data, caseFile: file))
+            let datasetMapping = mapping ?? recorded[path]?.mapping
+            // A dataset's mapping is part of its hash (a new mapping re-reads it); a case file's documents files are.
+            let extra = try datasetMapping.map { try Self.mappingEncoder.encode($0) } ?? workspace.documentsFileBytes(of: data, caseFile: file)
+            let hash = "r\(CaseFileParser.readerRevision):" + SHA256Hex.of(data + extra)
             if let previous = recorded[path], previous.fileHash == hash, previous.cases.allSatisfy({ latest[$0.id] == $0.contentHash }) {
                 entries.append((name, previous.cases))
                 if !previous.drafts.isEmpty { drafts.append((name, previous.drafts)) }
@@ -81,8 +91,14 @@ public struct CaseFileSync: Sendable {
             }
             do throws(InputError) {
                 guard let text = String(data: data, encoding: .utf8) else { throw InputError(file: name, message: "cannot read the file (is it UTF-8?)") }
-                let contents = try CaseFileParser.read(text, file: name, readFile: workspace.documentsReader(caseFile: file))
-                let imported = ImportedCaseFile(path: path, fileHash: hash, cases: contents.cases.map(ImportedCaseFile.Entry.init), drafts: contents.drafts)
+                let contents = if let datasetMapping {
+                    try DatasetParser.read(text, file: name, mapping: datasetMapping)
+                } else {
+                    try CaseFileParser.read(text, file: name, readFile: workspace.documentsReader(caseFile: file))
+                }
+                let imported = ImportedCaseFile(
+                    path: path, fileHash: hash, cases: contents.cases.map(ImportedCaseFile.Entry.init), drafts: contents.drafts, mapping: datasetMapping
+                )
                 parsed += contents.cases
                 changedFiles.append(imported)
                 entries.append((name, imported.cases))
@@ -105,6 +121,13 @@ public struct CaseFileSync: Sendable {
         let synced = try await sync()
         let ids = Set(synced.cases.map(\.id))
         return (try await store.currentCases(ids: ids), synced)
+    }
+
+    /// Encodes a dataset mapping into a file's import hash (sorted keys: the same mapping, the same bytes).
+    static var mappingEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
     }
 
     /// The key a case file is recorded under: its absolute, standardized path.

@@ -27,11 +27,14 @@ public struct ImportedCaseFile: Sendable, Hashable, Codable {
     public var cases: [Entry]
     /// Draft entries (`label: null`) the file holds, by id: skipped until labeled, and said so.
     public var drafts: [String]
+    /// The mapping a dataset file was read with (`cases import --mapping` or the field flags); nil for a case file.
+    public var mapping: DatasetMapping?
 
-    public init(path: String, fileHash: String, cases: [Entry], drafts: [String] = []) {
+    public init(path: String, fileHash: String, cases: [Entry], drafts: [String] = [], mapping: DatasetMapping? = nil) {
         self.path = path
         self.fileHash = fileHash
         self.cases = cases
         self.drafts = drafts
+        self.mapping = mapping
     }
 }

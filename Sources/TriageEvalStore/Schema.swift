@@ -137,6 +137,12 @@ enum Schema {
                 """)
             try db.drop(table: "result_v2")
         }
+        migrator.registerMigration("v3-case-file-mapping") { db in
+            // The mapping a dataset file (one case per NDJSON line) was imported with, so every later sync reads it alike.
+            try db.alter(table: "case_file") { t in
+                t.add(column: "mapping", .jsonText)
+            }
+        }
         return migrator
     }
 

@@ -7,11 +7,12 @@ extension Store {
     public func importedCaseFiles() async throws -> [String: ImportedCaseFile] {
         try await read { db in
             var files: [String: ImportedCaseFile] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT path, file_hash, cases, drafts FROM case_file") {
+            for row in try Row.fetchAll(db, sql: "SELECT path, file_hash, cases, drafts, mapping FROM case_file") {
                 let path: String = row["path"]
                 let cases = try Self.decode([ImportedCaseFile.Entry].self, from: row["cases"])
                 let drafts = try Self.decode([String].self, from: row["drafts"])
-                files[path] = ImportedCaseFile(path: path, fileHash: row["file_hash"], cases: cases, drafts: drafts)
+                let mapping = try (row["mapping"] as String?).map { try Self.decode(DatasetMapping.self, from: $0) }
+                files[path] = ImportedCaseFile(path: path, fileHash: row["file_hash"], cases: cases, drafts: drafts, mapping: mapping)
             }
             return files
         }
@@ -32,8 +33,8 @@ extension Store {
             let now = Date()
             for file in files {
                 try db.execute(
-                    sql: "INSERT OR REPLACE INTO case_file (path, file_hash, cases, drafts, imported_at) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [file.path, file.fileHash, try Self.json(file.cases), try Self.json(file.drafts), now]
+                    sql: "INSERT OR REPLACE INTO case_file (path, file_hash, cases, drafts, mapping, imported_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [file.path, file.fileHash, try Self.json(file.cases), try Self.json(file.drafts), try file.mapping.map { try Self.json($0) }, now]
                 )
             }
             for path in forget { try db.execute(sql: "DELETE FROM case_file WHERE path = ?", arguments: [path]) }

@@ -20,18 +20,74 @@ struct CasesCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import case files (YAML, or JSONL as `cases export --format jsonl` writes) into the case set (idempotent; a changed case becomes a new revision).",
-            discussion: "A bad file is reported with file, line and field, and nothing is imported (exit 2). A file outside the cases directory stays in the case set while it exists."
+            abstract: "Import case files (YAML, or JSONL as `cases export --format jsonl` writes), or a dataset (one case per NDJSON line, with a mapping), into the case set (idempotent; a changed case becomes a new revision).",
+            discussion: """
+                A bad file is reported with file, line and field, and nothing is imported (exit 2). A file outside the cases \
+                directory stays in the case set while it exists. A dataset's mapping (`--mapping FILE`, or the field flags) is \
+                recorded with the file: later syncs and re-imports read it the same way until another mapping is given.
+                """
         )
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: ArgumentHelp("Files or directories (default: the config's cases directory).", valueName: "PATH"))
+        @Argument(help: ArgumentHelp("Files or directories (default: the config's cases directory); one file with a mapping.", valueName: "PATH"))
         var paths: [String] = []
 
+        @Option(help: ArgumentHelp("The dataset mapping (YAML: id_field, label_field, tp_values, fp_values, skip_values, scenario_field, document_field, index).", valueName: "FILE"))
+        var mapping: String?
+
+        @Option(help: ArgumentHelp("Dataset: the case id's dotted field path.", valueName: "PATH"))
+        var idField: String?
+
+        @Option(help: ArgumentHelp("Dataset: the label's dotted field path.", valueName: "PATH"))
+        var labelField: String?
+
+        @Option(help: ArgumentHelp("Dataset: label values meaning TP, comma-separated (default TP).", valueName: "V,…"))
+        var tpValues: [String] = []
+
+        @Option(help: ArgumentHelp("Dataset: label values meaning FP, comma-separated (default FP).", valueName: "V,…"))
+        var fpValues: [String] = []
+
+        @Option(help: ArgumentHelp("Dataset: label values making a draft (not labeled yet), comma-separated; `null` is JSON null.", valueName: "V,…"))
+        var skipValues: [String] = []
+
+        @Option(help: ArgumentHelp("Dataset: the scenario's field path (default: the file's name).", valueName: "PATH"))
+        var scenarioField: String?
+
+        @Option(help: ArgumentHelp("Dataset: the document's field path, a _source or a hit (default: the whole line).", valueName: "PATH"))
+        var documentField: String?
+
+        @Option(help: ArgumentHelp("Dataset: the index documents live in, unless a hit names its _index.", valueName: "NAME"))
+        var index: String?
+
+        /// The dataset mapping the options give, or nil for case files.
+        func datasetMapping() throws -> DatasetMapping? {
+            let flagged = idField != nil || labelField != nil || !tpValues.isEmpty || !fpValues.isEmpty || !skipValues.isEmpty
+                || scenarioField != nil || documentField != nil || index != nil
+            if let mapping {
+                if flagged { throw ValidationError("give --mapping or the dataset field flags, not both") }
+                guard let data = FileManager.default.contents(atPath: mapping) else { throw InputError(file: mapping, message: "cannot read the mapping file") }
+                return try DatasetMapping.parseYAML(String(decoding: data, as: UTF8.self), file: mapping)
+            }
+            guard flagged else { return nil }
+            guard let idField, let labelField else { throw ValidationError("a dataset needs --id-field and --label-field (or --mapping FILE)") }
+            func list(_ values: [String], _ fallback: [String]) -> [String] {
+                let items = values.flatMap { $0.split(separator: ",").map(String.init) }
+                return items.isEmpty ? fallback : items
+            }
+            let result = DatasetMapping(
+                idField: idField, labelField: labelField, tpValues: list(tpValues, ["TP"]), fpValues: list(fpValues, ["FP"]),
+                skipValues: list(skipValues, []), scenarioField: scenarioField, documentField: documentField, index: index
+            )
+            if let problem = result.problem { throw ValidationError("--\(problem.field.replacingOccurrences(of: "_", with: "-")): \(problem.message)") }
+            return result
+        }
+
         func run() async throws {
+            let mapping = try datasetMapping()
+            if mapping != nil, paths.count != 1 { throw ValidationError("a dataset mapping applies to exactly one file") }
             let (workspace, store) = try global.open()
-            let synced = try await CaseFileSync(workspace: workspace, store: store).sync(paths)
+            let synced = try await CaseFileSync(workspace: workspace, store: store).sync(paths, mapping: mapping)
             let summary = synced.summary
             print("\(synced.cases.count) cases: \(summary.added.count) added, \(summary.revised.count) revised, \(summary.unchanged.count) unchanged")
             for id in summary.revised { print("  revised: \(id)") }

@@ -68,7 +68,7 @@ public enum CaseFileParser {
         try map.checkKeys(allowedKeys)
 
         let id = try map.requiredString("id")
-        guard id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+        guard isValidID(id) else {
             throw map.error("id", "must contain only letters, digits, '-', '_' or '.', got \"\(id)\"")
         }
         let labelText = try map.requiredString("label")
@@ -134,6 +134,11 @@ public enum CaseFileParser {
         }
     }
 
+    /// A case id holds only letters, digits, `-`, `_` and `.`.
+    static func isValidID(_ id: String) -> Bool {
+        id.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+    }
+
     static func parseEntity(_ map: YAMLMapping) throws(InputError) -> Entity? {
         guard let entity = try map.submapping("entity") else { return nil }
         try entity.checkKeys(["type", "name", "id"])
@@ -164,7 +169,8 @@ public enum CaseFileParser {
             }
             return
         }
-        if item.documents != nil, !map.has("rules") { return }
+        // A documents-only case (an empty `rules` list, as a JSONL export writes it, is no rules).
+        if item.documents != nil, item.rules.isEmpty { return }
         for key in ["entity", "alert_count", "time_window_minutes", "max_risk_score"] where !map.has(key) {
             throw map.error(at: nil, field: map.fieldPath(key), "is required (or give a ready alert_summary, or documents, instead)")
         }

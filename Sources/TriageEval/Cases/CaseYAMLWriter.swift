@@ -50,6 +50,11 @@ public enum CaseYAMLWriter {
         add(.executables, list(item.executables))
         add(.emails, list(item.emails))
         add(.alertSummary, text(item.alertSummary))
+        // Documents in their stored form (id, index, the `_source` as JSON text), which the reader takes back as is.
+        add(.documents, item.documents.map { documents in
+            Node(documents.map { Node([(Node("id"), Node($0.id, Tag(.str))), (Node("index"), Node($0.index, Tag(.str))), (Node("source"), Node($0.source, Tag(.str)))]) })
+        })
+        add(.executedAt, text(item.executedAt))
         add(.source, text(item.source))
         add(.notes, text(item.notes))
         return Node(pairs)

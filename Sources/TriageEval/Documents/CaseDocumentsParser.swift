@@ -5,6 +5,8 @@ internal import Yams
 ///
 /// A hit (`{"_index": …, "_id": …, "_source": {…}}`) gives its own index and id; a bare document lives
 /// in the case's `index:`. Key order is kept as written; nested objects and dotted keys are both allowed.
+/// A document in the stored form `cases export` writes (exactly `id`, `index` and `source`, the `_source` as
+/// JSON text) is read back as that document.
 public enum CaseDocumentsParser {
     /// Documents from NDJSON text. `file` names the file in errors; `caseID` names ids of documents without `_id`.
     public static func parseNDJSON(_ text: String, file: String, caseID: String, index: String?) throws(InputError) -> [CaseDocument] {
@@ -40,6 +42,12 @@ public enum CaseDocumentsParser {
     static func document(
         _ value: JSONValue, ordinal: Int, caseID: String, index: String?, error: (String) throws(InputError) -> InputError
     ) throws(InputError) -> CaseDocument {
+        // The stored form `cases export` writes (`{"id":…,"index":…,"source":"<the _source as JSON text>"}`) reads back as itself.
+        if case .object(let members) = value, Set(members.map(\.key)) == ["id", "index", "source"], members.count == 3,
+            case .string(let id)? = value.member("id"), case .string(let storedIndex)? = value.member("index"),
+            case .string(let text)? = value.member("source"), let stored = JSONValue.parseDocument(text), case .object = stored {
+            return CaseDocument(index: storedIndex, id: id, source: stored.compactText)
+        }
         var source = value
         var documentIndex = index
         var id = "\(caseID)-\(ordinal)"
