@@ -120,7 +120,7 @@ public struct RunPlan: Sendable {
         if let calls = executionCalls[item.prompt][item.caseIndex] { return calls[item.call] }
         let version = prompts[item.prompt].version
         let context = CaseContext(cases[item.caseIndex].item)
-        return PromptCall(key: "", text: try version.render(context), row: nil, system: version.renderSystem(context))
+        return PromptCall(key: "", text: try version.render(context), row: nil, system: try version.renderSystem(context))
     }
 
     /// The result row key of an item: its execution row's `BY` key, "" for a single call.

@@ -96,7 +96,7 @@ public struct Trial: Sendable {
         }
         do {
             let context = CaseContext(item)
-            let text = try prompt.render(context), system = prompt.renderSystem(context)
+            let text = try prompt.render(context), system = try prompt.renderSystem(context)
             return Rendered(prompt: prompt, item: item, text: text, system: system, calls: [PromptCall(key: "", text: text, row: nil, system: system)], trace: nil)
         } catch {
             throw InputError(file: prompt.file, field: "query", message: "\(promptKey) cannot render case \(caseID): \(error)")

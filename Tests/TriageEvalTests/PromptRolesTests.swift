@@ -20,7 +20,7 @@ struct PromptRolesTests {
         #expect(prompt.template == "Host {{host_name}} ran {{cmdlines_str}}")
         #expect(prompt.variables == ["entity_type", "host_name", "cmdlines_str"])
         let context = CaseContext(Self.item)
-        #expect(prompt.renderSystem(context) == "You triage host alerts.\nAnswer in JSON.")
+        #expect(try prompt.renderSystem(context) == "You triage host alerts.\nAnswer in JSON.")
         #expect(try prompt.render(context) == "Host WS-01 ran cmd /c whoami")
     }
 
@@ -28,7 +28,7 @@ struct PromptRolesTests {
     func userOnly() throws {
         let prompt = try PromptFileParser.parse(Self.prompt(body: "Host {{host_name}}\n"), file: "p.prompt", defaults: AlertPolicy())
         #expect(prompt.systemTemplate == nil)
-        #expect(prompt.renderSystem(CaseContext(Self.item)) == nil)
+        #expect(try prompt.renderSystem(CaseContext(Self.item)) == nil)
         #expect(try prompt.render(CaseContext(Self.item)) == "Host WS-01")
     }
 

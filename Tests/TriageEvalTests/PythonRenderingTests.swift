@@ -1,3 +1,4 @@
+import EsqlEngine
 import Foundation
 import StubTestSupport
 import Testing
@@ -34,7 +35,7 @@ struct PythonRenderingTests {
                 failures.append("\(vector.name): document does not load")
                 continue
             }
-            let rendered = PythonTemplateSection.render(vector.expression, values: ["doc": document])
+            let rendered = PythonTemplateSection.render(vector.expression, values: ["doc": document]).text
             if Array(rendered.unicodeScalars) != Array(vector.expected.unicodeScalars) {
                 failures.append("\(vector.name): \(vector.expression)\n  got      \(rendered.debugDescription.prefix(300))\n  expected \(vector.expected.debugDescription.prefix(300))")
             }
@@ -56,15 +57,15 @@ struct PythonRenderingTests {
     @Test("a dotted key on a nested document is None, as dict.get gives it")
     func dottedGet() throws {
         let alert = try #require(PythonJSON.loads(#"{"host": {"name": "ws-01"}}"#))
-        #expect(PythonTemplateSection.render(#"json.dumps({"host": doc.get("host.name")})"#, values: ["doc": alert]) == #"{"host": null}"#)
-        #expect(PythonTemplateSection.render(#"doc.get("host", {}).get("name")"#, values: ["doc": alert]) == "ws-01")
+        #expect(PythonTemplateSection.render(#"json.dumps({"host": doc.get("host.name")})"#, values: ["doc": alert]).text == #"{"host": null}"#)
+        #expect(PythonTemplateSection.render(#"doc.get("host", {}).get("name")"#, values: ["doc": alert]).text == "ws-01")
     }
 
     @Test("errors only data can cause render visibly; unknown names, functions and options fail at load")
     func errors() throws {
         let list = PythonValue.list([.int(1)])
-        #expect(PythonTemplateSection.render(#"doc.get("a")"#, values: ["doc": list]) == "[python error: AttributeError: 'list' object has no attribute 'get']")
-        #expect(PythonTemplateSection.render("doc[5]", values: ["doc": list]) == "[python error: IndexError: list index out of range]")
+        #expect(PythonTemplateSection.render(#"doc.get("a")"#, values: ["doc": list]).text == "[python error: AttributeError: 'list' object has no attribute 'get']")
+        #expect(PythonTemplateSection.render("doc[5]", values: ["doc": list]).text == "[python error: IndexError: list index out of range]")
         for bad in ["eval('1')", "json.loads(doc)", "json.dumps(doc, cls=str)", "doc.keys()", "doc[::2]", "doc +", "json.dumps(doc, default=repr)"] {
             #expect(throws: PythonExpressionError.self, "\(bad)") { try PythonExpressionParser.parse(bad) }
         }
@@ -107,5 +108,14 @@ struct PythonTemplateTests {
             try PromptFileParser.parse(Self.prompt(body: "{{#python}}host_name"), file: "p.prompt", defaults: AlertPolicy())
         }
         #expect(unclosed.message.contains("not closed"))
+    }
+
+    @Test("a section that fails on the case's data makes the render throw (an error result), never text for the model")
+    func failingSectionThrows() throws {
+        // `command_lines` is a list: `.get` on it fails only when a case is rendered.
+        let prompt = try PromptFileParser.parse(Self.prompt(body: "Alert {{host_name}}: {{#python}}command_lines.get(\"x\"){{/python}}"), file: "p.prompt", defaults: AlertPolicy())
+        let error = try #require(throws: EsqlError.self) { try prompt.render(CaseContext(Self.item)) }
+        #expect(error.message.contains("AttributeError: 'list' object has no attribute 'get'"), "\(error.message)")
+        #expect(error.message.contains("{{#python}}command_lines.get(\"x\"){{/python}}"), "\(error.message)")
     }
 }

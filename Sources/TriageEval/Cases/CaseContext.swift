@@ -126,10 +126,10 @@ public struct CaseContext: Sendable {
         }
     }
 
-    /// The variables as a Mustache render context, with the `{{#python}}` section.
-    var mustacheObject: [String: Any] {
+    /// The variables as a Mustache render context, with the `{{#python}}` section (its failures go to `failures`).
+    func mustacheObject(recording failures: PythonTemplateSection.Failures) -> [String: Any] {
         var object = variables.mapValues(\.mustacheValue)
-        object[PythonTemplateSection.name] = PythonTemplateSection.lambda { [self] in pythonValues }
+        object[PythonTemplateSection.name] = PythonTemplateSection.lambda({ [self] in pythonValues }, failures: failures)
         return object
     }
 }

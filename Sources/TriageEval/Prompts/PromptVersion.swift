@@ -62,7 +62,7 @@ public struct PromptVersion: Sendable {
     public func render(_ context: CaseContext) throws(EsqlError) -> String {
         switch renderer {
         case .mustache(let compiled, _):
-            return compiled.render(context.mustacheObject)
+            return try Self.render(compiled, context)
         case .rule(let rule):
             guard let text = try rule.render(context.item) else {
                 throw EsqlError(line: 1, "\(key) does not call the model for case \(context.item.id) (another entity kind, or its own WHERE drops it)")
@@ -71,10 +71,22 @@ public struct PromptVersion: Sendable {
         }
     }
 
-    /// The system message a model receives for this case; nil when the prompt has no system part.
-    public func renderSystem(_ context: CaseContext) -> String? {
+    /// The system message a model receives for this case; nil when the prompt has no system part. A
+    /// `{{#python}}` section that fails on the case throws, as ``render(_:)`` does.
+    public func renderSystem(_ context: CaseContext) throws(EsqlError) -> String? {
         guard case .mustache(_, let system?) = renderer else { return nil }
-        return system.render(context.mustacheObject)
+        return try Self.render(system, context)
+    }
+
+    /// Renders a template; a `{{#python}}` section that failed on the case's data is an error (reported with
+    /// the section), never text sent to a model.
+    private static func render(_ template: MustacheTemplate, _ context: CaseContext) throws(EsqlError) -> String {
+        let failures = PythonTemplateSection.Failures()
+        let text = template.render(context.mustacheObject(recording: failures))
+        if let failure = failures.messages.first {
+            throw EsqlError(line: 1, "the template's \(failure)")
+        }
+        return text
     }
 
     /// Refuses a model that cannot receive this prompt: one whose API takes a single prompt string
@@ -98,7 +110,7 @@ public struct PromptVersion: Sendable {
         }
         guard accepts(item) else { return [] }
         let context = CaseContext(item)
-        return [PromptCall(key: "", text: try render(context), row: nil, system: renderSystem(context))]
+        return [PromptCall(key: "", text: try render(context), row: nil, system: try renderSystem(context))]
     }
 
     /// Whether the prompt can render this case (entity kind matches and the case supplies every variable);

@@ -1,4 +1,5 @@
 internal import Mustache
+internal import Synchronization
 
 /// `{{#python}}EXPRESSION{{/python}}` in a prompt template: the expression is evaluated over the case's
 /// values (``CaseContext/pythonValues``) and written as an f-string hole writes it (`str()`), so a template
@@ -6,29 +7,42 @@ internal import Mustache
 /// `{{#python}}json.dumps(alert, indent=2, default=str)[:3000]{{/python}}`.
 ///
 /// Expressions are parsed when the prompt loads (``PythonExpressionParser``); what only a case's data can
-/// make fail (`.get` on a list, a missing key) renders as `[python error: …]` in the prompt text, where
-/// `render`, `try` and reports show it.
+/// make fail (`.get` on a list, a missing key) is recorded in the render's ``Failures``, and the prompt's
+/// render throws: the run stores an error result, never a prompt with an error in it.
 enum PythonTemplateSection {
     /// The section name.
     static let name = "python"
 
-    /// The lambda Mustache calls with the section's raw text.
-    static func lambda(_ values: @escaping @Sendable () -> [String: PythonValue]) -> MustacheLambda {
-        MustacheLambda { text in Rendered(text: render(text, values: values())) }
+    /// What the sections of one render failed on, in order.
+    final class Failures: Sendable {
+        private let recorded = Mutex<[String]>([])
+        func add(_ message: String) { recorded.withLock { $0.append(message) } }
+        var messages: [String] { recorded.withLock { $0 } }
     }
 
-    /// The text the expression `text` renders to over `values`.
-    static func render(_ text: String, values: [String: PythonValue]) -> String {
+    /// The lambda Mustache calls with the section's raw text; a failure is recorded in `failures`.
+    static func lambda(_ values: @escaping @Sendable () -> [String: PythonValue], failures: Failures) -> MustacheLambda {
+        MustacheLambda { text in
+            let rendered = render(text, values: values())
+            if let failure = rendered.failure { failures.add("{{#python}}\(text){{/python}}: \(failure)") }
+            return Rendered(text: rendered.text)
+        }
+    }
+
+    /// The text the expression `text` renders to over `values`, or `[python error: …]` and the failure.
+    static func render(_ text: String, values: [String: PythonValue]) -> (text: String, failure: String?) {
+        let failure: String
         do {
             let expression = try PythonExpressionParser.parse(text)
-            return PythonText.str(try PythonEvaluator(names: values).evaluate(expression))
+            return (PythonText.str(try PythonEvaluator(names: values).evaluate(expression)), nil)
         } catch let error as PythonExpressionError {
-            return "[python error: \(error.message)]"
+            failure = error.message
         } catch let error as PythonEvaluator.Failure {
-            return "[python error: \(error.message)]"
+            failure = error.message
         } catch {
-            return "[python error: \(error)]"
+            failure = "\(error)"
         }
+        return ("[python error: \(failure)]", failure)
     }
 
     /// A lambda result Mustache writes as is (a `String` result would be parsed again as a template,
