@@ -23,7 +23,7 @@ import TriageEvalStore
     }
 
     @Test func killNineThenResumeGivesExactlyThePlan() async throws {
-        let stub = try StubServer(["--latency-ms", "100"])
+        let stub = try StubServer(["--latency-ms", "300"])  // 207 calls, 2 at a time: ~30 s unless killed, even on a loaded machine
         let directory = try workspace(stub)
         let process = Process()
         process.executableURL = CLI.binary
