@@ -61,7 +61,7 @@ import Testing
             "curl-two-destinations[Esql.host_key=web-01-id, Esql.dest_host=198.51.100.7] TP curl-mixed",
             "curl-two-destinations[Esql.host_key=web-01-id, Esql.dest_host=status.corp.example.com] FP health-check",
         ])
-        let report = try await CLI.run(["report", "--run", "1", "--format", "json", "--out", "r"], in: directory)
+        let report = try await CLI.run(["report", "--run", "1", "--format", "json,junit", "--out", "r"], in: directory)
         #expect(report.status == 0, "\(report.stderr)")
         let path = try #require(report.stdout.split(separator: "\n").first { $0.hasSuffix(".json") })
         let data = try Data(contentsOf: directory.appendingPathComponent(String(path)))
@@ -81,6 +81,10 @@ import Testing
         // The row's scenario is its own breakdown group.
         let byScenario = try #require(metrics["by_scenario"] as? [String: Any])
         #expect(Set(byScenario.keys) == ["curl-mixed", "health-check"])
+        // JUnit judges each row by its own label: no failure (with the case's TP label the health check would be a missed attack).
+        let junitPath = try #require(report.stdout.split(separator: "\n").first { $0.hasSuffix(".xml") })
+        let junit = try String(contentsOf: directory.appendingPathComponent(String(junitPath)), encoding: .utf8)
+        #expect(junit.contains("tests=\"2\" failures=\"0\""), "\(junit)")
     }
 
     @Test func anUnmatchedEntryIsAWarningAndTwoMatchingEntriesAreAnError() async throws {
