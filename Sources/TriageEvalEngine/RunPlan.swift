@@ -55,7 +55,7 @@ public struct RunPlan: Sendable {
     let executionLabels: [[Int: [RowLabel?]]]
     /// A row matched by two `row_labels` entries of its case (the run refuses to start).
     public let rowLabelConflicts: [RowLabelConflict]
-    /// `row_labels` entries of a case that matched no row of any rule's execution over it: case id, entry.
+    /// `row_labels` entries of a case that matched no row of any selected rule's execution over it: case id, entry.
     public let unmatchedRowLabels: [(caseID: String, entry: String)]
 
     public init(prompts: [Prompt], models: [Model], cases: [StoredCase], samples: Int, decisionDefaults: AlertPolicy) {
@@ -121,7 +121,9 @@ public struct RunPlan: Sendable {
         }
         self.executionLabels = labels
         rowLabelConflicts = conflicts
-        unmatchedRowLabels = cases.indices.flatMap { caseIndex in
+        // Only cases some selected rule executed over: a run of other prompts says nothing about their rows.
+        let executed = Set(executionCalls.flatMap(\.keys))
+        unmatchedRowLabels = cases.indices.filter(executed.contains).flatMap { caseIndex in
             let item = cases[caseIndex].item
             return (item.rowLabels ?? []).enumerated().compactMap { index, entry in
                 used[caseIndex]?.contains(index) == true ? nil : (item.id, "row_labels[\(index)] \(entry.description)")
