@@ -51,6 +51,12 @@ public struct RunPlan: Sendable {
     /// Cases whose rule execution failed (an ES|QL error): prompt index, case id, error.
     public let executionErrors: [(prompt: Int, caseID: String, error: EsqlError)]
     let executionCalls: [[Int: [PromptCall]]]
+    /// For each prompt, case index → each call's `row_labels` entry (nil: the case's label).
+    let executionLabels: [[Int: [RowLabel?]]]
+    /// A row matched by two `row_labels` entries of its case (the run refuses to start).
+    public let rowLabelConflicts: [RowLabelConflict]
+    /// `row_labels` entries of a case that matched no row of any selected rule's execution over it: case id, entry.
+    public let unmatchedRowLabels: [(caseID: String, entry: String)]
 
     public init(prompts: [Prompt], models: [Model], cases: [StoredCase], samples: Int, decisionDefaults: AlertPolicy) {
         self.prompts = prompts
@@ -91,6 +97,38 @@ public struct RunPlan: Sendable {
             return byCase
         }
         self.executionErrors = errors
+        var conflicts: [RowLabelConflict] = []
+        var used: [Int: Set<Int>] = [:]
+        var labels: [[Int: [RowLabel?]]] = []
+        for byCase in executionCalls {
+            var labeled: [Int: [RowLabel?]] = [:]
+            for (caseIndex, calls) in byCase.sorted(by: { $0.key < $1.key }) {
+                let item = cases[caseIndex].item
+                guard let entries = item.rowLabels else { continue }
+                labeled[caseIndex] = calls.map { call -> RowLabel? in
+                    guard let row = call.row else { return nil }
+                    do throws(RowLabelConflict) {
+                        let label = try item.rowLabel(for: row, key: call.key)
+                        if let label, let index = entries.firstIndex(of: label) { used[caseIndex, default: []].insert(index) }
+                        return label
+                    } catch {
+                        conflicts.append(error)
+                        return nil
+                    }
+                }
+            }
+            labels.append(labeled)
+        }
+        self.executionLabels = labels
+        rowLabelConflicts = conflicts
+        // Only cases some selected rule executed over: a run of other prompts says nothing about their rows.
+        let executed = Set(executionCalls.flatMap(\.keys))
+        unmatchedRowLabels = cases.indices.filter(executed.contains).flatMap { caseIndex in
+            let item = cases[caseIndex].item
+            return (item.rowLabels ?? []).enumerated().compactMap { index, entry in
+                used[caseIndex]?.contains(index) == true ? nil : (item.id, "row_labels[\(index)] \(entry.description)")
+            }
+        }
     }
 
     /// For each prompt, the indices of the cases it judges.
@@ -128,11 +166,18 @@ public struct RunPlan: Sendable {
         executionCalls[item.prompt][item.caseIndex]?[item.call].key ?? ""
     }
 
-    /// The store key of an item within a run.
+    /// The `row_labels` entry labeling an item's row; nil: the case's label applies.
+    public func rowLabel(_ item: Item) -> RowLabel? {
+        executionLabels[item.prompt][item.caseIndex]?[item.call]
+    }
+
+    /// The store key of an item within a run (with its row's own label, when a `row_labels` entry gives one).
     public func key(_ item: Item, run: Int64) -> ResultKey {
-        ResultKey(
+        let rowLabel = rowLabel(item)
+        return ResultKey(
             runID: run, promptRowID: prompts[item.prompt].rowID, modelRowID: models[item.model].rowID,
-            caseRevisionID: cases[item.caseIndex].revisionID, sample: item.sample, row: rowKey(item)
+            caseRevisionID: cases[item.caseIndex].revisionID, sample: item.sample, row: rowKey(item),
+            label: rowLabel?.label, scenario: rowLabel?.scenario
         )
     }
 

@@ -56,6 +56,12 @@ public struct RunPreparer: Sendable {
             let line = (prompt.rule?.rule.queryLine ?? 1) + failure.error.line - 1
             throw InputError(file: prompt.file, line: line, field: "rule.query", message: "over the documents of case \(failure.caseID): \(failure.error.message)")
         }
+        if let conflict = plan.rowLabelConflicts.first {
+            throw InputError(file: workspace.config.cases, field: "row_labels", message: conflict.message)
+        }
+        for unmatched in plan.unmatchedRowLabels {
+            warnings.append("case \(unmatched.caseID): \(unmatched.entry) matches no row of any selected rule's execution over its documents")
+        }
         for (promptIndex, executions) in plan.executions.enumerated() {
             // One line per reason: the cases whose documents this rule reads but which yield no call.
             var byReason: [String: [String]] = [:]

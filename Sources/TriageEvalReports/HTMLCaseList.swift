@@ -26,6 +26,7 @@ enum HTMLCaseList {
                     html.element("details", ["class": "case"]) { html in
                         html.element("summary", "\(outcome.caseID) · label \(outcome.label.rawValue) · \(outcome.samplesText)")
                         if let note = analysis.caseNote(outcome.caseID) { html.element("p", ["class": "muted"], note) }
+                        html.element("p") { html in HTMLDocuments.link(byCase[outcome.caseID]?.first, analysis: analysis, into: &html) }
                         for result in byCase[outcome.caseID] ?? [] {
                             detailed(result, analysis: analysis, into: &html)
                         }
@@ -34,13 +35,17 @@ enum HTMLCaseList {
                 let rows = outcomes.dropFirst(limits.detailedCases).prefix(limits.listedCases)
                 if !rows.isEmpty {
                     html.element("table") { html in
-                        html.row(["case", "label", "scenario", "samples", "notes / source", "raw answer (first sample, start)"], header: true)
+                        html.row(["case", "label", "scenario", "samples", "notes / source", "raw answer (first sample, start)", "documents"], header: true)
                         for outcome in rows {
-                            let first = byCase[outcome.caseID]?.first?.evaluation
-                            html.row([
-                                outcome.caseID, outcome.label.rawValue, outcome.scenario, outcome.samplesText, analysis.caseNote(outcome.caseID) ?? "",
-                                String((first?.response ?? first?.error ?? "").prefix(120)),
-                            ])
+                            let result = byCase[outcome.caseID]?.first
+                            let first = result?.evaluation
+                            html.element("tr") { html in
+                                for cell in [
+                                    outcome.caseID, outcome.label.rawValue, outcome.scenario, outcome.samplesText, analysis.caseNote(outcome.caseID) ?? "",
+                                    String((first?.response ?? first?.error ?? "").prefix(120)),
+                                ] { html.element("td", cell) }
+                                html.element("td") { html in HTMLDocuments.link(result, analysis: analysis, into: &html) }
+                            }
                         }
                     }
                 }
@@ -64,6 +69,10 @@ enum HTMLCaseList {
             html.element("summary", summary)
             html.element("dl") { html in
                 field("label / scenario", "\(result.label.rawValue) · \(result.scenario)", into: &html)
+                if CaseDocumentIndex.link(for: result, in: analysis) != nil {
+                    html.element("dt", "documents")
+                    html.element("dd") { html in HTMLDocuments.link(result, analysis: analysis, into: &html) }
+                }
                 if !result.tags.isEmpty { field("tags", result.tags.joined(separator: ", "), into: &html) }
                 field("decision", "strict: \(evaluation.alert ? "alert" : "no alert") · lenient: \(evaluation.lenientAlert ? "alert" : "no alert")", into: &html)
                 if let strict { field("strict parse", parse(strict), into: &html) }

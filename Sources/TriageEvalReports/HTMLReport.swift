@@ -20,6 +20,7 @@ public enum HTMLReport {
             for (index, group) in analysis.groups.enumerated() {
                 HTMLGroupSection.render(group, anchor: "g\(index)", analysis: analysis, limits: limits, into: &html)
             }
+            HTMLDocuments.render(CaseDocumentIndex(analysis), into: &html)
         }
         return html.output
     }
@@ -54,6 +55,9 @@ public enum HTMLReport {
             html.element("a", ["href": "#thresholds"], "Thresholds")
             for (index, group) in analysis.groups.enumerated() {
                 html.element("a", ["href": "#g\(index)"], group.name)
+            }
+            if analysis.cases.values.contains(where: { $0.documents?.isEmpty == false }) {
+                html.element("a", ["href": "#documents"], "Case documents")
             }
         }
     }

@@ -7,6 +7,20 @@ public enum JSONReport {
     struct Document: Encodable {
         var run: RunInfo
         var results: [Entry]
+        /// Per case with documents: its id, revision and document ids (`_index/_id`).
+        var documents: [CaseDocumentsJSON]
+    }
+
+    struct CaseDocumentsJSON: Encodable {
+        var caseID: String
+        var revision: Int64
+        var documents: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case caseID = "case_id"
+            case revision = "case_revision_id"
+            case documents
+        }
     }
 
     struct Entry: Encodable {
@@ -182,7 +196,8 @@ public enum JSONReport {
                     metrics: Metrics(threshold: $0.threshold, comparison: $0.policy.comparison, overall: $0.overall, byScenario: $0.byScenario),
                     thresholdSweep: SweepJSON($0.sweep), format: FormatJSON($0.formatLoss), summary: SummaryJSON($0.caseSummary)
                 )
-            }
+            },
+            documents: CaseDocumentIndex(analysis).entries.map { CaseDocumentsJSON(caseID: $0.caseID, revision: $0.revisionID, documents: $0.ids) }
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

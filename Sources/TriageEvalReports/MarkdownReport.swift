@@ -96,7 +96,18 @@ public enum MarkdownReport {
         for group in analysis.groups {
             out += section(group, analysis: analysis, limits: limits)
         }
+        out += documents(CaseDocumentIndex(analysis))
         return out
+    }
+
+    /// `## Case documents`: per case with documents, its document ids (`_index/_id`); sources are in the HTML report.
+    static func documents(_ index: CaseDocumentIndex) -> String {
+        guard !index.entries.isEmpty else { return "" }
+        var out = "## Case documents\n\nThe documents each case's rule execution read (`_index/_id`); their sources are in the HTML report.\n\n"
+        for entry in index.entries {
+            out += "- \(MarkdownText.escape(entry.caseID)): " + entry.ids.map(MarkdownText.escape).joined(separator: ", ") + "\n"
+        }
+        return out + "\n"
     }
 
     /// The summary table and the named missed attacks and false alarms.

@@ -120,15 +120,16 @@ public struct RunAnalysis: Sendable {
             var plannedCases: [(caseID: String, label: Label, scenario: String)] = []
             // The stored results name their case; a planned revision without a result takes the case's own id.
             let answeredIDs = Dictionary(results.map { ($0.key.caseRevisionID, $0.caseID) }) { first, _ in first }
+            // Results first: a row's own label (`row_labels`) wins over its case's label.
+            for result in results {
+                tags[result.caseID] = result.tags
+                plannedCases.append((result.caseID, result.label, result.scenario))
+            }
             for revision in accepted[prompt] ?? [] {
                 guard let item = cases[revision] else { continue }
                 let caseID = answeredIDs[revision] ?? item.id
                 plannedCases.append((caseID, item.label, item.scenario))
                 tags[caseID] = item.tags
-            }
-            for result in results {
-                tags[result.caseID] = result.tags
-                plannedCases.append((result.caseID, result.label, result.scenario))
             }
             let samples = max(run.plan.samples, 1)
             let outcomes = CaseOutcome.fold(items, plannedCases: plannedCases, samples: samples)

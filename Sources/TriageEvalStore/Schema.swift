@@ -143,6 +143,14 @@ enum Schema {
                 t.add(column: "mapping", .jsonText)
             }
         }
+        migrator.registerMigration("v3-result-row-label") { db in
+            // A case's `row_labels` give a row of a rule's execution its own label and scenario: stored with the
+            // result (NULL: the case's), so every metric, report and gate reads the row's label.
+            try db.alter(table: "result") { t in
+                t.add(column: "row_label", .text)
+                t.add(column: "row_scenario", .text)
+            }
+        }
         return migrator
     }
 

@@ -20,10 +20,11 @@ extension Store {
     public func answeredKeys(run id: Int64) async throws -> Set<ResultKey> {
         try await read { db in
             let rows = try Row.fetchAll(
-                db, sql: "SELECT prompt_version_id, model_id, case_revision_id, sample, row_key FROM result WHERE run_id = ? AND outcome = 'answered'",
+                db, sql: "SELECT prompt_version_id, model_id, case_revision_id, sample, row_key, row_label, row_scenario FROM result WHERE run_id = ? AND outcome = 'answered'",
                 arguments: [id]
             )
-            return Set(rows.map { ResultKey(runID: id, promptRowID: $0[0], modelRowID: $0[1], caseRevisionID: $0[2], sample: $0[3], row: $0[4]) })
+            return Set(rows.map { ResultKey(runID: id, promptRowID: $0[0], modelRowID: $0[1], caseRevisionID: $0[2], sample: $0[3], row: $0[4],
+                                         label: ($0[5] as String?).flatMap(Label.init(rawValue:)), scenario: $0[6]) })
         }
     }
 
@@ -36,7 +37,7 @@ extension Store {
                 SELECT r.prompt_version_id, r.model_id, r.case_revision_id, r.sample, r.response, r.error, r.strict, r.lenient,
                        r.alert, r.lenient_alert, r.input_tokens, r.output_tokens, r.latency_ms, r.cached,
                        p.prompt_id || '@' || p.version AS prompt_key, p.sha256, m.model_id, c.case_id, c.revision,
-                       c.label, c.scenario, c.id, r.row_key
+                       COALESCE(r.row_label, c.label), COALESCE(r.row_scenario, c.scenario), c.id, r.row_key, r.row_label, r.row_scenario
                 FROM result r
                 JOIN prompt_version p ON p.id = r.prompt_version_id
                 JOIN model m ON m.id = r.model_id
@@ -68,7 +69,8 @@ extension Store {
                 let rowKey: String = row[22]
                 let caseID: String = row[17]
                 return StoredResult(
-                    key: ResultKey(runID: id, promptRowID: row[0], modelRowID: row[1], caseRevisionID: row[2], sample: row[3], row: row[22]),
+                    key: ResultKey(runID: id, promptRowID: row[0], modelRowID: row[1], caseRevisionID: row[2], sample: row[3], row: row[22],
+                                   label: (row[23] as String?).flatMap(Label.init(rawValue:)), scenario: row[24]),
                     prompt: row[14], promptSHA256: row[15], model: row[16], caseID: rowKey.isEmpty ? caseID : "\(caseID)[\(rowKey)]", caseRevision: row[18],
                     label: Label(rawValue: row[19]) ?? .fp, scenario: row[20], tags: tagsByRevision[revisionID] ?? [], evaluation: evaluation
                 )
@@ -79,11 +81,11 @@ extension Store {
     /// One prepared statement for every result of a batch (GRDB's record `upsert` re-encoded each record
     /// through `Codable` and read it back: the largest cost of writing thousands of cached results).
     static let upsertResultSQL = """
-        INSERT INTO result (run_id, prompt_version_id, model_id, case_revision_id, sample, row_key, outcome, response, error, parse_status,
+        INSERT INTO result (run_id, prompt_version_id, model_id, case_revision_id, sample, row_key, row_label, row_scenario, outcome, response, error, parse_status,
                             strict, lenient, alert, lenient_alert, input_tokens, output_tokens, latency_ms, cached, completed_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (run_id, prompt_version_id, model_id, case_revision_id, sample, row_key) DO UPDATE SET
-            outcome = excluded.outcome, response = excluded.response, error = excluded.error, parse_status = excluded.parse_status,
+            row_label = excluded.row_label, row_scenario = excluded.row_scenario, outcome = excluded.outcome, response = excluded.response, error = excluded.error, parse_status = excluded.parse_status,
             strict = excluded.strict, lenient = excluded.lenient, alert = excluded.alert, lenient_alert = excluded.lenient_alert,
             input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens, latency_ms = excluded.latency_ms,
             cached = excluded.cached, completed_at = excluded.completed_at
@@ -93,7 +95,7 @@ extension Store {
     static func upsertArguments(_ pair: (ResultKey, Evaluation), completedAt: Date) throws -> StatementArguments {
         let (key, evaluation) = pair
         return [
-            key.runID, key.promptRowID, key.modelRowID, key.caseRevisionID, key.sample, key.row, evaluation.isError ? "error" : "answered",
+            key.runID, key.promptRowID, key.modelRowID, key.caseRevisionID, key.sample, key.row, key.label?.rawValue, key.scenario, evaluation.isError ? "error" : "answered",
             evaluation.response, evaluation.error, evaluation.strict?.status.rawValue, try evaluation.strict.map(json),
             try evaluation.lenient.map(json), evaluation.alert, evaluation.lenientAlert, evaluation.inputTokens, evaluation.outputTokens,
             evaluation.latencyMs, evaluation.cached, completedAt,

@@ -11,14 +11,23 @@ public struct ResultKey: Sendable, Hashable {
     public var caseRevisionID: Int64
     public var sample: Int
     public var row: String
+    /// The row's own label (a case's `row_labels` entry), stored with the result; nil: the case's label.
+    public var label: Label?
+    /// The row's own scenario, from the same entry; nil: the case's scenario.
+    public var scenario: String?
 
-    public init(runID: Int64, promptRowID: Int64, modelRowID: Int64, caseRevisionID: Int64, sample: Int, row: String = "") {
+    public init(
+        runID: Int64, promptRowID: Int64, modelRowID: Int64, caseRevisionID: Int64, sample: Int, row: String = "",
+        label: Label? = nil, scenario: String? = nil
+    ) {
         self.runID = runID
         self.promptRowID = promptRowID
         self.modelRowID = modelRowID
         self.caseRevisionID = caseRevisionID
         self.sample = sample
         self.row = row
+        self.label = label
+        self.scenario = scenario
     }
 }
 
@@ -34,6 +43,7 @@ public struct StoredResult: Sendable, Hashable {
     /// row is its own item in metrics, comparisons and reports.
     public var caseID: String
     public var caseRevision: Int
+    /// The row's label when its case labels rows (``ResultKey/label``), else the case's: what every metric uses.
     public var label: Label
     public var scenario: String
     public var tags: [String]

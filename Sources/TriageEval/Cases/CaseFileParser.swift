@@ -106,8 +106,36 @@ public enum CaseFileParser {
         if let text = item.executedAt, EsqlValue.parseDate(text) == nil {
             throw map.error("executed_at", "must be an ISO-8601 timestamp, got \"\(text)\"")
         }
+        item.rowLabels = try parseRowLabels(map, hasDocuments: item.documents != nil)
         try checkContext(item, map)
         return item
+    }
+
+    /// `row_labels:` — entries `{match: {BY column: value, …}, label: TP|FP, scenario?, notes?}` labeling
+    /// the rows of a rule's execution over the case's documents.
+    static func parseRowLabels(_ map: YAMLMapping, hasDocuments: Bool) throws(InputError) -> [RowLabel]? {
+        guard map.value("row_labels") != nil else { return nil }
+        if !hasDocuments { throw map.error("row_labels", "labels rows of a rule over documents, but the case has no documents: or documents_file:") }
+        var entries: [RowLabel] = []
+        for (index, node) in try map.list("row_labels").enumerated() {
+            let entry = try YAMLMapping(node, file: map.file, path: "\(map.fieldPath("row_labels"))[\(index)]")
+            try entry.checkKeys(["match", "label", "scenario", "notes"])
+            guard let matchMap = try entry.submapping("match"), !matchMap.keys.isEmpty else {
+                throw entry.error("match", "is required: a mapping of BY column names to values")
+            }
+            var match: [RowLabel.Match] = []
+            for column in matchMap.keys {
+                guard let node = matchMap.values[column], case .scalar(let scalar) = node else {
+                    throw matchMap.error(column, "expected a value (string or number)")
+                }
+                match.append(RowLabel.Match(column: column, value: node.null != nil ? "null" : scalar.string))
+            }
+            let labelText = try entry.requiredString("label")
+            guard let label = Label(rawValue: labelText) else { throw entry.error("label", "must be TP or FP, got \"\(labelText)\"") }
+            entries.append(RowLabel(match: match, label: label, scenario: try entry.string("scenario"), notes: try entry.string("notes")))
+        }
+        if entries.isEmpty { throw map.error("row_labels", "must hold at least one entry") }
+        return entries
     }
 
     /// `documents:` (inline) or `documents_file:` (NDJSON beside the case file), each in the case's `index:`

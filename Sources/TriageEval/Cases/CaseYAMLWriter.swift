@@ -55,6 +55,17 @@ public enum CaseYAMLWriter {
             Node(documents.map { Node([(Node("id"), Node($0.id, Tag(.str))), (Node("index"), Node($0.index, Tag(.str))), (Node("source"), Node($0.source, Tag(.str)))]) })
         })
         add(.executedAt, text(item.executedAt))
+        add(.rowLabels, item.rowLabels.map { entries in
+            Node(entries.map { entry in
+                var entryPairs: [(Node, Node)] = [
+                    (Node("match"), Node(entry.match.map { (Node($0.column, Tag(.str)), Node($0.value, Tag(.str))) })),
+                    (Node("label"), Node(entry.label.rawValue)),
+                ]
+                if let scenario = entry.scenario { entryPairs.append((Node("scenario"), Node(scenario, Tag(.str)))) }
+                if let notes = entry.notes { entryPairs.append((Node("notes"), Node(notes, Tag(.str)))) }
+                return Node(entryPairs)
+            })
+        })
         add(.source, text(item.source))
         add(.notes, text(item.notes))
         return Node(pairs)

@@ -43,6 +43,9 @@ public struct TriageCase: Sendable, Codable, Hashable, Identifiable {
     public var documents: [CaseDocument]?
     /// When the rule runs over ``documents`` (ISO-8601); nil: one second after the latest document.
     public var executedAt: String?
+    /// Labels for rows of a rule's execution over ``documents``, by their `BY` values; see ``RowLabel``
+    /// (nil when the case gives none, so older cases keep their content hash).
+    public var rowLabels: [RowLabel]?
 
     /// Where the case came from.
     public var source: String?
@@ -111,6 +114,7 @@ public struct TriageCase: Sendable, Codable, Hashable, Identifiable {
         case alertSummary = "alert_summary"
         case documents
         case executedAt = "executed_at"
+        case rowLabels = "row_labels"
         case source, notes
     }
 

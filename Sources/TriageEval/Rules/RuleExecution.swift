@@ -111,7 +111,8 @@ public struct RuleExecution: Sendable {
         notJudgedReason = reason
     }
 
-    static func keyText(_ value: EsqlValue) -> String {
+    /// How a `BY` value prints in a row key (`null`, multi-values joined with `,`).
+    public static func keyText(_ value: EsqlValue) -> String {
         switch value {
         case .null: "null"
         case .multi(let values): values.map(keyText).joined(separator: ",")
