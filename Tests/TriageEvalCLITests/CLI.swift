@@ -65,4 +65,21 @@ struct CLI {
         try FileManager.default.copyItem(at: try fixture("workspace"), to: directory)
         return directory
     }
+
+    /// ``workspace()`` with one OpenAI-compatible model on `stub`: two requests in flight, no retries.
+    static func workspace(stub: StubServer) throws -> URL {
+        let directory = try workspace()
+        let config = """
+            models:
+              - id: stub
+                provider: openai
+                model: stub-model
+                base_url: \(stub.baseURL)/v1
+                concurrency: 2
+                max_retries: 0
+
+            """
+        try config.write(to: directory.appendingPathComponent("triage-eval.yaml"), atomically: true, encoding: .utf8)
+        return directory
+    }
 }

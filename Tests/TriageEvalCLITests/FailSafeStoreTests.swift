@@ -7,23 +7,6 @@ import TriageEvalStore
 /// Issue 11, items A2, B11, B12, B13 as a user meets them: exit codes, signals, several processes on one store,
 /// values that cannot be stored.
 @Suite struct FailSafeStoreTests {
-    /// A workspace with one OpenAI-compatible model on the stub (slow answers, two in flight).
-    func stubWorkspace(_ stub: StubServer) throws -> URL {
-        let directory = try CLI.workspace()
-        let config = """
-            models:
-              - id: stub
-                provider: openai
-                model: stub-model
-                base_url: \(stub.baseURL)/v1
-                concurrency: 2
-                max_retries: 0
-
-            """
-        try config.write(to: directory.appendingPathComponent("triage-eval.yaml"), atomically: true, encoding: .utf8)
-        return directory
-    }
-
     func storePath(_ directory: URL) -> String { directory.appendingPathComponent(".triage-eval/store.sqlite").path }
 
     // MARK: A2
@@ -73,7 +56,7 @@ import TriageEvalStore
     ])
     func signalStopsGracefully(signal number: Int32, expected: Int32) async throws {
         let stub = try StubServer(["--latency-ms", "500"])  // 138 calls, 2 at a time: ~35 s unless stopped
-        let directory = try stubWorkspace(stub)
+        let directory = try CLI.workspace(stub: stub)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("triage-eval-signal-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: scratch.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -5,26 +5,9 @@ import TriageEval
 import TriageEvalStore
 
 @Suite struct KillResumeTests {
-    /// The bundled workspace with one OpenAI-compatible model on the stub.
-    func workspace(_ stub: StubServer) throws -> URL {
-        let directory = try CLI.workspace()
-        let config = """
-            models:
-              - id: stub
-                provider: openai
-                model: stub-model
-                base_url: \(stub.baseURL)/v1
-                concurrency: 2
-                max_retries: 0
-
-            """
-        try config.write(to: directory.appendingPathComponent("triage-eval.yaml"), atomically: true, encoding: .utf8)
-        return directory
-    }
-
     @Test func killNineThenResumeGivesExactlyThePlan() async throws {
         let stub = try StubServer(["--latency-ms", "300"])  // 207 calls, 2 at a time: ~30 s unless killed, even on a loaded machine
-        let directory = try workspace(stub)
+        let directory = try CLI.workspace(stub: stub)
         let process = Process()
         process.executableURL = CLI.binary
         process.arguments = ["run", "--prompt", "host-triage@v2", "--samples", "3", "--quiet"]
