@@ -71,11 +71,10 @@ public struct RunPlan: Sendable {
             var accepted: [Judged] = []
             var ran: [Int: RuleExecution] = [:]
             for (caseIndex, stored) in cases.enumerated() {
-                if let rule = prompt.version.rule, stored.item.documents != nil {
-                    if let entity = prompt.version.entity, let kind = stored.item.entity?.type, kind != entity { continue }
+                if prompt.version.rule != nil, stored.item.documents != nil {
                     do {
-                        // A case none of whose documents is in the rule's indices is not this rule's case.
-                        guard let execution = try rule.execution(stored.item), execution.documentsRead + execution.documentsOutsideWindow > 0 else { continue }
+                        // A case of another kind, or none of whose documents is in the rule's indices, is not this rule's case.
+                        guard let execution = try prompt.version.execution(over: stored.item) else { continue }
                         ran[caseIndex] = execution
                         let calls = try prompt.version.calls(for: stored.item)
                         if !calls.isEmpty { accepted.append(Judged(caseIndex: caseIndex, calls: calls)) }

@@ -9,6 +9,52 @@ public enum JSONReport {
         var results: [Entry]
         /// Per case with documents: its id, revision and document ids (`_index/_id`).
         var documents: [CaseDocumentsJSON]
+        /// Per rule prompt run over case documents × model: ``RuleEconomicsReport``.
+        var ruleEconomics: [RuleEconomicsJSON]
+
+        enum CodingKeys: String, CodingKey {
+            case run, results, documents
+            case ruleEconomics = "rule_economics"
+        }
+    }
+
+    struct RuleEconomicsJSON: Encodable {
+        var prompt: String
+        var model: String
+        var executions: Int
+        var rowsProduced: Int
+        var rowsJudged: Int
+        var cutByLimit: Int
+        var cutByCap: Int
+        var nullPrompts: Int
+        var notJudged: Int
+        var callsPerDay: Double?
+        var costPerDayUSD: Double?
+        var errorRate: Double?
+        var executionsLostShare: Double?
+
+        init(_ row: RuleEconomicsReport.Row) {
+            prompt = row.prompt
+            model = row.model
+            executions = row.economics.executions
+            rowsProduced = row.economics.rowsProduced
+            rowsJudged = row.economics.rowsJudged
+            cutByLimit = row.economics.cutByLimit
+            cutByCap = row.economics.cutByCap
+            nullPrompts = row.economics.nullPrompts
+            notJudged = row.economics.notJudged
+            callsPerDay = row.economics.callsPerDay
+            costPerDayUSD = row.costPerDay
+            errorRate = row.errorRate
+            executionsLostShare = row.lostShare
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case prompt, model, executions
+            case rowsProduced = "rows_produced", rowsJudged = "rows_judged", cutByLimit = "cut_by_limit", cutByCap = "cut_by_cap"
+            case nullPrompts = "null_prompts", notJudged = "not_judged", callsPerDay = "calls_per_day", costPerDayUSD = "cost_per_day_usd"
+            case errorRate = "error_rate", executionsLostShare = "executions_lost_share"
+        }
     }
 
     struct CaseDocumentsJSON: Encodable {
@@ -197,7 +243,8 @@ public enum JSONReport {
                     thresholdSweep: SweepJSON($0.sweep), format: FormatJSON($0.formatLoss), summary: SummaryJSON($0.caseSummary)
                 )
             },
-            documents: CaseDocumentIndex(analysis).entries.map { CaseDocumentsJSON(caseID: $0.caseID, revision: $0.revisionID, documents: $0.ids) }
+            documents: CaseDocumentIndex(analysis).entries.map { CaseDocumentsJSON(caseID: $0.caseID, revision: $0.revisionID, documents: $0.ids) },
+            ruleEconomics: RuleEconomicsReport(analysis).rows.map(RuleEconomicsJSON.init)
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -50,6 +50,7 @@ public enum MarkdownReport {
         out += "Decision: an alert is raised when the strict (production) parse gives an alerting verdict whose confidence passes the rule's own test (shown per prompt, e.g. `> 0.7`). "
         out += "Intervals are Wilson 95%. `n/a`: undefined (no denominator).\n\n"
         out += summary(analysis, limits: limits)
+        out += ruleEconomics(RuleEconomicsReport(analysis))
 
         out += "## Metrics (every answered sample)\n\n"
         out += "| prompt | model | alert when | n | errors | precision | recall | F1 | FPR | ECE | Brier | parse failures | tokens in / out | cost | latency p50 / p95 | alerts lost to format |\n"
@@ -202,5 +203,25 @@ public enum MarkdownReport {
     /// A blank line, plus a note when a list was cut at the report limit.
     static func truncationNote(_ count: Int, cap: Int, analysis: RunAnalysis) -> String {
         count > cap ? "\n\(count - cap) more not listed here; the HTML report (\(htmlName(analysis))) lists them, `triage-eval results export` has every result.\n\n" : "\n"
+    }
+
+    /// `## Rules over case documents`: per rule prompt × model, what production's schedule would send, cut,
+    /// cost and lose; empty when no rule ran over documents.
+    static func ruleEconomics(_ report: RuleEconomicsReport) -> String {
+        guard !report.rows.isEmpty else { return "" }
+        var out = "## Rules over case documents\n\n"
+        out += "One execution per case; rows cut by the query's `LIMIT` / `COMPLETION`'s \(RuleExecution.completionRowCap)-row cap; "
+        out += "calls/day on the rule's `interval`; cost/day at this run's measured cost per call; executions lost = executions one failed call would have left without any alert, at the group's error rate.\n\n"
+        out += "| prompt | model | executions | rows | judged | cut LIMIT / cap | null prompts | not judged | calls/day | cost/day | precision | recall | error rate | executions lost |\n"
+        out += "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
+        for row in report.rows {
+            let economics = row.economics
+            out += "| \(MarkdownText.escape(row.prompt)) | \(MarkdownText.escape(row.model)) | \(economics.executions) | \(economics.rowsProduced) | "
+            out += "\(economics.rowsJudged) | \(economics.cutByLimit) / \(economics.cutByCap) | \(economics.nullPrompts) | \(economics.notJudged) | "
+            out += "\(economics.callsPerDay.map { String(format: "%.1f", $0) } ?? Formatting.undefined) | "
+            out += "\(row.costPerDay.map { String(format: "$%.4f", $0) } ?? Formatting.undefined) | "
+            out += "\(Formatting.metric(row.precision)) | \(Formatting.metric(row.recall)) | \(Formatting.percent(row.errorRate)) | \(Formatting.percent(row.lostShare)) |\n"
+        }
+        return out + "\n"
     }
 }

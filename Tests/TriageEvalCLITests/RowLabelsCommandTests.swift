@@ -81,6 +81,24 @@ import Testing
         // The row's scenario is its own breakdown group.
         let byScenario = try #require(metrics["by_scenario"] as? [String: Any])
         #expect(Set(byScenario.keys) == ["curl-mixed", "health-check"])
+        // The rule's economics over the case's documents (issue 12 item 4), in the report files: one execution
+        // (one case), two rows judged, nothing cut; the fixture rule runs every 15m, so 96 executions × 2 calls a day.
+        let economics = try #require((json["rule_economics"] as? [[String: Any]])?.first)
+        #expect(economics["prompt"] as? String == "curl-rule@v1")
+        #expect(economics["executions"] as? Int == 1)
+        #expect(economics["rows_produced"] as? Int == 2)
+        #expect(economics["rows_judged"] as? Int == 2)
+        #expect(economics["cut_by_limit"] as? Int == 0)
+        #expect(economics["cut_by_cap"] as? Int == 0)
+        #expect(economics["not_judged"] as? Int == 0)
+        #expect(economics["calls_per_day"] as? Double == 192)
+        #expect(economics["error_rate"] as? Double == 0)
+        #expect(economics["executions_lost_share"] as? Double == 0)
+        let markdown = try await CLI.run(["report", "--run", "1", "--format", "md", "--out", "m"], in: directory)
+        let markdownPath = try #require(markdown.stdout.split(separator: "\n").first { $0.hasSuffix(".md") })
+        let text = try String(contentsOf: directory.appendingPathComponent(String(markdownPath)), encoding: .utf8)
+        #expect(text.contains("## Rules over case documents"), "\(text)")
+        #expect(text.contains("| curl-rule@<!-- -->v1 | heuristic | 1 | 2 | 2 | 0 / 0 | 0 | 0 | 192.0 |"), "\(text)")
         // JUnit judges each row by its own label: no failure (with the case's TP label the health check would be a missed attack).
         let junitPath = try #require(report.stdout.split(separator: "\n").first { $0.hasSuffix(".xml") })
         let junit = try String(contentsOf: directory.appendingPathComponent(String(junitPath)), encoding: .utf8)

@@ -99,6 +99,16 @@ public struct PromptVersion: Sendable {
         )
     }
 
+    /// This rule's execution over a case's documents, when the case is one of its cases: it has documents,
+    /// is of the prompt's entity kind (if any), and at least one document lies in the rule's indices. Nil
+    /// for a template prompt or another rule's case; an ES|QL error in the execution is thrown.
+    public func execution(over item: TriageCase) throws(EsqlError) -> RuleExecution? {
+        guard let rule, item.documents != nil else { return nil }
+        if let entity, let kind = item.entity?.type, kind != entity { return nil }
+        guard let execution = try rule.execution(item), execution.documentsRead + execution.documentsOutsideWindow > 0 else { return nil }
+        return execution
+    }
+
     /// The model calls this prompt makes for a case (none for a case of another entity kind than the prompt's):
     /// for a rule over a case with documents, one per row
     /// of the rule's execution that reaches `COMPLETION` with a prompt; otherwise one call (keyed "") when
