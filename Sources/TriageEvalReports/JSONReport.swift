@@ -244,7 +244,7 @@ public enum JSONReport {
                 )
             },
             documents: CaseDocumentIndex(analysis).entries.map { CaseDocumentsJSON(caseID: $0.caseID, revision: $0.revisionID, documents: $0.ids) },
-            ruleEconomics: RuleEconomicsReport(analysis).rows.map(RuleEconomicsJSON.init)
+            ruleEconomics: analysis.ruleEconomics.rows.map(RuleEconomicsJSON.init)
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

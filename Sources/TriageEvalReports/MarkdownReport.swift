@@ -50,7 +50,7 @@ public enum MarkdownReport {
         out += "Decision: an alert is raised when the strict (production) parse gives an alerting verdict whose confidence passes the rule's own test (shown per prompt, e.g. `> 0.7`). "
         out += "Intervals are Wilson 95%. `n/a`: undefined (no denominator).\n\n"
         out += summary(analysis, limits: limits)
-        out += ruleEconomics(RuleEconomicsReport(analysis))
+        out += ruleEconomics(analysis.ruleEconomics)
 
         out += "## Metrics (every answered sample)\n\n"
         out += "| prompt | model | alert when | n | errors | precision | recall | F1 | FPR | ECE | Brier | parse failures | tokens in / out | cost | latency p50 / p95 | alerts lost to format |\n"

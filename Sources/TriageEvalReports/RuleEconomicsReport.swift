@@ -22,6 +22,9 @@ public struct RuleEconomicsReport: Sendable {
 
     public var rows: [Row] = []
 
+    /// No rule over documents.
+    public init() {}
+
     public init(_ analysis: RunAnalysis) {
         for key in analysis.prompts.keys.sorted() {
             guard let version = analysis.prompts[key], let rule = version.rule else { continue }

@@ -78,6 +78,9 @@ public struct RunAnalysis: Sendable {
     public var cases: [Int64: TriageCase]
     /// Case notes and sources by case id.
     private var notes: [String: String]
+    /// Per rule prompt run over case documents × model: what production's schedule would send, cut and lose.
+    /// Computed once here (it re-executes the rules over the cases' documents), read by every report.
+    public var ruleEconomics = RuleEconomicsReport()
 
     /// Scores `results`. `thresholds` maps `id@version` to the prompt's `min_confidence` (default 0.7).
     public init(run: RunInfo, results: [StoredResult], thresholds: [String: Double]) {
@@ -143,6 +146,7 @@ public struct RunAnalysis: Sendable {
                 cases: outcomes, planned: outcomes.reduce(0) { $0 + $1.planned }, tagsByCase: tags
             )
         }
+        ruleEconomics = RuleEconomicsReport(self)
     }
 
     /// The group of this prompt and model, if the run has it.
