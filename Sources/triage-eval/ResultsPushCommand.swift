@@ -37,27 +37,29 @@ struct ResultsPushCommand: AsyncParsableCommand {
         let results = try await store.results(run: info.id)
         let body = try ResultDocuments.bulkBody(run: info, results: results, index: index, includeResponses: includeResponses)
         guard let endpoint = URL(string: url.hasSuffix("/") ? url + "_bulk" : url + "/_bulk"), endpoint.scheme?.hasPrefix("http") == true else {
-            throw UsageError("--url must be an http(s) URL, got \"\(url)\"")
+            throw UsageError(SecretRedactor().redact("--url must be an http(s) URL, got \"\(url)\""))
         }
         var headers = [HTTPHeader("Content-Type", "application/x-ndjson")]
+        var redactor = SecretRedactor()
         if let apiKeyEnv {
             guard let key = ProcessInfo.processInfo.environment[apiKeyEnv], !key.isEmpty else {
                 throw UsageError("--api-key-env \(apiKeyEnv): the variable is not set")
             }
             headers.append(HTTPHeader("Authorization", "ApiKey \(key)"))
+            redactor = SecretRedactor(secrets: [key])
         }
         let transport = URLSessionTransport(maxConnections: 1, timeoutSeconds: 120)
         let response: HTTPResponse
         do {
             response = try await transport.send(HTTPRequest(url: endpoint, headers: headers, body: Data(body.utf8)))
         } catch {
-            throw UsageError("\(endpoint.absoluteString): \(error)")
+            throw UsageError(redactor.redact("\(endpoint.absoluteString): \(error)"))
         }
         let status = response.status
         let data = response.body
         let reply = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
         guard (200..<300).contains(status), reply?["errors"] as? Bool == false else {
-            throw UsageError("\(endpoint.absoluteString) answered \(status)\(reply?["errors"] as? Bool == true ? " with item errors" : ""); nothing is retried")
+            throw UsageError(redactor.redact("\(endpoint.absoluteString)") + " answered \(status)\(reply?["errors"] as? Bool == true ? " with item errors" : ""); nothing is retried")
         }
         print("run \(info.id): \(results.count) result documents indexed into \(index)")
     }

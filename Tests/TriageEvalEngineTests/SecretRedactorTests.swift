@@ -36,6 +36,14 @@ struct SecretRedactorTests {
         #expect(redactor.redact(once) == once)
     }
 
+    @Test("credentials written into a URL are redacted, host and path kept")
+    func urlUserInfo() {
+        let line = "POST https://elastic:changeme-4f9a2b@es.example.internal:9200/_bulk failed"
+        let redacted = SecretRedactor().redact(line)
+        #expect(redacted == "POST https://[REDACTED]@es.example.internal:9200/_bulk failed")
+        #expect(SecretRedactor().redact(redacted) == redacted)
+    }
+
     @Test("other text is untouched")
     func untouched() {
         let line = #"POST http://127.0.0.1:8080/v1/chat/completions {"model": "gpt-4o-mini", "content-type": "json", "keyboard": 1}"#

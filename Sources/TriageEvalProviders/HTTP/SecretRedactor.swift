@@ -3,7 +3,7 @@ internal import Foundation
 /// The one redaction of credentials from anything a person may read: provider error messages (before
 /// they reach the engine, the store or a report), debug logs and logged headers. It removes the values of
 /// the headers that carry keys (`Authorization`, `api-key`, `x-api-key`, `x-goog-api-key`,
-/// `x-amz-security-token`, …), a `key=` query parameter, and every known secret value wherever it appears.
+/// `x-amz-security-token`, …), a `key=` query parameter, the user information of a URL, and every known secret value wherever it appears.
 ///
 /// It holds secret values, so it prints and dumps as a count only.
 public struct SecretRedactor: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
@@ -29,12 +29,16 @@ public struct SecretRedactor: Sendable, Hashable, CustomStringConvertible, Custo
         pattern: #"(?i)\b(proxy-authorization|authorization|x-goog-api-key|x-api-key|api-key|x-amz-security-token)(?!["']?\s*[:=]\s*["']?\[REDACTED\])(["']?\s*[:=]\s*["']?)[^"'\r\n,}\]]*"#
     )
     private static let queryPattern = try? NSRegularExpression(pattern: #"(?i)([?&](?:api_?)?key=)[^&\s"']+"#)
+    /// Credentials written into a URL (`https://user:password@host`).
+    private static let userInfoPattern = try? NSRegularExpression(pattern: #"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@"']+@"#)
 
     /// `text` with every credential replaced by ``mask``; redacting twice changes nothing more.
     public func redact(_ text: String) -> String {
         var result = text
         // Header values first (whole values, whatever they hold), then known secrets anywhere.
-        for (pattern, template) in [(Self.headerPattern, "$1$2\(Self.mask)"), (Self.queryPattern, "$1\(Self.mask)")] {
+        for (pattern, template) in [
+            (Self.headerPattern, "$1$2\(Self.mask)"), (Self.queryPattern, "$1\(Self.mask)"), (Self.userInfoPattern, "$1\(Self.mask)@"),
+        ] {
             guard let pattern else { continue }
             let range = NSRange(result.startIndex..., in: result)
             result = pattern.stringByReplacingMatches(in: result, range: range, withTemplate: template)
