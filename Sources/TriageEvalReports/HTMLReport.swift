@@ -20,6 +20,7 @@ public enum HTMLReport {
             for (index, group) in analysis.groups.enumerated() {
                 HTMLGroupSection.render(group, anchor: "g\(index)", analysis: analysis, limits: limits, into: &html)
             }
+            ContextLossSection.html(analysis.contextLoss, into: &html)
             HTMLDocuments.render(CaseDocumentIndex(analysis), into: &html)
         }
         return html.output

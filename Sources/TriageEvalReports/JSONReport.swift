@@ -11,10 +11,13 @@ public enum JSONReport {
         var documents: [CaseDocumentsJSON]
         /// Per rule prompt run over case documents × model: ``RuleEconomicsReport``.
         var ruleEconomics: [RuleEconomicsJSON]
+        /// Per template prompt over cases with documents: ``ContextLossSummary``.
+        var contextLoss: [ContextLossSection.JSON]
 
         enum CodingKeys: String, CodingKey {
             case run, results, documents
             case ruleEconomics = "rule_economics"
+            case contextLoss = "context_loss"
         }
     }
 
@@ -244,7 +247,8 @@ public enum JSONReport {
                 )
             },
             documents: CaseDocumentIndex(analysis).entries.map { CaseDocumentsJSON(caseID: $0.caseID, revision: $0.revisionID, documents: $0.ids) },
-            ruleEconomics: analysis.ruleEconomics.rows.map(RuleEconomicsJSON.init)
+            ruleEconomics: analysis.ruleEconomics.rows.map(RuleEconomicsJSON.init),
+            contextLoss: analysis.contextLoss.map(ContextLossSection.JSON.init)
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -81,6 +81,8 @@ public struct RunAnalysis: Sendable {
     /// Per rule prompt run over case documents × model: what production's schedule would send, cut and lose.
     /// Computed once here (it re-executes the rules over the cases' documents), read by every report.
     public var ruleEconomics = RuleEconomicsReport()
+    /// Per template prompt over the run's cases with documents: what its rendering lost (``ContextLossLint``).
+    public var contextLoss: [ContextLossSummary] = []
 
     /// Scores `results`. `thresholds` maps `id@version` to the prompt's `min_confidence` (default 0.7).
     public init(run: RunInfo, results: [StoredResult], thresholds: [String: Double]) {
@@ -147,6 +149,8 @@ public struct RunAnalysis: Sendable {
             )
         }
         ruleEconomics = RuleEconomicsReport(self)
+        let planned = run.plan.caseRevisions.compactMap { cases[$0] }
+        contextLoss = prompts.keys.sorted().compactMap { prompts[$0].flatMap { ContextLossLint.summarize($0, over: planned) } }.filter { $0.renders > 0 }
     }
 
     /// The group of this prompt and model, if the run has it.

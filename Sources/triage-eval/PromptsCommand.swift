@@ -42,7 +42,7 @@ struct PromptsCommand: AsyncParsableCommand {
 
         func run() {
             var table = TextTable(header: ["variable", "meaning"])
-            table.rows = CaseContext.catalog.map { [$0.name, $0.meaning] }
+            table.rows = (CaseContext.catalog + CaseContext.documentCatalog).map { [$0.name, $0.meaning] }
             print(table.render())
         }
     }

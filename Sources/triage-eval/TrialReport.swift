@@ -15,6 +15,7 @@ enum TrialReport {
             out += "── rendered system message (\(system.utf8.count) bytes\(escapedNote(system)))\n\(system)\n"
         }
         out += "── rendered \(result.system == nil ? "prompt" : "user message") (\(result.rendered.utf8.count) bytes\(escapedNote(result.rendered)))\n\(result.rendered)\n"
+        if let loss = result.contextLoss { out += "── context loss (what the rendering lost of the case's documents)\n\(ContextLossText.render(loss))\n" }
         guard let response = result.response, let evaluation = result.evaluation else {
             out += "── call failed after \(milliseconds(result.latencyMs)): \(result.error.map(\.description) ?? "unknown error")"
             return out

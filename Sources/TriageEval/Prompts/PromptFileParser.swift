@@ -174,7 +174,15 @@ public enum PromptFileParser {
             }
         }
         for reference in references where !CaseContext.structuredNames.contains(reference.name) {
-            let suggestion = CaseContext.structuredNames.min { editDistance($0, reference.name) < editDistance($1, reference.name) }
+            if reference.inPython, CaseContext.documentNames.contains(reference.name) { continue }
+            if CaseContext.documentNames.contains(reference.name) {
+                throw InputError(
+                    file: file, line: bodyLine + reference.line - 1,
+                    message: "template uses {{\(reference.name)}}: a case's documents are Python values, read them in a {{#python}}…{{/python}} section (e.g. json.dumps(\(reference.name)))"
+                )
+            }
+            let known = reference.inPython ? CaseContext.structuredNames.union(CaseContext.documentNames) : CaseContext.structuredNames
+            let suggestion = known.min { editDistance($0, reference.name) < editDistance($1, reference.name) }
             let hint = suggestion.map { " (did you mean \($0)?)" } ?? ""
             throw InputError(
                 file: file, line: bodyLine + reference.line - 1,
