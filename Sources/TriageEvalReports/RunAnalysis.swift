@@ -29,6 +29,15 @@ public struct RunAnalysis: Sendable {
         public var planned: Int
         /// Tags of every planned case, by case id.
         public var tagsByCase: [String: [String]]
+        /// Why the group has no calibration (ECE, Brier) and no threshold sweep: its prompt's answers carry no
+        /// numeric score. Nil when they do.
+        public var scoreNote: String?
+        /// Why the threshold sweep is not the prompt's decision (its `decision.where`), or ``scoreNote``; nil when it is.
+        public var sweepNote: String?
+        /// Per level of a categorical confidence; nil for a numeric one.
+        public var confidenceLevels: ConfidenceLevelMetrics?
+        /// The prompt's secondary outputs scored against the cases' `expected:` values.
+        public var secondary: [SecondaryMetrics] = []
 
         /// `id@version × model`.
         public var name: String { "\(prompt) × \(model)" }
@@ -112,6 +121,7 @@ public struct RunAnalysis: Sendable {
             let model = results.first?.model ?? ""
             let policy = policies[prompt] ?? AlertPolicy()
             let items = results.compactMap(Self.scoredItem)
+            let declared = prompts[prompt]?.output.declared
             let (overall, byScenario) = MetricsCalculator.breakdown(items, threshold: policy.minConfidence)
             var errors: [String: Int] = [:]
             for result in results {
@@ -136,7 +146,7 @@ public struct RunAnalysis: Sendable {
             }
             let samples = max(run.plan.samples, 1)
             let outcomes = CaseOutcome.fold(items, plannedCases: plannedCases, samples: samples)
-            return Group(
+            var group = Group(
                 prompt: prompt, model: model, policy: policy, overall: overall, byScenario: byScenario, errors: errors,
                 results: results, items: items,
                 sweep: ThresholdSweep(
@@ -145,6 +155,10 @@ public struct RunAnalysis: Sendable {
                 usage: GroupUsage(results, price: prices[model]), formatLoss: FormatLoss(results, threshold: policy.minConfidence),
                 cases: outcomes, planned: outcomes.reduce(0) { $0 + $1.planned }, tagsByCase: tags
             )
+            if let declared {
+                group.describeScore(declared, policy: policy, cases: cases)
+            }
+            return group
         }
         ruleEconomics = RuleEconomicsReport(self)
     }
@@ -175,7 +189,8 @@ public struct RunAnalysis: Sendable {
         return ScoredItem(
             caseID: result.caseID, scenario: result.scenario, label: result.label, sample: result.key.sample,
             status: strict.status, verdict: strict.status == .ok ? strict.verdict : nil,
-            confidence: strict.status == .ok ? strict.confidence : nil, alert: result.evaluation.alert
+            confidence: strict.status == .ok ? strict.confidence : nil, alert: result.evaluation.alert,
+            confidenceLevel: strict.status == .ok ? strict.confidenceLevel : nil
         )
     }
 }
