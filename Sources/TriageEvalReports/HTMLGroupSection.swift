@@ -7,7 +7,7 @@ enum HTMLGroupSection {
     static func render(_ group: RunAnalysis.Group, anchor: String, analysis: RunAnalysis, limits: ReportLimits, into html: inout HTML) {
         let m = group.overall, a = m.alert
         html.element("h2", ["id": anchor], group.name)
-        var line = "Alert when \(Formatting.decision(group.policy)) · alert verdicts \(group.policy.alertVerdicts.joined(separator: ", ")) · AUROC \(Formatting.metric(m.calibration.auroc)) · AP \(Formatting.metric(m.calibration.averagePrecision)) · MCE \(Formatting.metric(m.calibration.mce))"
+        var line = "Alert when \(group.decisionText) · alert verdicts \(group.policy.alertVerdicts.joined(separator: ", ")) · AUROC \(Formatting.metric(m.calibration.auroc)) · AP \(Formatting.metric(m.calibration.averagePrecision)) · MCE \(Formatting.metric(m.calibration.mce))"
         let injection = group.injectionMisses
         if injection.total > 0 { line += " · injection cases decided wrong: \(injection.missed)/\(injection.total)" }
         if let repeats = m.repeats { line += " · repeats: \(repeats.flippedCases)/\(repeats.nCases) cases flipped verdict (\(Formatting.percent(repeats.flipRate)))" }

@@ -103,7 +103,7 @@ public enum HTMLReport {
             for group in groups {
                 let m = group.overall, a = m.alert
                 html.open("tr")
-                for text in [group.prompt, group.model, Formatting.decision(group.policy), "\(m.n)", "\(group.errorCount)"] { html.element("td", text) }
+                for text in [group.prompt, group.model, group.decisionText, "\(m.n)", "\(group.errorCount)"] { html.element("td", text) }
                 intervalCell(a.definedPrecision, a.precisionCI95, into: &html)
                 intervalCell(a.definedRecall, a.recallCI95, into: &html)
                 html.element("td", Formatting.metric(a.definedF1))

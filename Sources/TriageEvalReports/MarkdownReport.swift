@@ -57,7 +57,7 @@ public enum MarkdownReport {
         out += "|---|---|---|--:|--:|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|\n"
         for group in analysis.groups {
             let m = group.overall, a = m.alert
-            out += "| \(MarkdownText.escape(group.prompt)) | \(MarkdownText.escape(group.model)) | \(MarkdownText.escape(Formatting.decision(group.policy))) | \(m.n) | \(group.errorCount) | "
+            out += "| \(MarkdownText.escape(group.prompt)) | \(MarkdownText.escape(group.model)) | \(MarkdownText.escape(group.decisionText)) | \(m.n) | \(group.errorCount) | "
             out += "\(Formatting.withInterval(a.definedPrecision, a.precisionCI95)) | \(Formatting.withInterval(a.definedRecall, a.recallCI95)) | "
             out += "\(Formatting.metric(a.definedF1)) | \(Formatting.withInterval(a.definedFPR, .wilson(successes: a.fp, trials: a.fp + a.tn))) | "
             out += "\(Formatting.metric(m.calibration.ece)) | \(Formatting.metric(m.calibration.brier)) | "
@@ -146,7 +146,7 @@ public enum MarkdownReport {
     static func section(_ group: RunAnalysis.Group, analysis: RunAnalysis, limits: ReportLimits) -> String {
         var out = "## \(MarkdownText.escape(group.prompt)) × \(MarkdownText.escape(group.model))\n\n"
         let m = group.overall
-        out += "Alert when \(MarkdownText.escape(Formatting.decision(group.policy))) · TP \(m.alert.tp) · FP \(m.alert.fp) · TN \(m.alert.tn) · FN \(m.alert.fn) · "
+        out += "Alert when \(MarkdownText.escape(group.decisionText)) · TP \(m.alert.tp) · FP \(m.alert.fp) · TN \(m.alert.tn) · FN \(m.alert.fn) · "
         out += "Brier \(Formatting.metric(m.calibration.brier)) · AUROC \(Formatting.metric(m.calibration.auroc)) · AP \(Formatting.metric(m.calibration.averagePrecision))"
         let injection = group.injectionMisses
         if injection.total > 0 { out += " · injection cases decided wrong: \(injection.missed)/\(injection.total)" }

@@ -48,6 +48,12 @@ public struct RunAnalysis: Sendable {
         /// `> 0.7` or `>= 0.8`: the rule's own operator and threshold.
         public var thresholdText: String { Formatting.rule(policy) }
 
+        /// What raises an alert: `confidence > 0.7`, `where …`, or the verdicts alone for answers without a score.
+        public var decisionText: String {
+            guard policy.condition == nil, scoreNote != nil else { return Formatting.decision(policy) }
+            return "verdict \(policy.alertVerdicts.joined(separator: " or ")) (no score)"
+        }
+
         /// Per prompt × model, in cases: what the summary answers first.
         public var caseSummary: CaseSummary { CaseSummary(self) }
 

@@ -86,7 +86,9 @@ import TriageEval
 
         let markdown = MarkdownReport.body(analysis, limits: ReportLimits())
         #expect(markdown.contains("Calibration (ECE, Brier, reliability) and threshold sweep: n/a — no numeric score"))
-        #expect(markdown.contains("| analyzer@v1 | simulated | n/a | no numeric score"))
+        #expect(markdown.contains("| simulated | n/a | no numeric score: the confidence is a category without levels mapped to numbers |"))
+        #expect(markdown.contains("Alert when verdict TP or SUSPICIOUS (no score) · TP 2 · FP 1"))
+        #expect(!markdown.contains("confidence &gt; 0.7"))
         #expect(markdown.contains("Precision rises with the level: yes."))
         // Class, expected, predicted, precision, recall, F1: medium was never predicted.
         #expect(markdown.contains("| medium | 1 | 0 | n/a | 0.000 | n/a |"))
