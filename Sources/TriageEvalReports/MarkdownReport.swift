@@ -58,7 +58,7 @@ public enum MarkdownReport {
         out += "|---|---|---|--:|--:|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|\n"
         for group in analysis.groups {
             let m = group.overall, a = m.alert
-            out += "| \(MarkdownText.escape(group.prompt)) | \(MarkdownText.escape(group.model)) | confidence \(MarkdownText.escape(group.thresholdText)) | \(m.n) | \(group.errorCount) | "
+            out += "| \(MarkdownText.escape(group.prompt)) | \(MarkdownText.escape(group.model)) | \(MarkdownText.escape(group.decisionText)) | \(m.n) | \(group.errorCount) | "
             out += "\(Formatting.withInterval(a.definedPrecision, a.precisionCI95)) | \(Formatting.withInterval(a.definedRecall, a.recallCI95)) | "
             out += "\(Formatting.metric(a.definedF1)) | \(Formatting.withInterval(a.definedFPR, .wilson(successes: a.fp, trials: a.fp + a.tn))) | "
             out += "\(Formatting.metric(m.calibration.ece)) | \(Formatting.metric(m.calibration.brier)) | "
@@ -83,6 +83,10 @@ public enum MarkdownReport {
         out += "## Threshold operating points\n\n"
         out += "| prompt | model | point | alert when confidence | precision | recall | F1 | FPR |\n|---|---|---|--:|--:|--:|--:|--:|\n"
         for group in analysis.groups {
+            if let note = group.sweepNote {
+                out += "| \(MarkdownText.escape(group.prompt)) | \(MarkdownText.escape(group.model)) | n/a | \(MarkdownText.escape(note)) | | | | |\n"
+                continue
+            }
             for point in OperatingPoint.all(group.sweep) {
                 out += "| \(MarkdownText.escape(group.prompt)) | \(MarkdownText.escape(group.model)) | \(point.name) | "
                 guard let metrics = point.metrics else {
@@ -143,7 +147,7 @@ public enum MarkdownReport {
     static func section(_ group: RunAnalysis.Group, analysis: RunAnalysis, limits: ReportLimits) -> String {
         var out = "## \(MarkdownText.escape(group.prompt)) × \(MarkdownText.escape(group.model))\n\n"
         let m = group.overall
-        out += "Alert when confidence \(MarkdownText.escape(group.thresholdText)) · TP \(m.alert.tp) · FP \(m.alert.fp) · TN \(m.alert.tn) · FN \(m.alert.fn) · "
+        out += "Alert when \(MarkdownText.escape(group.decisionText)) · TP \(m.alert.tp) · FP \(m.alert.fp) · TN \(m.alert.tn) · FN \(m.alert.fn) · "
         out += "Brier \(Formatting.metric(m.calibration.brier)) · AUROC \(Formatting.metric(m.calibration.auroc)) · AP \(Formatting.metric(m.calibration.averagePrecision))"
         let injection = group.injectionMisses
         if injection.total > 0 { out += " · injection cases decided wrong: \(injection.missed)/\(injection.total)" }
@@ -151,6 +155,7 @@ public enum MarkdownReport {
             out += " · repeats: \(repeats.flippedCases)/\(repeats.nCases) cases flipped (\(Formatting.percent(repeats.flipRate)))"
         }
         out += "\n\n"
+        out += DeclaredOutputReport.markdown(group)
         if !group.errors.isEmpty {
             let causes = group.errors.sorted { $0.key < $1.key }.map { "\(MarkdownText.escape($0.key)) \($0.value)" }.joined(separator: ", ")
             out += "**Provider errors after retries:** \(causes). Finish with `triage-eval run --resume \(analysis.run.id)`.\n\n"

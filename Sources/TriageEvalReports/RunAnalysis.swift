@@ -29,6 +29,15 @@ public struct RunAnalysis: Sendable {
         public var planned: Int
         /// Tags of every planned case, by case id.
         public var tagsByCase: [String: [String]]
+        /// Why the group has no calibration (ECE, Brier) and no threshold sweep: its prompt's answers carry no
+        /// numeric score. Nil when they do.
+        public var scoreNote: String?
+        /// Why the threshold sweep is not the prompt's decision (its `decision.where`), or ``scoreNote``; nil when it is.
+        public var sweepNote: String?
+        /// Per level of a categorical confidence; nil for a numeric one.
+        public var confidenceLevels: ConfidenceLevelMetrics?
+        /// The prompt's secondary outputs scored against the cases' `expected:` values.
+        public var secondary: [SecondaryMetrics] = []
 
         /// `id@version × model`.
         public var name: String { "\(prompt) × \(model)" }
@@ -38,6 +47,12 @@ public struct RunAnalysis: Sendable {
 
         /// `> 0.7` or `>= 0.8`: the rule's own operator and threshold.
         public var thresholdText: String { Formatting.rule(policy) }
+
+        /// What raises an alert: `confidence > 0.7`, `where …`, or the verdicts alone for answers without a score.
+        public var decisionText: String {
+            guard policy.condition == nil, scoreNote != nil else { return Formatting.decision(policy) }
+            return "verdict \(policy.alertVerdicts.joined(separator: " or ")) (no score)"
+        }
 
         /// Per prompt × model, in cases: what the summary answers first.
         public var caseSummary: CaseSummary { CaseSummary(self) }
@@ -114,6 +129,7 @@ public struct RunAnalysis: Sendable {
             let model = results.first?.model ?? ""
             let policy = policies[prompt] ?? AlertPolicy()
             let items = results.compactMap(Self.scoredItem)
+            let declared = prompts[prompt]?.output.declared
             let (overall, byScenario) = MetricsCalculator.breakdown(items, threshold: policy.minConfidence)
             var errors: [String: Int] = [:]
             for result in results {
@@ -138,7 +154,7 @@ public struct RunAnalysis: Sendable {
             }
             let samples = max(run.plan.samples, 1)
             let outcomes = CaseOutcome.fold(items, plannedCases: plannedCases, samples: samples)
-            return Group(
+            var group = Group(
                 prompt: prompt, model: model, policy: policy, overall: overall, byScenario: byScenario, errors: errors,
                 results: results, items: items,
                 sweep: ThresholdSweep(
@@ -147,6 +163,10 @@ public struct RunAnalysis: Sendable {
                 usage: GroupUsage(results, price: prices[model]), formatLoss: FormatLoss(results, threshold: policy.minConfidence),
                 cases: outcomes, planned: outcomes.reduce(0) { $0 + $1.planned }, tagsByCase: tags
             )
+            if let declared {
+                group.describeScore(declared, policy: policy, cases: cases)
+            }
+            return group
         }
         ruleEconomics = RuleEconomicsReport(self)
         let planned = run.plan.caseRevisions.compactMap { cases[$0] }
@@ -179,7 +199,8 @@ public struct RunAnalysis: Sendable {
         return ScoredItem(
             caseID: result.caseID, scenario: result.scenario, label: result.label, sample: result.key.sample,
             status: strict.status, verdict: strict.status == .ok ? strict.verdict : nil,
-            confidence: strict.status == .ok ? strict.confidence : nil, alert: result.evaluation.alert
+            confidence: strict.status == .ok ? strict.confidence : nil, alert: result.evaluation.alert,
+            confidenceLevel: strict.status == .ok ? strict.confidenceLevel : nil
         )
     }
 }

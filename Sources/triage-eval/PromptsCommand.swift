@@ -30,7 +30,7 @@ struct PromptsCommand: AsyncParsableCommand {
                 }
                 table.rows.append([
                     prompt.key, prompt.entity?.rawValue ?? "any", output, prompt.decision.verdictCase.rawValue,
-                    Formatting.rule(prompt.decision), String(prompt.sha256.prefix(12)), prompt.description,
+                    prompt.decision.condition.map { "where \($0)" } ?? Formatting.rule(prompt.decision), String(prompt.sha256.prefix(12)), prompt.description,
                 ])
             }
             print(table.render())
