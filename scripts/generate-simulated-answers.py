@@ -13,7 +13,9 @@ Run it from the repository root after adding or editing cases; it rewrites the o
 prints a summary (answers, format deviations by kind, flipping cases, wrong majorities) to stderr.
 Requires PyYAML.
 
-Each output line is {"case_id": "...", "sample": 0|1|2, "response": "..."}. No model wrote these
+Each output line is {"case_id": "...", "sample": 0|1|2, "response": "..."}; the answers for the JSON analyzer
+prompts (alert-analyzer@v1/v2, alert-correlation@v1; see "Answers for the JSON analyzer prompts" below) also
+carry "prompt": "ID@VERSION", and clean alert-analyzer@v2 answers are JSON objects. No model wrote these
 answers: they are simulated by this script, synthetic but deliberately realistic:
 
 * mostly well-formed `verdict=TP confidence=0.92 summary=...` lines whose summary (<= 50 words)
@@ -341,6 +343,148 @@ def answers_for(case, samples, seed, stats):
     return lines
 
 
+# --- Answers for the JSON analyzer prompts (issue 13) -----------------------------------------------------
+#
+# alert-analyzer@v1 (the guide's analyze_alert), alert-analyzer@v2 (JSON only, numeric confidence, system part)
+# and alert-correlation@v1 (the guide's correlate_alerts) judge the host cases with documents. Their answers
+# are written after every DISSECT answer, from generators of their own (seeded with the prompt and the case id),
+# so the DISSECT answers above stay byte-identical. What real models do with these prompts is simulated:
+# v1 and the correlation prompt never say "JSON only", so most answers come fenced (```json) and some open
+# with a sentence; v1's categories come capitalised ("High") as its own list writes them; some answers lose a
+# field, some are cut at the token limit (max_tokens), some put "TP (True Positive)" in a categorical field.
+# Clean v2 answers are recorded as JSON objects (as structured outputs return them), the rest as text.
+
+ANALYZER_PROMPTS = ["alert-analyzer@v1", "alert-analyzer@v2", "alert-correlation@v1"]
+# Probability that the answer's majority verdict is wrong: v1 sees one alert and null fields, v2 every alert.
+P_WRONG_ANALYZER = {
+    "alert-analyzer@v1": {"normal": 0.12, "hard": 0.40, "injection": 0.45, "hard+injection": 0.55},
+    "alert-analyzer@v2": {"normal": 0.04, "hard": 0.25, "injection": 0.20, "hard+injection": 0.35},
+}
+# Correlation is not maliciousness: benign clusters of one host are often called correlated.
+P_CORRELATED_BENIGN = 0.40
+P_MISSED_CAMPAIGN = 0.08
+# Deviations per prompt: (kind, probability), drawn in this order, at most one per answer.
+ANALYZER_DEVIATIONS = {
+    "alert-analyzer@v1": [("fenced", 0.45), ("sentence_before", 0.10), ("capitalised", 0.08), ("missing_field", 0.04),
+                          ("cut_at_token_limit", 0.04), ("verdict_label", 0.03)],
+    "alert-analyzer@v2": [("fenced", 0.03), ("sentence_before", 0.02), ("capitalised", 0.03), ("missing_field", 0.02),
+                          ("cut_at_token_limit", 0.01), ("verdict_label", 0.03)],
+    "alert-correlation@v1": [("fenced", 0.45), ("sentence_before", 0.10), ("capitalised", 0.06), ("missing_field", 0.04),
+                             ("cut_at_token_limit", 0.05), ("verdict_label", 0.02)],
+}
+LEVEL = {"TP": "high", "SUSPICIOUS": "medium", "FP": "low"}
+THREAT = {"TP": "high", "SUSPICIOUS": "medium", "FP": "low"}
+
+
+def analyzer_cases(cases):
+    """The cases the analyzer prompts judge: host cases with documents."""
+    return [c for c in cases if (c.get("entity") or {}).get("type") == "host" and (c.get("documents_file") or c.get("documents"))]
+
+
+def confidence_level(confidence):
+    return "high" if confidence >= 0.85 else ("medium" if confidence >= 0.65 else "low")
+
+
+def analyzer_object(prompt, case, verdict, confidence, summary, rng):
+    """The JSON object a model answers `prompt` with, keys in the order the prompt lists them."""
+    ind = indicators(case)
+    entity = (case.get("entity") or {}).get("name", "the host")
+    users = case.get("users") or []
+    stage = "none" if verdict == "FP" else rng.choice(["execution", "credential access", "persistence", "lateral movement", "defense evasion"])
+    if prompt == "alert-analyzer@v2":
+        return {"verdict": verdict, "confidence": round(confidence, 2), "threat_level": THREAT[verdict] if verdict != "TP" or confidence < 0.9 else "critical",
+                "attack_stage": stage, "evidence": ind[:3], "summary": summary}
+    if prompt == "alert-analyzer@v1":
+        return {
+            "threat_level": THREAT[verdict].capitalize(),
+            "confidence": confidence_level(confidence),
+            "true_positive_likelihood": LEVEL[verdict],
+            "reasoning": summary,
+            "attack_stage": stage.title() if stage != "none" else "N/A",
+            "immediate_actions": ["Isolate " + entity, "Collect the process tree"] if verdict != "FP" else ["Document as expected activity"],
+            "investigation_queries": [{"type": "kql", "query": f'host.name : "{entity}" and event.category : "process"', "purpose": "Process activity on the host"}],
+            "mitre_techniques": [{"id": t, "name": t} for t in (case.get("techniques") or [])[:2]],
+            "iocs_extracted": ind[:2],
+            "summary": summary,
+        }
+    correlated = verdict != "FP"
+    return {
+        "correlated": correlated,
+        "campaign_likelihood": LEVEL[verdict] if correlated else "low",
+        "attack_progression": (case.get("tactics") or ["unknown"])[:3],
+        "compromised_assets": {"hosts": [entity], "users": users[:2], "risk_level": THREAT[verdict].capitalize()},
+        "overall_threat_level": THREAT[verdict].capitalize(),
+        "timeline": [{"timestamp": "2026-01-01T00:00:00.000Z", "event": (case.get("rules") or ["alert"])[0], "significance": "first alert"}],
+        "recommended_response": ["Isolate " + entity] if correlated else ["No action"],
+        "summary": summary,
+    }
+
+
+def analyzer_render(prompt, obj, kind, rng):
+    """(response value, kind): the text a model returns for `obj` with the deviation `kind` (None: clean)."""
+    verdict_field = {"alert-analyzer@v1": "true_positive_likelihood", "alert-analyzer@v2": "verdict", "alert-correlation@v1": "campaign_likelihood"}[prompt]
+    if kind == "capitalised":
+        obj[verdict_field] = str(obj[verdict_field]).capitalize() if prompt != "alert-analyzer@v2" else str(obj[verdict_field]).lower()
+    elif kind == "missing_field":
+        del obj[verdict_field if prompt != "alert-correlation@v1" else "correlated"]
+    elif kind == "verdict_label":
+        if prompt == "alert-analyzer@v2":
+            obj["verdict"] = {"TP": "TP (True Positive)", "FP": "FP (False Positive)", "SUSPICIOUS": "SUSPICIOUS (needs review)"}[obj["verdict"]]
+        else:
+            obj[verdict_field] = {"high": "High (True Positive)", "medium": "Medium", "low": "Low (False Positive)"}[str(obj[verdict_field]).lower()]
+    if prompt == "alert-analyzer@v2" and kind is None:
+        return obj
+    text = json.dumps(obj, indent=2 if prompt != "alert-analyzer@v2" else None, ensure_ascii=False)
+    if kind == "fenced":
+        return "```json\n" + text + "\n```"
+    if kind == "sentence_before":
+        return "Here is my assessment of the alert" + ("s" if prompt == "alert-correlation@v1" else "") + ":\n\n" + text
+    if kind == "cut_at_token_limit":
+        return ("```json\n" if prompt != "alert-analyzer@v2" else "") + text[: int(len(text) * rng.uniform(0.45, 0.8))]
+    return text
+
+
+def analyzer_answers_for(prompt, case, samples, seed, stats):
+    rng = random.Random(f"{seed}:{prompt}:{case['id']}")
+    label = case["label"]
+    level = difficulty(case)
+    if prompt == "alert-correlation@v1":
+        if label == "FP":
+            base = "TP" if rng.random() < P_CORRELATED_BENIGN else "FP"
+        else:
+            base = "FP" if rng.random() < P_MISSED_CAMPAIGN else label
+    else:
+        wrong = rng.random() < P_WRONG_ANALYZER[prompt][level]
+        if wrong:
+            base = "FP" if label == "TP" else ("TP" if rng.random() < 0.6 else "SUSPICIOUS")
+        elif rng.random() < P_SUSPICIOUS[label]:
+            base = "SUSPICIOUS"
+        else:
+            base = label
+    flip_sample = rng.randrange(samples) if samples > 1 and rng.random() < P_FLIP[level] else None
+    flip_to = alternative(base, label, rng) if flip_sample is not None else None
+    if prompt == "alert-correlation@v1" and flip_to == "SUSPICIOUS":
+        flip_to = "FP" if base == "TP" else "TP"
+    lines = []
+    for sample in range(samples):
+        verdict = flip_to if sample == flip_sample else base
+        correct = verdict == label
+        confidence = confidence_for(verdict, correct, rng)
+        summary = summary_for(case, verdict, correct, rng)
+        obj = analyzer_object(prompt, case, verdict, confidence, summary, rng)
+        kind = None
+        draw = rng.random()
+        for name, probability in ANALYZER_DEVIATIONS[prompt]:
+            if draw < probability:
+                kind = name
+                break
+            draw -= probability
+        stats[prompt + " answers"] += 1
+        stats[f"{prompt} {kind or 'clean'}"] += 1
+        lines.append({"case_id": case["id"], "sample": sample, "prompt": prompt, "response": analyzer_render(prompt, obj, kind, rng)})
+    return lines
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", default="cases")
@@ -356,9 +500,16 @@ def main():
         sys.exit(f"no cases found in {args.cases}/*.yaml")
     stats = collections.Counter()
     with open(args.output, "w", encoding="utf-8", newline="\n") as out:
-        for case in cases:
+        # Documents-only cases (no structured fields, no summary) are judged by the rules over documents, not by
+        # the DISSECT template prompts these answers are for.
+        for case in [c for c in cases if c.get("rules") or "alert_summary" in c]:
             for line in answers_for(case, args.samples, args.seed, stats):
                 out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        analyzer_stats = collections.Counter()
+        for prompt in ANALYZER_PROMPTS:
+            for case in analyzer_cases(cases):
+                for line in analyzer_answers_for(prompt, case, args.samples, args.seed, analyzer_stats):
+                    out.write(json.dumps(line, ensure_ascii=False) + "\n")
 
     kinds = ", ".join(f"{k}={stats['format_' + k]}" for k in FORMAT_KINDS if stats["format_" + k])
     print(
@@ -369,6 +520,9 @@ def main():
         f"(obeyed injection: {stats['obeyed_injection']}); SUSPICIOUS majority: {stats['suspicious_majority']}",
         file=sys.stderr,
     )
+    for prompt in ANALYZER_PROMPTS:
+        kinds = ", ".join(f"{k.split(' ', 1)[1]}={v}" for k, v in sorted(analyzer_stats.items()) if k.startswith(prompt + " ") and not k.endswith(" answers"))
+        print(f"  {prompt}: {analyzer_stats[prompt + ' answers']} answers ({kinds})", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -66,7 +66,9 @@ extension RunExecutor {
             }
             return nil
         }
-        let request = CompletionRequest(prompt: text, system: system, caseID: storedCase.item.id, sample: item.sample, output: prompt.version.output)
+        let request = CompletionRequest(
+            prompt: text, system: system, caseID: storedCase.item.id, sample: item.sample, output: prompt.version.output, promptKey: prompt.version.key
+        )
         return PreparedItem(item: item, key: key, request: request, cacheKey: cacheKey, reserved: reserved, row: call.row)
     }
 

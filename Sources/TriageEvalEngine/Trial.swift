@@ -22,6 +22,8 @@ public struct Trial: Sendable {
         public var evaluation: Evaluation?
         public var error: ProviderError?
         public var latencyMs: Double
+        /// For a template over a case with documents: what its rendering lost (``ContextLossLint``).
+        public var contextLoss: ContextLoss?
     }
 
     public var workspace: Workspace
@@ -52,6 +54,8 @@ public struct Trial: Sendable {
         public var calls: [PromptCall]
         /// For a rule over documents: its execution (documents → each command's rows → rows reaching COMPLETION).
         public var trace: String?
+        /// For a template over a case with documents: what its rendering lost (``ContextLossLint``).
+        public var contextLoss: ContextLoss? = nil
     }
 
     /// Resolves `promptKey` (ID@VERSION: a prompt file or an imported rule) and `caseID` (a case of the case
@@ -68,7 +72,7 @@ public struct Trial: Sendable {
         }
         let missing = prompt.missingVariables(for: item)
         guard missing.isEmpty else {
-            throw InputError(file: "command line", field: "--case", message: "case \(caseID) gives only alert_summary, but \(promptKey) uses \(missing.joined(separator: ", "))")
+            throw InputError(file: "command line", field: "--case", message: "case \(caseID) does not supply \(missing.joined(separator: ", ")), which \(promptKey) uses\(item.isSummaryOnly ? " (it gives only alert_summary)" : "")")
         }
         if let rule = prompt.rule, let documents = item.documents {
             // A rule over documents: its execution, and one call per row reaching COMPLETION.
@@ -97,7 +101,10 @@ public struct Trial: Sendable {
         do {
             let context = CaseContext(item)
             let text = try prompt.render(context), system = try prompt.renderSystem(context)
-            return Rendered(prompt: prompt, item: item, text: text, system: system, calls: [PromptCall(key: "", text: text, row: nil, system: system)], trace: nil)
+            return Rendered(
+                prompt: prompt, item: item, text: text, system: system, calls: [PromptCall(key: "", text: text, row: nil, system: system)], trace: nil,
+                contextLoss: try ContextLossLint.check(prompt, item)
+            )
         } catch {
             throw InputError(file: prompt.file, field: "query", message: "\(promptKey) cannot render case \(caseID): \(error)")
         }
@@ -117,9 +124,9 @@ public struct Trial: Sendable {
         // A rule over documents: the first row reaching COMPLETION (one call).
         let call = resolved.calls.first ?? PromptCall(key: "", text: rendered, row: nil, system: system)
         let provider = ProviderCall(model: model, provider: try makeProvider(model), retry: RetryPolicy(maxRetries: 0), logger: logger)
-        let request = CompletionRequest(prompt: call.text, system: call.system, caseID: item.id, sample: 0, output: prompt.output)
+        let request = CompletionRequest(prompt: call.text, system: call.system, caseID: item.id, sample: 0, output: prompt.output, promptKey: prompt.key)
         let started = ContinuousClock.now
-        var result = Result(prompt: prompt, model: model, caseItem: item, rendered: call.text, system: call.system, latencyMs: 0)
+        var result = Result(prompt: prompt, model: model, caseItem: item, rendered: call.text, system: call.system, latencyMs: 0, contextLoss: resolved.contextLoss)
         if let trace = resolved.trace { result.trace = trace + "sent: row \(call.key)\n" }
         do {
             let response = try await provider.complete(request)

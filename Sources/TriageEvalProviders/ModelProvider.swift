@@ -12,13 +12,16 @@ public struct CompletionRequest: Sendable, Hashable {
     public var sample: Int
     /// The answer format the prompt asks for (offline models answer in it).
     public var output: OutputSpec
+    /// The prompt version (`ID@VERSION`) the text was rendered from (replay looks answers up by it; nil: unknown).
+    public var promptKey: String?
 
-    public init(prompt: String, system: String? = nil, caseID: String, sample: Int, output: OutputSpec) {
+    public init(prompt: String, system: String? = nil, caseID: String, sample: Int, output: OutputSpec, promptKey: String? = nil) {
         self.prompt = prompt
         self.system = system
         self.caseID = caseID
         self.sample = sample
         self.output = output
+        self.promptKey = promptKey
     }
 }
 

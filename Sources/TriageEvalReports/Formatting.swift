@@ -72,6 +72,11 @@ extension Formatting {
         "\(policy.comparison.rawValue) \(threshold(policy.minConfidence))"
     }
 
+    /// What raises an alert: `confidence > 0.7`, or `where <expression>` for a prompt deciding with `decision.where`.
+    public static func decision(_ policy: AlertPolicy) -> String {
+        policy.condition.map { "where \($0)" } ?? "confidence \(rule(policy))"
+    }
+
     /// A value held to a bound, with as many decimals (3 to 10) as it takes for the printed value to sit on the
     /// same side of the bound as the value itself: 0.9496 against ≥ 0.95 prints `0.9496`, never `0.950`.
     /// - Parameter meets: whether the value meets its bound when rounded to `d` decimals.

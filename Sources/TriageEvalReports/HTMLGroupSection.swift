@@ -7,11 +7,12 @@ enum HTMLGroupSection {
     static func render(_ group: RunAnalysis.Group, anchor: String, analysis: RunAnalysis, limits: ReportLimits, into html: inout HTML) {
         let m = group.overall, a = m.alert
         html.element("h2", ["id": anchor], group.name)
-        var line = "Alert when confidence \(group.thresholdText) · alert verdicts \(group.policy.alertVerdicts.joined(separator: ", ")) · AUROC \(Formatting.metric(m.calibration.auroc)) · AP \(Formatting.metric(m.calibration.averagePrecision)) · MCE \(Formatting.metric(m.calibration.mce))"
+        var line = "Alert when \(group.decisionText) · alert verdicts \(group.policy.alertVerdicts.joined(separator: ", ")) · AUROC \(Formatting.metric(m.calibration.auroc)) · AP \(Formatting.metric(m.calibration.averagePrecision)) · MCE \(Formatting.metric(m.calibration.mce))"
         let injection = group.injectionMisses
         if injection.total > 0 { line += " · injection cases decided wrong: \(injection.missed)/\(injection.total)" }
         if let repeats = m.repeats { line += " · repeats: \(repeats.flippedCases)/\(repeats.nCases) cases flipped verdict (\(Formatting.percent(repeats.flipRate)))" }
         html.element("p", line)
+        DeclaredOutputReport.html(group, into: &html)
         if !group.errors.isEmpty {
             let causes = group.errors.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             html.element("p", ["class": "bad"], "Provider errors after retries: \(causes). Finish with triage-eval run --resume \(analysis.run.id).")
@@ -33,8 +34,8 @@ enum HTMLGroupSection {
                     }
                 }
             }
-            ReliabilityChart.render(m.calibration, into: &html)
-            ThresholdChart.render(group.sweep, into: &html)
+            if group.scoreNote == nil { ReliabilityChart.render(m.calibration, into: &html) }
+            if group.sweepNote == nil { ThresholdChart.render(group.sweep, into: &html) }
             ParseStatusChart.render(group.results, into: &html)
         }
         html.element("h3", "By scenario")
@@ -47,7 +48,7 @@ enum HTMLGroupSection {
                 ], class: s.alert.fn + s.alert.fp > 0 ? "fail" : nil)
             }
         }
-        sweepTable(group.sweep, into: &html)
+        if group.sweepNote == nil { sweepTable(group.sweep, into: &html) }
         HTMLCaseList.render(group, analysis: analysis, limits: limits, into: &html)
     }
 

@@ -20,6 +20,7 @@ public enum HTMLReport {
             for (index, group) in analysis.groups.enumerated() {
                 HTMLGroupSection.render(group, anchor: "g\(index)", analysis: analysis, limits: limits, into: &html)
             }
+            ContextLossSection.html(analysis.contextLoss, into: &html)
             HTMLDocuments.render(CaseDocumentIndex(analysis), into: &html)
         }
         return html.output
@@ -103,7 +104,7 @@ public enum HTMLReport {
             for group in groups {
                 let m = group.overall, a = m.alert
                 html.open("tr")
-                for text in [group.prompt, group.model, "confidence \(group.thresholdText)", "\(m.n)", "\(group.errorCount)"] { html.element("td", text) }
+                for text in [group.prompt, group.model, group.decisionText, "\(m.n)", "\(group.errorCount)"] { html.element("td", text) }
                 intervalCell(a.definedPrecision, a.precisionCI95, into: &html)
                 intervalCell(a.definedRecall, a.recallCI95, into: &html)
                 html.element("td", Formatting.metric(a.definedF1))
@@ -153,6 +154,10 @@ public enum HTMLReport {
         html.element("table", ["class": "num"]) { html in
             html.row(["prompt", "model", "point", "alert when confidence", "precision", "recall", "F1", "FPR", "TP", "FP", "FN"], header: true)
             for group in groups {
+                if let note = group.sweepNote {
+                    html.row([group.prompt, group.model, "n/a", note, "", "", "", "", "", "", ""])
+                    continue
+                }
                 for point in OperatingPoint.all(group.sweep) {
                     guard let metrics = point.metrics else {
                         html.row([group.prompt, group.model, point.name, point.unreachable, "", "", "", "", "", "", ""], class: "fail")

@@ -11,10 +11,13 @@ public enum JSONReport {
         var documents: [CaseDocumentsJSON]
         /// Per rule prompt run over case documents × model: ``RuleEconomicsReport``.
         var ruleEconomics: [RuleEconomicsJSON]
+        /// Per template prompt over cases with documents: ``ContextLossSummary``.
+        var contextLoss: [ContextLossSection.JSON]
 
         enum CodingKeys: String, CodingKey {
             case run, results, documents
             case ruleEconomics = "rule_economics"
+            case contextLoss = "context_loss"
         }
     }
 
@@ -75,15 +78,56 @@ public enum JSONReport {
         var errors: Int
         var errorsByCause: [String: Int]
         var metrics: Metrics
-        var thresholdSweep: SweepJSON
+        /// Null when the sweep is not the prompt's decision (``sweepNote`` says why).
+        var thresholdSweep: SweepJSON?
         var format: FormatJSON
         var summary: SummaryJSON
+        /// Present only for a prompt with declared fields: why calibration and the sweep are n/a, a categorical
+        /// confidence level by level, and the secondary outputs.
+        var scoreNote: String?
+        var sweepNote: String?
+        var confidenceLevels: ConfidenceLevelMetrics?
+        var secondary: [SecondaryMetrics]?
+
+        init(_ group: RunAnalysis.Group) {
+            prompt = group.prompt
+            model = group.model
+            errors = group.errorCount
+            errorsByCause = group.errors
+            metrics = Metrics(threshold: group.threshold, comparison: group.policy.comparison, overall: group.overall, byScenario: group.byScenario)
+            thresholdSweep = group.sweepNote == nil ? SweepJSON(group.sweep) : nil
+            format = FormatJSON(group.formatLoss)
+            summary = SummaryJSON(group.caseSummary)
+            scoreNote = group.scoreNote
+            sweepNote = group.sweepNote
+            confidenceLevels = group.confidenceLevels
+            secondary = group.secondary.isEmpty ? nil : group.secondary
+        }
 
         enum CodingKeys: String, CodingKey {
-            case prompt, model, errors, metrics, summary
+            case prompt, model, errors, metrics, summary, secondary
             case errorsByCause = "errors_by_cause"
             case thresholdSweep = "threshold_sweep"
             case format = "strict_vs_lenient"
+            case scoreNote = "score_note"
+            case sweepNote = "sweep_note"
+            case confidenceLevels = "confidence_levels"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(prompt, forKey: .prompt)
+            try container.encode(model, forKey: .model)
+            try container.encode(errors, forKey: .errors)
+            try container.encode(errorsByCause, forKey: .errorsByCause)
+            try container.encode(metrics, forKey: .metrics)
+            try container.encodeOrNull(thresholdSweep, forKey: .thresholdSweep)
+            try container.encode(format, forKey: .format)
+            try container.encode(summary, forKey: .summary)
+            try container.encodeIfPresent(scoreNote, forKey: .scoreNote)
+            try container.encodeIfPresent(sweepNote, forKey: .sweepNote)
+            try container.encodeIfPresent(confidenceLevels, forKey: .confidenceLevels)
+            try container.encodeIfPresent(secondary, forKey: .secondary)
         }
     }
 
@@ -236,15 +280,10 @@ public enum JSONReport {
     public static func render(_ analysis: RunAnalysis) throws -> String {
         let document = Document(
             run: analysis.run,
-            results: analysis.groups.map {
-                Entry(
-                    prompt: $0.prompt, model: $0.model, errors: $0.errorCount, errorsByCause: $0.errors,
-                    metrics: Metrics(threshold: $0.threshold, comparison: $0.policy.comparison, overall: $0.overall, byScenario: $0.byScenario),
-                    thresholdSweep: SweepJSON($0.sweep), format: FormatJSON($0.formatLoss), summary: SummaryJSON($0.caseSummary)
-                )
-            },
+            results: analysis.groups.map(Entry.init),
             documents: CaseDocumentIndex(analysis).entries.map { CaseDocumentsJSON(caseID: $0.caseID, revision: $0.revisionID, documents: $0.ids) },
-            ruleEconomics: analysis.ruleEconomics.rows.map(RuleEconomicsJSON.init)
+            ruleEconomics: analysis.ruleEconomics.rows.map(RuleEconomicsJSON.init),
+            contextLoss: analysis.contextLoss.map(ContextLossSection.JSON.init)
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -51,13 +51,14 @@ public enum MarkdownReport {
         out += "Intervals are Wilson 95%. `n/a`: undefined (no denominator).\n\n"
         out += summary(analysis, limits: limits)
         out += ruleEconomics(analysis.ruleEconomics)
+        out += ContextLossSection.markdown(analysis.contextLoss)
 
         out += "## Metrics (every answered sample)\n\n"
         out += "| prompt | model | alert when | n | errors | precision | recall | F1 | FPR | ECE | Brier | parse failures | tokens in / out | cost | latency p50 / p95 | alerts lost to format |\n"
         out += "|---|---|---|--:|--:|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|\n"
         for group in analysis.groups {
             let m = group.overall, a = m.alert
-            out += "| \(MarkdownText.escape(group.prompt)) | \(MarkdownText.escape(group.model)) | confidence \(MarkdownText.escape(group.thresholdText)) | \(m.n) | \(group.errorCount) | "
+            out += "| \(MarkdownText.escape(group.prompt)) | \(MarkdownText.escape(group.model)) | \(MarkdownText.escape(group.decisionText)) | \(m.n) | \(group.errorCount) | "
             out += "\(Formatting.withInterval(a.definedPrecision, a.precisionCI95)) | \(Formatting.withInterval(a.definedRecall, a.recallCI95)) | "
             out += "\(Formatting.metric(a.definedF1)) | \(Formatting.withInterval(a.definedFPR, .wilson(successes: a.fp, trials: a.fp + a.tn))) | "
             out += "\(Formatting.metric(m.calibration.ece)) | \(Formatting.metric(m.calibration.brier)) | "
@@ -82,6 +83,10 @@ public enum MarkdownReport {
         out += "## Threshold operating points\n\n"
         out += "| prompt | model | point | alert when confidence | precision | recall | F1 | FPR |\n|---|---|---|--:|--:|--:|--:|--:|\n"
         for group in analysis.groups {
+            if let note = group.sweepNote {
+                out += "| \(MarkdownText.escape(group.prompt)) | \(MarkdownText.escape(group.model)) | n/a | \(MarkdownText.escape(note)) | | | | |\n"
+                continue
+            }
             for point in OperatingPoint.all(group.sweep) {
                 out += "| \(MarkdownText.escape(group.prompt)) | \(MarkdownText.escape(group.model)) | \(point.name) | "
                 guard let metrics = point.metrics else {
@@ -142,7 +147,7 @@ public enum MarkdownReport {
     static func section(_ group: RunAnalysis.Group, analysis: RunAnalysis, limits: ReportLimits) -> String {
         var out = "## \(MarkdownText.escape(group.prompt)) × \(MarkdownText.escape(group.model))\n\n"
         let m = group.overall
-        out += "Alert when confidence \(MarkdownText.escape(group.thresholdText)) · TP \(m.alert.tp) · FP \(m.alert.fp) · TN \(m.alert.tn) · FN \(m.alert.fn) · "
+        out += "Alert when \(MarkdownText.escape(group.decisionText)) · TP \(m.alert.tp) · FP \(m.alert.fp) · TN \(m.alert.tn) · FN \(m.alert.fn) · "
         out += "Brier \(Formatting.metric(m.calibration.brier)) · AUROC \(Formatting.metric(m.calibration.auroc)) · AP \(Formatting.metric(m.calibration.averagePrecision))"
         let injection = group.injectionMisses
         if injection.total > 0 { out += " · injection cases decided wrong: \(injection.missed)/\(injection.total)" }
@@ -150,6 +155,7 @@ public enum MarkdownReport {
             out += " · repeats: \(repeats.flippedCases)/\(repeats.nCases) cases flipped (\(Formatting.percent(repeats.flipRate)))"
         }
         out += "\n\n"
+        out += DeclaredOutputReport.markdown(group)
         if !group.errors.isEmpty {
             let causes = group.errors.sorted { $0.key < $1.key }.map { "\(MarkdownText.escape($0.key)) \($0.value)" }.joined(separator: ", ")
             out += "**Provider errors after retries:** \(causes). Finish with `triage-eval run --resume \(analysis.run.id)`.\n\n"

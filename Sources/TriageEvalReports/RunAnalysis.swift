@@ -29,6 +29,15 @@ public struct RunAnalysis: Sendable {
         public var planned: Int
         /// Tags of every planned case, by case id.
         public var tagsByCase: [String: [String]]
+        /// Why the group has no calibration (ECE, Brier) and no threshold sweep: its prompt's answers carry no
+        /// numeric score. Nil when they do.
+        public var scoreNote: String?
+        /// Why the threshold sweep is not the prompt's decision (its `decision.where`), or ``scoreNote``; nil when it is.
+        public var sweepNote: String?
+        /// Per level of a categorical confidence; nil for a numeric one.
+        public var confidenceLevels: ConfidenceLevelMetrics?
+        /// The prompt's secondary outputs scored against the cases' `expected:` values.
+        public var secondary: [SecondaryMetrics] = []
 
         /// `id@version × model`.
         public var name: String { "\(prompt) × \(model)" }
@@ -38,6 +47,12 @@ public struct RunAnalysis: Sendable {
 
         /// `> 0.7` or `>= 0.8`: the rule's own operator and threshold.
         public var thresholdText: String { Formatting.rule(policy) }
+
+        /// What raises an alert: `confidence > 0.7`, `where …`, or the verdicts alone for answers without a score.
+        public var decisionText: String {
+            guard policy.condition == nil, scoreNote != nil else { return Formatting.decision(policy) }
+            return "verdict \(policy.alertVerdicts.joined(separator: " or ")) (no score)"
+        }
 
         /// Per prompt × model, in cases: what the summary answers first.
         public var caseSummary: CaseSummary { CaseSummary(self) }
@@ -81,6 +96,8 @@ public struct RunAnalysis: Sendable {
     /// Per rule prompt run over case documents × model: what production's schedule would send, cut and lose.
     /// Computed once here (it re-executes the rules over the cases' documents), read by every report.
     public var ruleEconomics = RuleEconomicsReport()
+    /// Per template prompt over the run's cases with documents: what its rendering lost (``ContextLossLint``).
+    public var contextLoss: [ContextLossSummary] = []
 
     /// Scores `results`. `thresholds` maps `id@version` to the prompt's `min_confidence` (default 0.7).
     public init(run: RunInfo, results: [StoredResult], thresholds: [String: Double]) {
@@ -112,6 +129,7 @@ public struct RunAnalysis: Sendable {
             let model = results.first?.model ?? ""
             let policy = policies[prompt] ?? AlertPolicy()
             let items = results.compactMap(Self.scoredItem)
+            let declared = prompts[prompt]?.output.declared
             let (overall, byScenario) = MetricsCalculator.breakdown(items, threshold: policy.minConfidence)
             var errors: [String: Int] = [:]
             for result in results {
@@ -136,7 +154,7 @@ public struct RunAnalysis: Sendable {
             }
             let samples = max(run.plan.samples, 1)
             let outcomes = CaseOutcome.fold(items, plannedCases: plannedCases, samples: samples)
-            return Group(
+            var group = Group(
                 prompt: prompt, model: model, policy: policy, overall: overall, byScenario: byScenario, errors: errors,
                 results: results, items: items,
                 sweep: ThresholdSweep(
@@ -145,8 +163,14 @@ public struct RunAnalysis: Sendable {
                 usage: GroupUsage(results, price: prices[model]), formatLoss: FormatLoss(results, threshold: policy.minConfidence),
                 cases: outcomes, planned: outcomes.reduce(0) { $0 + $1.planned }, tagsByCase: tags
             )
+            if let declared {
+                group.describeScore(declared, policy: policy, cases: cases)
+            }
+            return group
         }
         ruleEconomics = RuleEconomicsReport(self)
+        let planned = run.plan.caseRevisions.compactMap { cases[$0] }
+        contextLoss = prompts.keys.sorted().compactMap { prompts[$0].flatMap { ContextLossLint.summarize($0, over: planned) } }.filter { $0.renders > 0 }
     }
 
     /// The group of this prompt and model, if the run has it.
@@ -175,7 +199,8 @@ public struct RunAnalysis: Sendable {
         return ScoredItem(
             caseID: result.caseID, scenario: result.scenario, label: result.label, sample: result.key.sample,
             status: strict.status, verdict: strict.status == .ok ? strict.verdict : nil,
-            confidence: strict.status == .ok ? strict.confidence : nil, alert: result.evaluation.alert
+            confidence: strict.status == .ok ? strict.confidence : nil, alert: result.evaluation.alert,
+            confidenceLevel: strict.status == .ok ? strict.confidenceLevel : nil
         )
     }
 }

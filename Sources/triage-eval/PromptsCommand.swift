@@ -30,7 +30,7 @@ struct PromptsCommand: AsyncParsableCommand {
                 }
                 table.rows.append([
                     prompt.key, prompt.entity?.rawValue ?? "any", output, prompt.decision.verdictCase.rawValue,
-                    Formatting.rule(prompt.decision), String(prompt.sha256.prefix(12)), prompt.description,
+                    prompt.decision.condition.map { "where \($0)" } ?? Formatting.rule(prompt.decision), String(prompt.sha256.prefix(12)), prompt.description,
                 ])
             }
             print(table.render())
@@ -42,7 +42,7 @@ struct PromptsCommand: AsyncParsableCommand {
 
         func run() {
             var table = TextTable(header: ["variable", "meaning"])
-            table.rows = CaseContext.catalog.map { [$0.name, $0.meaning] }
+            table.rows = (CaseContext.catalog + CaseContext.documentCatalog).map { [$0.name, $0.meaning] }
             print(table.render())
         }
     }

@@ -16,7 +16,9 @@ struct RenderCommand: AsyncParsableCommand {
             has no trailing newline added. For a rule over a case with documents, the execution (documents → each \
             command's rows → rows reaching COMPLETION) goes to stderr and each row's prompt to stdout, after a \
             `--- row KEY` line when there are several. Control characters (other than newline and tab) and bidirectional \
-            overrides are shown escaped as \\u{1B} (a note on standard error says how many): the model receives them raw.
+            overrides are shown escaped as \\u{1B} (a note on standard error says how many): the model receives them raw. \
+            For a template over a case with documents, standard error also gets the context-loss lint: `.get` fields that \
+            came out None (the dotted-key trap) and evidence values (command lines, paths) cut by a truncation or never shown.
             """
     )
 
@@ -43,6 +45,7 @@ struct RenderCommand: AsyncParsableCommand {
         }
         Terminal.standardOutput(rendered)
         if isatty(STDOUT_FILENO) == 1 { print() }
+        if let loss = resolved.contextLoss { printError("context loss:\n" + ContextLossText.render(loss)) }
         let escaped = TerminalText.unsafeCount(in: rendered)
         if escaped > 0 {
             printError("note: \(escaped) control or bidirectional character\(escaped == 1 ? " is" : "s are") shown escaped as \\u{…}; the model receives \(escaped == 1 ? "it" : "them") raw")

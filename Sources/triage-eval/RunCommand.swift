@@ -115,6 +115,7 @@ struct RunCommand: AsyncParsableCommand {
             if let maxCost { print(String(format: "--max-cost $%.4f: this session spent $%.4f", maxCost, outcome.spentUSD)) }
             print(SummaryTable.render(finished.analysis, htmlReport: written.first { $0.hasSuffix(".html") }.map(workspace.display)))
             if let economics = RuleEconomicsTable.render(planned.plan, analysis: finished.analysis) { print(economics) }
+            if let loss = ContextLossText.table(finished.analysis.contextLoss) { print(loss) }
             print("reports: \(written.filter { !isLatest || $0.contains("latest") }.map(workspace.display).joined(separator: ", "))")
         }
         if let problem = finished.problem { printError(problem) }

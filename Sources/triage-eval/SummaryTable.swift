@@ -29,6 +29,19 @@ enum SummaryTable {
         var out = table.render()
         out += "\nCounts are cases (samples folded by majority; an unanswered sample counts as wrong); precision, recall, F1 and parse-fail count every answered sample."
         for group in analysis.groups {
+            if let note = group.scoreNote ?? group.sweepNote {
+                out += "\n\(group.name) · \(group.scoreNote == nil ? "threshold sweep" : "calibration (ECE, Brier) and threshold sweep"): n/a — \(note)"
+            }
+            if let levels = group.confidenceLevels {
+                let parts = levels.levels.map { "\($0.level) \($0.count) answers, precision \(Formatting.metric($0.precision))" }
+                out += "\n\(group.name) · confidence by level (lowest first): \(parts.joined(separator: " · ")); precision rises with the level: "
+                out += levels.precisionRises.map { $0 ? "yes" : "no" } ?? "n/a"
+            }
+            for output in group.secondary {
+                out += "\n\(group.name) · \(output.field) vs expected \(output.caseField): macro F1 \(Formatting.metric(output.macroF1)), \(output.correct)/\(output.n) right"
+            }
+        }
+        for group in analysis.groups {
             let summary = group.caseSummary
             for (title, outcomes) in [("missed attacks", summary.missedAttacks), ("false alarms", summary.falseAlarms)] where !outcomes.isEmpty {
                 out += "\n\(group.name) · \(title) (\(outcomes.count)):"

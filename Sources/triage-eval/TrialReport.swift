@@ -15,6 +15,7 @@ enum TrialReport {
             out += "── rendered system message (\(system.utf8.count) bytes\(escapedNote(system)))\n\(system)\n"
         }
         out += "── rendered \(result.system == nil ? "prompt" : "user message") (\(result.rendered.utf8.count) bytes\(escapedNote(result.rendered)))\n\(result.rendered)\n"
+        if let loss = result.contextLoss { out += "── context loss (what the rendering lost of the case's documents)\n\(ContextLossText.render(loss))\n" }
         guard let response = result.response, let evaluation = result.evaluation else {
             out += "── call failed after \(milliseconds(result.latencyMs)): \(result.error.map(\.description) ?? "unknown error")"
             return out
@@ -27,7 +28,10 @@ enum TrialReport {
         out += "── lenient parse: \(parse(evaluation.lenient))\n"
         let policy = result.prompt.decision
         let rule = result.prompt.rule.map { "the rule's own DISSECT/EVAL/WHERE after COMPLETION: \($0.rule.name)" }
-            ?? "verdict in [\(policy.alertVerdicts.joined(separator: ", "))] and confidence \(Formatting.rule(policy))"
+            ?? policy.condition.map { "decision.where \($0)" }
+            ?? (result.prompt.output.layer.hasNumericScore
+                ? "verdict in [\(policy.alertVerdicts.joined(separator: ", "))] and confidence \(Formatting.rule(policy))"
+                : "verdict in [\(policy.alertVerdicts.joined(separator: ", "))]; the prompt's answers carry no score")
         if let error = evaluation.error {
             out += "── decision: ERROR, no decision (\(rule)): \(error)"
             return out
@@ -44,7 +48,11 @@ enum TrialReport {
         var fields = ["status=\(answer.status.rawValue)"]
         if let verdict = answer.verdict { fields.append("verdict=\(verdict)") }
         if let confidence = answer.confidence { fields.append("confidence=\(confidence)") }
+        if let level = answer.confidenceLevel { fields.append("level=\(level)") }
         if let summary = answer.summary { fields.append("summary=\(summary)") }
+        if let declared = answer.fields, !declared.isEmpty {
+            fields.append("fields={" + declared.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}")
+        }
         return fields.joined(separator: " ")
     }
 

@@ -49,8 +49,16 @@ public struct CaseContext: Sendable {
         ("alert_summary", "the published one-line context"),
     ]
 
+    /// The names a case with documents supplies to `{{#python}}` sections (not to plain Mustache tags), with their meaning.
+    public static let documentCatalog: [(name: String, meaning: String)] = [
+        ("alert", "the case's first document's _source as a Python dict (keys in document order, as json.loads reads it); {{#python}} only"),
+        ("alerts", "all the case's documents' _source as a Python list of dicts; {{#python}} only"),
+    ]
+
     /// All variable names a structured case supplies.
     public static let structuredNames: Set<String> = Set(catalog.map(\.name))
+    /// The names a case with documents adds for `{{#python}}` sections.
+    public static let documentNames: Set<String> = Set(documentCatalog.map(\.name))
     /// The variable names a summary-only case supplies.
     public static let summaryOnlyNames: Set<String> = [
         "alert_summary", "entity_type", "entity_name", "entity_id", "host_name", "host_id", "user_name", "user_id",
@@ -116,20 +124,30 @@ public struct CaseContext: Sendable {
         variables = v
     }
 
-    /// The variables as Python values for `{{#python}}` sections: text as `str`, lists as `list` of `str`.
+    /// The variables as Python values for `{{#python}}` sections: text as `str`, lists as `list` of `str`; for a
+    /// case with documents also `alert` (the first document's `_source` as the dict `json.loads` makes of it) and
+    /// `alerts` (every document's, in case order).
     public var pythonValues: [String: PythonValue] {
-        variables.mapValues { value in
+        var values = variables.mapValues { value -> PythonValue in
             switch value {
             case .text(let text): .str(text)
             case .list(let list): .list(list.map(PythonValue.str))
             }
         }
+        if let documents = item.documents, !documents.isEmpty {
+            // A stored `_source` is compact JSON this reader wrote, so it always loads.
+            let sources = documents.map { PythonJSON.loads($0.source) ?? .none }
+            values["alert"] = sources[0]
+            values["alerts"] = .list(sources)
+        }
+        return values
     }
 
-    /// The variables as a Mustache render context, with the `{{#python}}` section (its failures go to `failures`).
-    func mustacheObject(recording failures: PythonTemplateSection.Failures) -> [String: Any] {
+    /// The variables as a Mustache render context, with the `{{#python}}` section (its failures go to `failures`, what it
+    /// loses to `trace`).
+    func mustacheObject(recording failures: PythonTemplateSection.Failures, tracing trace: PythonTrace? = nil) -> [String: Any] {
         var object = variables.mapValues(\.mustacheValue)
-        object[PythonTemplateSection.name] = PythonTemplateSection.lambda({ [self] in pythonValues }, failures: failures)
+        object[PythonTemplateSection.name] = PythonTemplateSection.lambda({ [self] in pythonValues }, failures: failures, trace: trace)
         return object
     }
 }

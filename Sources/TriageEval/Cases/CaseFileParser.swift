@@ -18,7 +18,7 @@ public enum CaseFileParser {
     public typealias FileReader = @Sendable (_ relativePath: String) throws(InputError) -> String
     /// Bump when a change here changes what a file yields: files recorded as imported by an older reader
     /// are then parsed again instead of being skipped as unchanged.
-    public static let readerRevision = 3
+    public static let readerRevision = 4
 
     /// What one case file holds: its cases, and the ids of the drafts (`label: null`) it skipped.
     public struct Contents: Sendable, Equatable {
@@ -107,8 +107,21 @@ public enum CaseFileParser {
             throw map.error("executed_at", "must be an ISO-8601 timestamp, got \"\(text)\"")
         }
         item.rowLabels = try parseRowLabels(map, hasDocuments: item.documents != nil)
+        item.expected = try parseExpected(map)
         try checkContext(item, map)
         return item
+    }
+
+    /// `expected:` — a mapping of case field → expected value (a string) for prompts' secondary outputs.
+    static func parseExpected(_ map: YAMLMapping) throws(InputError) -> [String: String]? {
+        guard let expected = try map.submapping("expected") else { return nil }
+        var values: [String: String] = [:]
+        for key in expected.keys {
+            guard let value = try expected.string(key), !value.isBlank else { throw expected.error(key, "must be a non-empty string") }
+            values[key] = value
+        }
+        if values.isEmpty { throw map.error("expected", "must hold at least one field: value") }
+        return values
     }
 
     /// `row_labels:` — entries `{match: {BY column: value, …}, label: TP|FP, scenario?, notes?}` labeling

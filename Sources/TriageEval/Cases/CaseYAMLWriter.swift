@@ -66,6 +66,9 @@ public enum CaseYAMLWriter {
                 return Node(entryPairs)
             })
         })
+        add(.expected, item.expected.map { values in
+            Node(values.sorted { $0.key < $1.key }.map { (Node($0.key, Tag(.str)), Node($0.value, Tag(.str))) })
+        })
         add(.source, text(item.source))
         add(.notes, text(item.notes))
         return Node(pairs)

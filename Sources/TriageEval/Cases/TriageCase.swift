@@ -46,6 +46,9 @@ public struct TriageCase: Sendable, Codable, Hashable, Identifiable {
     /// Labels for rows of a rule's execution over ``documents``, by their `BY` values; see ``RowLabel``
     /// (nil when the case gives none, so older cases keep their content hash).
     public var rowLabels: [RowLabel]?
+    /// Expected values of a prompt's secondary outputs, by case field (`expected: {priority: high}`);
+    /// nil when the case gives none, so older cases keep their content hash.
+    public var expected: [String: String]?
 
     /// Where the case came from.
     public var source: String?
@@ -115,6 +118,7 @@ public struct TriageCase: Sendable, Codable, Hashable, Identifiable {
         case documents
         case executedAt = "executed_at"
         case rowLabels = "row_labels"
+        case expected
         case source, notes
     }
 

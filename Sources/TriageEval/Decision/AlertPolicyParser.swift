@@ -2,9 +2,17 @@
 enum AlertPolicyParser {
     static let keys: Set<String> = ["alert_verdicts", "verdict_case", "min_confidence"]
 
-    static func parse(_ map: YAMLMapping, defaults: AlertPolicy) throws(InputError) -> AlertPolicy {
-        try map.checkKeys(keys)
+    /// Parses the block; `allowsCondition` admits `where` (a prompt's own decision, never the config's defaults).
+    static func parse(_ map: YAMLMapping, defaults: AlertPolicy, allowsCondition: Bool = false) throws(InputError) -> AlertPolicy {
+        try map.checkKeys(allowsCondition ? keys.union(["where"]) : keys)
         var policy = defaults
+        if let condition = try map.string("where") {
+            for key in ["alert_verdicts", "min_confidence"] where map.has(key) {
+                throw map.error(key, "cannot be combined with decision.where, which decides alone")
+            }
+            guard !condition.isBlank else { throw map.error("where", "must not be empty") }
+            policy.condition = condition
+        }
         let verdicts = try map.stringList("alert_verdicts")
         if !verdicts.isEmpty { policy.alertVerdicts = verdicts }
         if let text = try map.string("verdict_case") {

@@ -5,6 +5,8 @@ public struct AnswerEvaluator: Sendable {
     let lenient: LenientParser
     let policy: AlertPolicy
     let rule: RulePrompt?
+    /// `decision.where`, parsed (it was checked when the prompt loaded; a failure here is an error result).
+    let condition: Result<DecisionCondition, EsqlError>?
 
     /// Prepares the parsers for a prompt. Its pattern was validated when it loaded.
     public init(prompt: PromptVersion) throws(DissectPatternError) {
@@ -12,6 +14,8 @@ public struct AnswerEvaluator: Sendable {
         lenient = LenientParser(spec: prompt.output)
         policy = prompt.decision
         rule = prompt.rule
+        let fields = prompt.output.layer.fields
+        condition = prompt.decision.condition.map { text in Result { () throws(EsqlError) in try DecisionCondition(text, fields: fields) } }
     }
 
     /// Evaluates an answer. A refusal is a parse failure with status `refused`; it never alerts.
@@ -27,7 +31,19 @@ public struct AnswerEvaluator: Sendable {
             strictAnswer = strict.parse(text)
             lenientAnswer = lenient.parse(text)
         }
-        var evaluation = Evaluation(response: text, strict: strictAnswer, lenient: lenientAnswer, lenientAlert: policy.alerts(lenientAnswer))
+        var evaluation = Evaluation(response: text, strict: strictAnswer, lenient: lenientAnswer)
+        if let condition {
+            do {
+                let condition = try condition.get()
+                evaluation.lenientAlert = (try? condition.alerts(lenientAnswer)) ?? false
+                evaluation.alert = try condition.alerts(strictAnswer)
+            } catch {
+                // The condition failed on this answer's values: an error result, never a silent "no alert".
+                evaluation.error = "decision_error: decision.where failed on this answer: \(error)"
+            }
+            return evaluation
+        }
+        evaluation.lenientAlert = policy.alerts(lenientAnswer)
         do {
             evaluation.alert = try decide(text, strictAnswer, refused: refused, item: item, row: row)
         } catch {

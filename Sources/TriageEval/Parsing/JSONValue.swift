@@ -21,6 +21,15 @@ enum JSONValue: Sendable {
         return members.first { $0.key.lowercased() == key.lowercased() }?.value
     }
 
+    /// The value at a dotted path of members (`a.b` is `value["a"]["b"]`, each step as ``member(_:ignoringCase:)``).
+    func member(path: String, ignoringCase: Bool = false) -> JSONValue? {
+        var value: JSONValue? = self
+        for key in path.split(separator: ".", omittingEmptySubsequences: false) {
+            value = value?.member(String(key), ignoringCase: ignoringCase)
+        }
+        return value
+    }
+
     /// The text of a scalar: a string's contents, a number's digits, `true`/`false`; nil otherwise.
     var scalarText: String? {
         switch self {

@@ -22,6 +22,10 @@ import EsqlEngine
 /// in (1, 100] is read as a percentage (`95` gives 0.95) and flagged ``ParseFlag/confidenceOutOfRange``,
 /// as is any final value outside [0, 1].
 /// Summaries are trimmed of whitespace and markup, and of one pair of angle brackets.
+///
+/// A prompt with declared fields (``OutputSpec/declared``) is read from the first JSON object anywhere in
+/// the text that has the verdict's path (member names compared ignoring case), through the same layer as
+/// the strict parse in its lenient mode (``DeclaredOutput/ReadMode/lenient``).
 public struct LenientParser: Sendable {
     private struct RawFields {
         var verdict: String?
@@ -52,6 +56,14 @@ public struct LenientParser: Sendable {
     /// Parses one model answer.
     public func parse(_ text: String) -> ParsedAnswer {
         if text.isBlank { return .failure(.empty) }
+        if let declared = spec.declared {
+            // Declared fields: the first object anywhere that has the verdict's path, read leniently.
+            let path = declared.verdict.field
+            guard let object = JSONValue.firstObject(in: text, where: { $0.member(path: path, ignoringCase: true) != nil }) else {
+                return .failure(.noMatch)
+            }
+            return declared.read({ object.member(path: $0, ignoringCase: true) }, spec: spec, mode: .lenient, record: true)
+        }
         var candidates: [RawFields] = []
         if let fields = dissect?.match(text) {
             candidates.append(RawFields(verdict: fields[spec.verdictKey], confidence: fields[spec.confidenceKey], summary: fields[spec.summaryKey]))
@@ -90,9 +102,19 @@ public struct LenientParser: Sendable {
         guard let rawVerdict = fields.verdict, let verdict = canonicalVerdict(rawVerdict) else {
             return ParsedAnswer(status: .invalidVerdict, rawVerdict: fields.verdict, rawConfidence: fields.confidence, summary: summary)
         }
-        guard let rawConfidence = fields.confidence, let number = Self.number(rawConfidence) else {
+        guard let rawConfidence = fields.confidence, let reading = Self.confidence(rawConfidence) else {
             return ParsedAnswer(status: .invalidConfidence, rawVerdict: rawVerdict, verdict: verdict, rawConfidence: fields.confidence, summary: summary)
         }
+        return ParsedAnswer(
+            status: .ok, rawVerdict: rawVerdict, verdict: verdict, rawConfidence: rawConfidence,
+            confidence: reading.value, summary: summary, flags: reading.flags
+        )
+    }
+
+    /// A confidence read leniently: a percentage or a plain value in (1, 100] is divided by 100, and flagged
+    /// ``ParseFlag/confidenceOutOfRange`` as is any final value outside [0, 1].
+    static func confidence(_ raw: String) -> (value: Double, flags: [ParseFlag])? {
+        guard let number = number(raw) else { return nil }
         var confidence = number.percent ? number.value / 100 : number.value
         var flags: [ParseFlag] = []
         if !number.percent, confidence > 1, confidence <= 100 {
@@ -101,20 +123,22 @@ public struct LenientParser: Sendable {
         } else if !(0...1).contains(confidence) {
             flags = [.confidenceOutOfRange]
         }
-        return ParsedAnswer(
-            status: .ok, rawVerdict: rawVerdict, verdict: verdict, rawConfidence: rawConfidence,
-            confidence: confidence, summary: summary, flags: flags
-        )
+        return (confidence, flags)
+    }
+
+    /// `raw` without surrounding whitespace, markup and trailing punctuation.
+    static func trimmedWord(_ raw: String) -> String {
+        raw.trimming { $0.properties.isWhitespace || "*_\"'`<>[](){}.,;:!".unicodeScalars.contains($0) }
     }
 
     /// The declared verdict `raw` stands for, ignoring case, whitespace, markup and punctuation.
     private func canonicalVerdict(_ raw: String) -> String? {
-        let word = raw.trimming { $0.properties.isWhitespace || "*_\"'`<>[](){}.,;:!".unicodeScalars.contains($0) }.lowercased()
+        let word = Self.trimmedWord(raw).lowercased()
         return spec.verdicts.first { $0.lowercased() == word }
     }
 
     /// A summary without surrounding whitespace, markup (`* ` " '`) or angle brackets.
-    private static func cleanSummary(_ raw: String) -> String {
+    static func cleanSummary(_ raw: String) -> String {
         let text = raw.trimming { $0.properties.isWhitespace || "*`\"'".unicodeScalars.contains($0) }
         guard text.count >= 2, text.hasPrefix("<"), text.hasSuffix(">") else { return text }
         return String(text.dropFirst().dropLast())

@@ -18,6 +18,9 @@ public struct OutputSpec: Sendable, Codable, Hashable {
     public var verdictKey: String
     public var confidenceKey: String
     public var summaryKey: String
+    /// The typed fields a JSON prompt declares (`output.fields` with `type:` entries); nil for a DISSECT prompt
+    /// or a JSON prompt in the older key-rename form, which get ``layer`` implicitly.
+    public var declared: DeclaredOutput?
 
     public init(
         format: Format,
@@ -25,7 +28,8 @@ public struct OutputSpec: Sendable, Codable, Hashable {
         verdictCase: VerdictCase = .ignore,
         verdictKey: String = "verdict",
         confidenceKey: String = "confidence",
-        summaryKey: String = "summary"
+        summaryKey: String = "summary",
+        declared: DeclaredOutput? = nil
     ) {
         self.format = format
         self.verdicts = verdicts
@@ -33,6 +37,20 @@ public struct OutputSpec: Sendable, Codable, Hashable {
         self.verdictKey = verdictKey
         self.confidenceKey = confidenceKey
         self.summaryKey = summaryKey
+        self.declared = declared
+    }
+
+    /// The declared-fields layer every answer is read through: ``declared``, or for a DISSECT prompt (and an
+    /// older JSON one) three string fields named by the keys, the verdict mapped by identity onto
+    /// ``verdicts`` under ``verdictCase``, the confidence read by `TO_DOUBLE`.
+    public var layer: DeclaredOutput {
+        if let declared { return declared }
+        return DeclaredOutput(
+            fields: [verdictKey, confidenceKey, summaryKey].map { DeclaredField(path: $0, type: .string) },
+            verdict: VerdictRule(field: verdictKey),
+            confidence: ConfidenceRule(field: confidenceKey),
+            summary: summaryKey
+        )
     }
 
     /// The production format of Elastic's LLM triage rules.

@@ -14,6 +14,11 @@ public struct ParsedAnswer: Sendable, Codable, Hashable {
     public var summary: String?
     /// Remarks on an otherwise successful parse.
     public var flags: [ParseFlag]
+    /// A categorical confidence's level (normalised, e.g. `high`), when valid; nil for a numeric confidence.
+    public var confidenceLevel: String?
+    /// For a prompt with declared fields: each field found with its declared type, by path, as normalised
+    /// text (a number as written, a boolean as `true`/`false`); nil for a DISSECT or older JSON prompt.
+    public var fields: [String: String]?
 
     public init(
         status: ParseStatus,
@@ -22,7 +27,9 @@ public struct ParsedAnswer: Sendable, Codable, Hashable {
         rawConfidence: String? = nil,
         confidence: Double? = nil,
         summary: String? = nil,
-        flags: [ParseFlag] = []
+        flags: [ParseFlag] = [],
+        confidenceLevel: String? = nil,
+        fields: [String: String]? = nil
     ) {
         self.status = status
         self.rawVerdict = rawVerdict
@@ -31,6 +38,8 @@ public struct ParsedAnswer: Sendable, Codable, Hashable {
         self.confidence = confidence
         self.summary = summary
         self.flags = flags
+        self.confidenceLevel = confidenceLevel
+        self.fields = fields
     }
 
     /// A failed parse with every field null.

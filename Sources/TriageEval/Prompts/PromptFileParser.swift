@@ -13,7 +13,7 @@ import EsqlEngine
 /// and every template variable against what cases supply.
 public enum PromptFileParser {
     static let frontMatterKeys: Set<String> = ["id", "version", "description", "entity", "output", "decision"]
-    static let outputKeys: Set<String> = ["format", "pattern", "append_separator", "verdicts", "fields"]
+    static let outputKeys: Set<String> = ["format", "pattern", "append_separator", "verdicts", "fields", "verdict", "confidence", "summary", "secondary"]
     static let fieldKeys: Set<String> = ["verdict", "confidence", "summary"]
 
     /// Parses a prompt file. `defaults` is the config's `decision:` block, used where the prompt sets none.
@@ -36,8 +36,19 @@ public enum PromptFileParser {
         }
         let decision = try parseDecision(map, defaults: defaults)
         let output = try parseOutput(map, verdictCase: decision.verdictCase)
-        for verdict in decision.alertVerdicts where !output.verdicts.contains(verdict) {
-            throw map.error("decision", "alert verdict \(verdict) is not among output.verdicts \(output.verdicts)")
+        if let condition = decision.condition {
+            guard let declared = output.declared else {
+                throw map.error("decision", "where needs declared fields (a format: json prompt with typed output.fields); a DISSECT prompt decides with alert_verdicts and min_confidence")
+            }
+            do {
+                _ = try DecisionCondition(condition, fields: declared.fields)
+            } catch {
+                throw (try map.submapping("decision"))?.error("where", error.message) ?? map.error("decision", error.message)
+            }
+        } else {
+            for verdict in decision.alertVerdicts where !output.verdicts.contains(verdict) {
+                throw map.error("decision", "alert verdict \(verdict) is not among output.verdicts \(output.verdicts)")
+            }
         }
 
         var variables = try checkVariables(body, file: file, bodyLine: bodyLine)
@@ -121,7 +132,7 @@ public enum PromptFileParser {
 
     static func parseDecision(_ map: YAMLMapping, defaults: AlertPolicy) throws(InputError) -> AlertPolicy {
         guard let decision = try map.submapping("decision") else { return defaults }
-        return try AlertPolicyParser.parse(decision, defaults: defaults)
+        return try AlertPolicyParser.parse(decision, defaults: defaults, allowsCondition: true)
     }
 
     static func parseOutput(_ map: YAMLMapping, verdictCase: VerdictCase) throws(InputError) -> OutputSpec {
@@ -129,21 +140,33 @@ public enum PromptFileParser {
             throw InputError(file: map.file, field: "output", message: "is required: the answer format (format: dissect with a pattern, or format: json)")
         }
         try output.checkKeys(outputKeys)
+        let verdicts = try output.stringList("verdicts")
+        let formatName = try output.requiredString("format")
+        guard formatName == "dissect" || formatName == "json" else {
+            throw output.error("format", "must be dissect or json, got \"\(formatName)\"")
+        }
+        if formatName == "json", let declared = try DeclaredOutputParser.parse(output, verdicts: verdicts.isEmpty ? ["TP", "FP", "SUSPICIOUS"] : verdicts) {
+            return OutputSpec(
+                format: .json(verdictField: declared.verdict.field, confidenceField: declared.confidence?.field ?? "", summaryField: declared.summary ?? ""),
+                verdicts: verdicts.isEmpty ? ["TP", "FP", "SUSPICIOUS"] : verdicts, verdictCase: verdictCase,
+                verdictKey: declared.verdict.field, confidenceKey: declared.confidence?.field ?? "", summaryKey: declared.summary ?? "",
+                declared: declared
+            )
+        }
+        for key in DeclaredOutputParser.roleKeys where output.has(key) {
+            throw output.error(key, "needs typed fields (output.fields entries with type:) in a format: json prompt")
+        }
         var fields = (verdict: "verdict", confidence: "confidence", summary: "summary")
         if let names = try output.submapping("fields") {
             try names.checkKeys(fieldKeys)
             fields = (try names.string("verdict") ?? fields.verdict, try names.string("confidence") ?? fields.confidence, try names.string("summary") ?? fields.summary)
         }
-        let verdicts = try output.stringList("verdicts")
         let format: OutputSpec.Format
-        switch try output.requiredString("format") {
-        case "dissect":
+        if formatName == "dissect" {
             let pattern = try output.requiredString("pattern")
             format = .dissect(pattern: pattern, appendSeparator: try output.string("append_separator") ?? "")
-        case "json":
+        } else {
             format = .json(verdictField: fields.verdict, confidenceField: fields.confidence, summaryField: fields.summary)
-        case let other:
-            throw output.error("format", "must be dissect or json, got \"\(other)\"")
         }
         let spec = OutputSpec(
             format: format, verdicts: verdicts.isEmpty ? ["TP", "FP", "SUSPICIOUS"] : verdicts, verdictCase: verdictCase,
@@ -174,7 +197,15 @@ public enum PromptFileParser {
             }
         }
         for reference in references where !CaseContext.structuredNames.contains(reference.name) {
-            let suggestion = CaseContext.structuredNames.min { editDistance($0, reference.name) < editDistance($1, reference.name) }
+            if reference.inPython, CaseContext.documentNames.contains(reference.name) { continue }
+            if CaseContext.documentNames.contains(reference.name) {
+                throw InputError(
+                    file: file, line: bodyLine + reference.line - 1,
+                    message: "template uses {{\(reference.name)}}: a case's documents are Python values, read them in a {{#python}}…{{/python}} section (e.g. json.dumps(\(reference.name)))"
+                )
+            }
+            let known = reference.inPython ? CaseContext.structuredNames.union(CaseContext.documentNames) : CaseContext.structuredNames
+            let suggestion = known.min { editDistance($0, reference.name) < editDistance($1, reference.name) }
             let hint = suggestion.map { " (did you mean \($0)?)" } ?? ""
             throw InputError(
                 file: file, line: bodyLine + reference.line - 1,

@@ -80,13 +80,22 @@ public struct PromptVersion: Sendable {
 
     /// Renders a template; a `{{#python}}` section that failed on the case's data is an error (reported with
     /// the section), never text sent to a model.
-    private static func render(_ template: MustacheTemplate, _ context: CaseContext) throws(EsqlError) -> String {
+    private static func render(_ template: MustacheTemplate, _ context: CaseContext, trace: PythonTrace? = nil) throws(EsqlError) -> String {
         let failures = PythonTemplateSection.Failures()
-        let text = template.render(context.mustacheObject(recording: failures))
+        let text = template.render(context.mustacheObject(recording: failures, tracing: trace))
         if let failure = failures.messages.first {
             throw EsqlError(line: 1, "the template's \(failure)")
         }
         return text
+    }
+
+    /// A template's system and user parts for this case, with what their `{{#python}}` sections lost on the
+    /// way (``ContextLossLint``); nil for a rule.
+    func renderTraced(_ context: CaseContext) throws(EsqlError) -> (system: String?, user: String, trace: PythonTrace)? {
+        guard case .mustache(let user, let system) = renderer else { return nil }
+        let trace = PythonTrace()
+        let systemText = try system.map { (template) throws(EsqlError) in try Self.render(template, context, trace: trace) }
+        return (systemText, try Self.render(user, context, trace: trace), trace)
     }
 
     /// Refuses a model that cannot receive this prompt: one whose API takes a single prompt string
@@ -128,6 +137,7 @@ public struct PromptVersion: Sendable {
     /// A case on which the rule's ES|QL fails is accepted, so the failure is recorded as an error result.
     public func accepts(_ item: TriageCase) -> Bool {
         if let entity, let kind = item.entity?.type, kind != entity { return false }
+        if readsDocuments, let entity, item.entity?.type != entity { return false }
         if let rule, item.documents != nil {
             // An execution that fails is planned, so the run records it as an error result (never silently skipped).
             do { return !((try rule.execution(item))?.judged.isEmpty ?? true) } catch { return true }
@@ -135,13 +145,20 @@ public struct PromptVersion: Sendable {
         if let rule {
             do { return try rule.render(item) != nil } catch { return true }
         }
-        if item.isDocumentsOnly { return false }
+        if item.isDocumentsOnly, !readsDocuments { return false }
         return missingVariables(for: item).isEmpty
     }
 
-    /// The variables this template reads that the case does not supply (summary-only cases supply few).
+    /// Whether the template reads a case's documents (`alert`, `alerts` in a `{{#python}}` section): it then
+    /// judges only cases carrying documents, of its entity kind when it declares one.
+    public var readsDocuments: Bool { rule == nil && !variables.isDisjoint(with: CaseContext.documentNames) }
+
+    /// The variables this template reads that the case does not supply (summary-only cases supply few,
+    /// documents-only cases only `alert`/`alerts`, a case without documents not those).
     public func missingVariables(for item: TriageCase) -> [String] {
-        guard item.isSummaryOnly else { return [] }
-        return variables.subtracting(CaseContext.summaryOnlyNames).sorted()
+        guard rule == nil else { return [] }
+        var supplied = item.isSummaryOnly ? CaseContext.summaryOnlyNames : item.isDocumentsOnly ? [] : CaseContext.structuredNames
+        if let documents = item.documents, !documents.isEmpty { supplied.formUnion(CaseContext.documentNames) }
+        return variables.subtracting(supplied).sorted()
     }
 }

@@ -9,6 +9,8 @@ enum TemplateVariables {
         var name: String
         /// 1-based line within the template body.
         var line: Int
+        /// Read by a `{{#python}}` expression (documents are Python values there only).
+        var inPython = false
     }
 
     enum ScanError: Error, Equatable {
@@ -37,7 +39,7 @@ enum TemplateVariables {
                 }
                 let text = String(rest[..<end.lowerBound])
                 do {
-                    references += try PythonExpressionParser.parse(text).names.map { Reference(name: $0, line: tagLine) }
+                    references += try PythonExpressionParser.parse(text).names.map { Reference(name: $0, line: tagLine, inPython: true) }
                 } catch {
                     throw .unsupported(tag: String(body), line: tagLine + error.line - 1, reason: "python expression: \(error.message)")
                 }

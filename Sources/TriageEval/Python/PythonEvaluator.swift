@@ -6,6 +6,8 @@ struct PythonEvaluator {
     }
 
     let names: [String: PythonValue]
+    /// Records `.get` misses and cutting slices (the context-loss lint); nil: not recorded.
+    var trace: PythonTrace? = nil
 
     func evaluate(_ expression: PythonExpression) throws(Failure) -> PythonValue {
         switch expression {
@@ -43,6 +45,7 @@ struct PythonEvaluator {
             let key = try evaluate(keyExpression)
             // Keys are strings: any other key is simply absent.
             if case .str(let text) = key, let value = dict[text] { return value }
+            if case .str(let text) = key { trace?.miss(text, in: dict) }
             return try fallback.map { (expression) throws(Failure) in try evaluate(expression) } ?? .none
         case .slice(let target, let start, let stop):
             let value = try evaluate(target)
@@ -52,11 +55,14 @@ struct PythonEvaluator {
             case .str(let text):
                 let scalars = Array(text.unicodeScalars)
                 let range = Self.sliceRange(count: scalars.count, start: lower, stop: upper)
+                if range.count < scalars.count { trace?.cut(.text(full: text)) }
                 var result = ""
                 result.unicodeScalars.append(contentsOf: scalars[range])
                 return .str(result)
             case .list(let items):
-                return .list(Array(items[Self.sliceRange(count: items.count, start: lower, stop: upper)]))
+                let range = Self.sliceRange(count: items.count, start: lower, stop: upper)
+                if range.count < items.count { trace?.cut(.items(dropped: Array(items[..<range.lowerBound] + items[range.upperBound...]))) }
+                return .list(Array(items[range]))
             default:
                 throw Failure(message: "TypeError: '\(value.typeName)' object is not subscriptable")
             }

@@ -21,20 +21,20 @@ enum PythonTemplateSection {
     }
 
     /// The lambda Mustache calls with the section's raw text; a failure is recorded in `failures`.
-    static func lambda(_ values: @escaping @Sendable () -> [String: PythonValue], failures: Failures) -> MustacheLambda {
+    static func lambda(_ values: @escaping @Sendable () -> [String: PythonValue], failures: Failures, trace: PythonTrace? = nil) -> MustacheLambda {
         MustacheLambda { text in
-            let rendered = render(text, values: values())
+            let rendered = render(text, values: values(), trace: trace)
             if let failure = rendered.failure { failures.add("{{#python}}\(text){{/python}}: \(failure)") }
             return Rendered(text: rendered.text)
         }
     }
 
     /// The text the expression `text` renders to over `values`, or `[python error: …]` and the failure.
-    static func render(_ text: String, values: [String: PythonValue]) -> (text: String, failure: String?) {
+    static func render(_ text: String, values: [String: PythonValue], trace: PythonTrace? = nil) -> (text: String, failure: String?) {
         let failure: String
         do {
             let expression = try PythonExpressionParser.parse(text)
-            return (PythonText.str(try PythonEvaluator(names: values).evaluate(expression)), nil)
+            return (PythonText.str(try PythonEvaluator(names: values, trace: trace).evaluate(expression)), nil)
         } catch let error as PythonExpressionError {
             failure = error.message
         } catch let error as PythonEvaluator.Failure {

@@ -15,8 +15,13 @@ public struct ScoredItem: Sendable, Hashable {
     public var confidence: Double?
     /// Whether the alert policy fired on this answer.
     public var alert: Bool
+    /// A categorical confidence's level when the parse is ok (e.g. `high`), else nil.
+    public var confidenceLevel: String?
 
-    public init(caseID: String, scenario: String, label: Label, sample: Int, status: ParseStatus, verdict: String?, confidence: Double?, alert: Bool) {
+    public init(
+        caseID: String, scenario: String, label: Label, sample: Int, status: ParseStatus, verdict: String?, confidence: Double?, alert: Bool,
+        confidenceLevel: String? = nil
+    ) {
         self.caseID = caseID
         self.scenario = scenario
         self.label = label
@@ -25,5 +30,6 @@ public struct ScoredItem: Sendable, Hashable {
         self.verdict = verdict
         self.confidence = confidence
         self.alert = alert
+        self.confidenceLevel = confidenceLevel
     }
 }

@@ -1,12 +1,16 @@
 public import TriageEval
 internal import Foundation
 
-/// The `replay` model: answers recorded elsewhere (another tool, a production log, a past run),
-/// read from JSONL lines `{"case_id": "…", "sample": 0, "response": "…"}`.
+/// The `replay` model: answers recorded elsewhere (another tool, a study, a production log, a past run),
+/// read from JSONL lines `{"case_id": "…", "sample": 0, "prompt": "ID@VERSION", "response": "…" or {…}}`
+/// (``RecordedAnswer``: an object response is replayed as its compact JSON text).
 ///
-/// A case or sample with no recorded answer is an error result for that item, not a crash.
+/// An answer is looked up by prompt, case and sample; a line without `prompt` answers every prompt that has
+/// no answer of its own for that case and sample. A case or sample with no recorded answer is an error
+/// result for that item, not a crash.
 public struct ReplayProvider: ModelProvider {
-    let answers: [String: [Int: String]]
+    /// Prompt key ("" for lines without one) → case id → sample → response text.
+    let answers: [String: [String: [Int: String]]]
     let file: String
 
     /// Loads the recordings; a malformed line is an ``InputError`` naming the file and line.
@@ -22,46 +26,33 @@ public struct ReplayProvider: ModelProvider {
 
     /// Parses JSONL text; `file` names it in errors.
     public init(jsonl text: String, file: String) throws(InputError) {
-        var answers: [String: [Int: String]] = [:]
+        var answers: [String: [String: [Int: String]]] = [:]
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
-            let lineNumber = index + 1
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8))) as? [String: Any] else {
-                throw InputError(file: file, line: lineNumber, message: "not a JSON object")
+            let answer = try RecordedAnswer.parse(trimmed, file: file, line: index + 1)
+            let prompt = answer.prompt ?? ""
+            if answers[prompt]?[answer.caseID]?[answer.sample] != nil {
+                let forPrompt = answer.prompt.map { " of prompt \($0)" } ?? ""
+                throw InputError(file: file, line: index + 1, message: "duplicate answer for case \(answer.caseID) sample \(answer.sample)\(forPrompt)")
             }
-            guard let caseID = object["case_id"] as? String, !caseID.isEmpty else {
-                throw InputError(file: file, line: lineNumber, field: "case_id", message: "is required (a string)")
-            }
-            let sample: Int
-            if object["sample"] == nil {
-                sample = 0
-            } else if let number = object["sample"] as? Int, number >= 0 {
-                sample = number
-            } else {
-                throw InputError(file: file, line: lineNumber, field: "sample", message: "must be a non-negative integer")
-            }
-            guard let response = object["response"] as? String else {
-                throw InputError(file: file, line: lineNumber, field: "response", message: "is required (a string)")
-            }
-            if answers[caseID]?[sample] != nil {
-                throw InputError(file: file, line: lineNumber, message: "duplicate answer for case \(caseID) sample \(sample)")
-            }
-            answers[caseID, default: [:]][sample] = response
+            answers[prompt, default: [:]][answer.caseID, default: [:]][answer.sample] = answer.response
         }
         self.answers = answers
         self.file = file
     }
 
-    /// Every recorded answer: case id → sample → response text.
-    public var recordedAnswers: [String: [Int: String]] { answers }
+    /// The answers recorded without a prompt key: case id → sample → response text.
+    public var recordedAnswers: [String: [Int: String]] { answers[""] ?? [:] }
 
     /// How many answers are recorded.
-    public var count: Int { answers.values.reduce(0) { $0 + $1.count } }
+    public var count: Int { answers.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } } }
 
     public func complete(_ request: CompletionRequest) async throws(ProviderError) -> CompletionResponse {
-        guard let response = answers[request.caseID]?[request.sample] else {
-            throw ProviderError(.missingAnswer, "no recorded answer for case \(request.caseID) sample \(request.sample) in \(file)")
+        let own = request.promptKey.flatMap { answers[$0]?[request.caseID]?[request.sample] }
+        guard let response = own ?? answers[""]?[request.caseID]?[request.sample] else {
+            let forPrompt = request.promptKey.map { " (prompt \($0))" } ?? ""
+            throw ProviderError(.missingAnswer, "no recorded answer for case \(request.caseID) sample \(request.sample)\(forPrompt) in \(file)")
         }
         return CompletionResponse(text: response)
     }

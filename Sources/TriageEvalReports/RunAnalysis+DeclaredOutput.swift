@@ -1,0 +1,36 @@
+public import TriageEval
+internal import TriageEvalStore
+
+extension RunAnalysis.Group {
+    /// Fills in what a prompt with declared fields adds: why there is no score or sweep, the per-level figures
+    /// of a categorical confidence, and the secondary outputs scored against `cases` (by revision row id).
+    mutating func describeScore(_ declared: DeclaredOutput, policy: AlertPolicy, cases: [Int64: TriageCase]) {
+        if !declared.hasNumericScore {
+            scoreNote = declared.confidence == nil
+                ? "no numeric score: the prompt declares no confidence"
+                : "no numeric score: the confidence is a category without levels mapped to numbers"
+        }
+        if let condition = policy.condition {
+            sweepNote = scoreNote ?? "the decision is decision.where (\(condition)), not a confidence threshold"
+        } else {
+            sweepNote = scoreNote
+        }
+        if declared.hasCategoricalConfidence, let rule = declared.confidence {
+            // Lowest to highest: by the levels' numbers when given, else the declared values read highest first.
+            let order = rule.levels.isEmpty
+                ? Array((declared.field(rule.field)?.values ?? []).reversed())
+                : rule.levels.sorted { $0.probability < $1.probability }.map(\.value)
+            confidenceLevels = ConfidenceLevelMetrics(items: items, order: order)
+        }
+        secondary = declared.secondary.map { output in
+            let field = declared.field(output.field)
+            var pairs: [(expected: String, predicted: String?)] = []
+            for result in results where !result.evaluation.isError {
+                guard let expected = cases[result.key.caseRevisionID]?.expected?[output.caseField] else { continue }
+                let predicted = result.evaluation.strict?.fields?[output.field]
+                pairs.append((field?.normalized(expected) ?? expected, predicted))
+            }
+            return SecondaryMetrics(field: output.field, caseField: output.caseField, declared: field?.values ?? [], pairs: pairs)
+        }
+    }
+}
