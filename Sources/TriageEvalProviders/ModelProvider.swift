@@ -12,13 +12,16 @@ public struct CompletionRequest: Sendable, Hashable {
     public var sample: Int
     /// The answer format the prompt asks for (offline models answer in it).
     public var output: OutputSpec
+    /// The JSON schema to send with the provider's structured outputs; nil sends none.
+    public var schema: ResponseSchema?
 
-    public init(prompt: String, system: String? = nil, caseID: String, sample: Int, output: OutputSpec) {
+    public init(prompt: String, system: String? = nil, caseID: String, sample: Int, output: OutputSpec, schema: ResponseSchema? = nil) {
         self.prompt = prompt
         self.system = system
         self.caseID = caseID
         self.sample = sample
         self.output = output
+        self.schema = schema
     }
 }
 

@@ -11,10 +11,13 @@ public enum JSONReport {
         var documents: [CaseDocumentsJSON]
         /// Per rule prompt run over case documents × model: ``RuleEconomicsReport``.
         var ruleEconomics: [RuleEconomicsJSON]
+        /// Parse failures with and without the schema: ``StructuredOutputComparison``.
+        var structuredOutputs: [StructuredOutputsJSON]
 
         enum CodingKeys: String, CodingKey {
             case run, results, documents
             case ruleEconomics = "rule_economics"
+            case structuredOutputs = "structured_outputs"
         }
     }
 
@@ -244,7 +247,8 @@ public enum JSONReport {
                 )
             },
             documents: CaseDocumentIndex(analysis).entries.map { CaseDocumentsJSON(caseID: $0.caseID, revision: $0.revisionID, documents: $0.ids) },
-            ruleEconomics: analysis.ruleEconomics.rows.map(RuleEconomicsJSON.init)
+            ruleEconomics: analysis.ruleEconomics.rows.map(RuleEconomicsJSON.init),
+            structuredOutputs: analysis.structuredOutputs.map(StructuredOutputsJSON.init)
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -81,6 +81,9 @@ public struct RunAnalysis: Sendable {
     /// Per rule prompt run over case documents × model: what production's schedule would send, cut and lose.
     /// Computed once here (it re-executes the rules over the cases' documents), read by every report.
     public var ruleEconomics = RuleEconomicsReport()
+    /// Parse failures with and without the schema, per prompt with a schema run by two models that differ only
+    /// in `structured_output`; empty when the run holds no such pair.
+    public var structuredOutputs: [StructuredOutputComparison] = []
 
     /// Scores `results`. `thresholds` maps `id@version` to the prompt's `min_confidence` (default 0.7).
     public init(run: RunInfo, results: [StoredResult], thresholds: [String: Double]) {
