@@ -1,4 +1,4 @@
-public import TriageEval
+internal import TriageEval
 
 /// Parse failures of one prompt with and without the provider's structured outputs, side by side: two
 /// models of the run whose configurations differ only in `structured_output`, on a prompt that declares a

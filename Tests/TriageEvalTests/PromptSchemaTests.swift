@@ -119,9 +119,11 @@ struct PromptSchemaTests {
         } throws: { error in
             "\(error)".hasPrefix("p.prompt: output.schema.properties.v.const: is not in the schema subset") && "\(error)".contains("model g (gemini)")
         }
+        var anthropic = ModelConfig(id: "a", provider: .anthropic, model: "claude")
+        anthropic.structuredOutput = true
+        try prompt.checkSendable(to: anthropic)  // a tool's input_schema takes any keyword
         var openai = ModelConfig(id: "o", provider: .openai, model: "gpt-4.1")
         openai.structuredOutput = true
-        try prompt.checkSendable(to: openai)
         #expect(prompt.schema(sentBy: openai) == prompt.schema)
         #expect(prompt.schema(sentBy: ModelConfig(id: "o2", provider: .openai, model: "gpt-4.1")) == nil)
     }
@@ -143,5 +145,31 @@ struct PromptSchemaTests {
             }
         }
         #expect(try parse("{id: e, provider: esql-completion, structured_output: false}").models[0].sendsSchema == false)
+    }
+
+    @Test("OpenAI strict mode and an object root are checked at load, for the providers that need them")
+    func strictAtLoad() throws {
+        func check(_ schema: String, _ provider: ProviderKind) throws {
+            let prompt = try PromptFileParser.parse(Self.prompt(output: Self.json + "  schema: \(schema)\n"), file: "p.prompt", defaults: AlertPolicy())
+            var model = ModelConfig(id: "m", provider: provider, model: "x")
+            model.structuredOutput = true
+            try prompt.checkSendable(to: model)
+        }
+        let strict = "{type: object, properties: {v: {type: object, properties: {w: {type: string}}, required: [w], additionalProperties: false}}, required: [v], additionalProperties: false}"
+        try check(strict, .openai)
+        try check(strict, .azureOpenAI)
+        let cases: [(String, ProviderKind, String)] = [
+            ("{type: object, properties: {v: {type: string}}, required: [v]}", .openai, "p.prompt: output.schema.additionalProperties: OpenAI strict mode requires additionalProperties: false"),
+            ("{type: object, properties: {v: {type: string}, w: {type: string}}, required: [v], additionalProperties: false}", .azureOpenAI,
+             "p.prompt: output.schema.required: OpenAI strict mode requires every property in required; \"w\" is not"),
+            ("{type: object, properties: {v: {type: object, properties: {}}}, required: [v], additionalProperties: false}", .openai,
+             "output.schema.properties.v.additionalProperties"),
+            ("{type: array, items: {type: string}}", .anthropic, "p.prompt: output.schema.type: must be \"object\""),
+            ("{type: string}", .bedrock, "output.schema.type: must be \"object\""),
+        ]
+        for (schema, provider, message) in cases {
+            #expect { try check(schema, provider) } throws: { "\($0)".hasPrefix(message) || "\($0)".contains(message) }
+        }
+        try check("{type: object, properties: {v: {type: string}}}", .ollama)  // Ollama takes any object schema
     }
 }

@@ -1,14 +1,21 @@
 extension PromptVersion {
-    /// Refuses a schema the model would send but its provider cannot take: Gemini's and Vertex AI's
-    /// `responseSchema` accepts a subset of JSON Schema (``ResponseSchema/geminiSchema()``).
+    /// Refuses a schema the model would send but its provider would reject on every call: a root that is not
+    /// an object (every provider), an object without `additionalProperties: false` or with a property missing
+    /// from `required` (OpenAI strict mode: `openai`, `azure-openai`), a keyword outside Gemini's subset
+    /// (`gemini`, `vertex`: ``ResponseSchema/geminiSchema()``).
     func checkSchemaSendable(to model: ModelConfig) throws(InputError) {
-        guard let schema, model.sendsSchema, model.provider == .gemini || model.provider == .vertex else { return }
+        guard let schema, model.sendsSchema else { return }
         do {
-            _ = try schema.geminiSchema()
+            try schema.checkObjectRoot()
+            switch model.provider {
+            case .openai, .azureOpenAI: try schema.checkOpenAIStrict()
+            case .gemini, .vertex: _ = try schema.geminiSchema()
+            default: break
+            }
         } catch {
             throw InputError(
                 file: file, field: "output.\(error.path)",
-                message: "\(error.reason); model \(model.id) (\(model.provider.rawValue)) sends the schema as responseSchema"
+                message: "\(error.reason); model \(model.id) (\(model.provider.rawValue)) sends this schema with structured outputs"
             )
         }
     }
