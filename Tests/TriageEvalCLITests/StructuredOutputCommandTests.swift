@@ -99,4 +99,29 @@ import Testing
         #expect(output.status == 2)
         #expect(output.stderr.contains("models[0].structured_output: model \"es\": provider esql-completion cannot send a JSON schema"), "\(output.stderr)")
     }
+
+    @Test("run --resume sends the schema the run recorded, not the schema file as edited since")
+    func resumeUsesRecordedSchema() async throws {
+        let stub = try StubServer(["--fault-rate", "1", "--faults", "500"])
+        let directory = try Self.workspace(stub: stub)
+        let config = directory.appendingPathComponent("triage-eval.yaml")
+        try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "max_retries: 0,", with: "max_retries: 0, circuit_breaker: 0,")
+            .write(to: config, atomically: true, encoding: .utf8)
+        let first = try await CLI.run(["run", "--prompt", "analyzer@v1", "--model", "schema"], in: directory)
+        #expect(first.status == 3, "\(first.stderr)")
+        try await stub.reset()
+        try Self.schema.replacingOccurrences(of: "\"summary\": {\"type\": \"string\"}", with: "\"summary\": {\"type\": \"integer\"}")
+            .write(to: directory.appendingPathComponent("prompts/analyzer/v1.schema.json"), atomically: true, encoding: .utf8)
+        let resumed = try await CLI.run(["run", "--resume", "1"], in: directory)
+        #expect(resumed.status == 3, "\(resumed.stderr)")
+        let requests = try await stub.requests()
+        #expect(!requests.isEmpty)
+        for request in requests {
+            let body = try #require(try JSONSerialization.jsonObject(with: Data(request.body.utf8)) as? [String: Any])
+            let format = try #require(body["response_format"] as? [String: Any])
+            let schema = try #require((format["json_schema"] as? [String: Any])?["schema"] as? [String: Any])
+            let summary = (schema["properties"] as? [String: Any])?["summary"] as? [String: Any]
+            #expect(summary?["type"] as? String == "string")
+        }
+    }
 }
