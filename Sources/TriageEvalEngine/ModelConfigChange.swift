@@ -16,6 +16,7 @@ public enum ModelConfigChange {
         note("params.max_tokens", recorded.params.maxTokens.map { "\($0)" }, today.params.maxTokens.map { "\($0)" })
         note("params.seed", recorded.params.seed.map { "\($0)" }, today.params.seed.map { "\($0)" })
         note("params.top_p", recorded.params.topP.map { "\($0)" }, today.params.topP.map { "\($0)" })
+        note("structured_output", recorded.sendsSchema ? "true" : nil, today.sendsSchema ? "true" : nil)
         for key in Set(recorded.options.keys).union(today.options.keys).sorted() where !key.hasSuffix("_env") {
             note(key, recorded.options[key], today.options[key])
         }

@@ -42,7 +42,10 @@ public struct RunEstimator: Sendable {
                         guard estimate.live, let prompted = try? plan.call(item) else { continue }
                         let tokens = CostEstimate.inputTokens((prompted.system ?? "") + prompted.text)
                         for sample in samples {
-                            keys.append((CacheKey.make(model: config, prompt: prompted.text, system: prompted.system, sample: sample), tokens))
+                            keys.append((CacheKey.make(
+                                model: config, prompt: prompted.text, system: prompted.system,
+                                schema: plan.prompts[promptIndex].version.schema(sentBy: config), sample: sample
+                            ), tokens))
                         }
                     }
                 }

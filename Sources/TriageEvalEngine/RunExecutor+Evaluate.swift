@@ -38,8 +38,9 @@ extension RunExecutor {
         let text = call.text
         let system = call.system
         let live = !model.provider.isOffline
+        let schema = prompt.version.schema(sentBy: model)
         // --no-cache skips the lookup only: fresh answers still refresh the cache.
-        let cacheKey = live ? CacheKey.make(model: model, prompt: text, system: system, sample: item.sample) : nil
+        let cacheKey = live ? CacheKey.make(model: model, prompt: text, system: system, schema: schema, sample: item.sample) : nil
 
         if useCache, let cacheKey, let cached = try await store.cachedResponse(cacheKey) {
             var evaluation = prompt.evaluator.evaluate(cached.response, item: storedCase.item, row: call.row)
@@ -67,7 +68,8 @@ extension RunExecutor {
             return nil
         }
         let request = CompletionRequest(
-            prompt: text, system: system, caseID: storedCase.item.id, sample: item.sample, output: prompt.version.output, promptKey: prompt.version.key
+            prompt: text, system: system, caseID: storedCase.item.id, sample: item.sample, output: prompt.version.output,
+            promptKey: prompt.version.key, schema: schema
         )
         return PreparedItem(item: item, key: key, request: request, cacheKey: cacheKey, reserved: reserved, row: call.row)
     }

@@ -124,7 +124,10 @@ public struct Trial: Sendable {
         // A rule over documents: the first row reaching COMPLETION (one call).
         let call = resolved.calls.first ?? PromptCall(key: "", text: rendered, row: nil, system: system)
         let provider = ProviderCall(model: model, provider: try makeProvider(model), retry: RetryPolicy(maxRetries: 0), logger: logger)
-        let request = CompletionRequest(prompt: call.text, system: call.system, caseID: item.id, sample: 0, output: prompt.output, promptKey: prompt.key)
+        let request = CompletionRequest(
+            prompt: call.text, system: call.system, caseID: item.id, sample: 0, output: prompt.output, promptKey: prompt.key,
+            schema: prompt.schema(sentBy: model)
+        )
         let started = ContinuousClock.now
         var result = Result(prompt: prompt, model: model, caseItem: item, rendered: call.text, system: call.system, latencyMs: 0, contextLoss: resolved.contextLoss)
         if let trace = resolved.trace { result.trace = trace + "sent: row \(call.key)\n" }

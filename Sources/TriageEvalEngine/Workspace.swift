@@ -94,7 +94,11 @@ public struct Workspace: Sendable {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw InputError(file: name, message: "cannot read the prompt file")
         }
-        let prompt = try PromptFileParser.parse(text, file: name, defaults: config.decision)
+        let promptDirectory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let prompt = try PromptFileParser.parse(text, file: name, defaults: config.decision) { schemaPath in
+            let url = schemaPath.hasPrefix("/") ? URL(fileURLWithPath: schemaPath) : promptDirectory.appendingPathComponent(schemaPath)
+            return try? String(contentsOf: url, encoding: .utf8)
+        }
         if let expectedID, prompt.id != expectedID {
             throw InputError(file: name, field: "id", message: "is \"\(prompt.id)\" but the file lives in prompts/\(expectedID)/")
         }

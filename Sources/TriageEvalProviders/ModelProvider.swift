@@ -14,14 +14,20 @@ public struct CompletionRequest: Sendable, Hashable {
     public var output: OutputSpec
     /// The prompt version (`ID@VERSION`) the text was rendered from (replay looks answers up by it; nil: unknown).
     public var promptKey: String?
+    /// The JSON schema to send with the provider's structured outputs; nil sends none.
+    public var schema: ResponseSchema?
 
-    public init(prompt: String, system: String? = nil, caseID: String, sample: Int, output: OutputSpec, promptKey: String? = nil) {
+    public init(
+        prompt: String, system: String? = nil, caseID: String, sample: Int, output: OutputSpec, promptKey: String? = nil,
+        schema: ResponseSchema? = nil
+    ) {
         self.prompt = prompt
         self.system = system
         self.caseID = caseID
         self.sample = sample
         self.output = output
         self.promptKey = promptKey
+        self.schema = schema
     }
 }
 

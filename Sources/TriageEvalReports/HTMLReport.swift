@@ -15,6 +15,7 @@ public enum HTMLReport {
             summaryTable(analysis.groups, into: &html)
             html.element("h2", ["id": "format"], "Strict vs lenient parse: right verdict, broken format")
             formatTable(analysis.groups, into: &html)
+            structuredOutputs(analysis.structuredOutputs, into: &html)
             html.element("h2", ["id": "thresholds"], "Threshold operating points")
             operatingPoints(analysis.groups, into: &html)
             for (index, group) in analysis.groups.enumerated() {

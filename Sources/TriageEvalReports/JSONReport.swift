@@ -13,11 +13,14 @@ public enum JSONReport {
         var ruleEconomics: [RuleEconomicsJSON]
         /// Per template prompt over cases with documents: ``ContextLossSummary``.
         var contextLoss: [ContextLossSection.JSON]
+        /// Parse failures with and without the schema: ``StructuredOutputComparison``.
+        var structuredOutputs: [StructuredOutputsJSON]
 
         enum CodingKeys: String, CodingKey {
             case run, results, documents
             case ruleEconomics = "rule_economics"
             case contextLoss = "context_loss"
+            case structuredOutputs = "structured_outputs"
         }
     }
 
@@ -283,7 +286,8 @@ public enum JSONReport {
             results: analysis.groups.map(Entry.init),
             documents: CaseDocumentIndex(analysis).entries.map { CaseDocumentsJSON(caseID: $0.caseID, revision: $0.revisionID, documents: $0.ids) },
             ruleEconomics: analysis.ruleEconomics.rows.map(RuleEconomicsJSON.init),
-            contextLoss: analysis.contextLoss.map(ContextLossSection.JSON.init)
+            contextLoss: analysis.contextLoss.map(ContextLossSection.JSON.init),
+            structuredOutputs: analysis.structuredOutputs.map(StructuredOutputsJSON.init)
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

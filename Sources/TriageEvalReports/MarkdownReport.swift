@@ -80,6 +80,7 @@ public enum MarkdownReport {
         }
         out += "\n"
 
+        out += structuredOutputs(analysis.structuredOutputs)
         out += "## Threshold operating points\n\n"
         out += "| prompt | model | point | alert when confidence | precision | recall | F1 | FPR |\n|---|---|---|--:|--:|--:|--:|--:|\n"
         for group in analysis.groups {

@@ -98,6 +98,9 @@ public struct RunAnalysis: Sendable {
     public var ruleEconomics = RuleEconomicsReport()
     /// Per template prompt over the run's cases with documents: what its rendering lost (``ContextLossLint``).
     public var contextLoss: [ContextLossSummary] = []
+    /// Parse failures with and without the schema, per prompt with a schema run by two models that differ only
+    /// in `structured_output`; empty when the run holds no such pair.
+    public var structuredOutputs: [StructuredOutputComparison] = []
 
     /// Scores `results`. `thresholds` maps `id@version` to the prompt's `min_confidence` (default 0.7).
     public init(run: RunInfo, results: [StoredResult], thresholds: [String: Double]) {

@@ -42,8 +42,10 @@ public struct RunLoader: Sendable {
             prompts[prompt.key] = prompt
         }
         var prices: [String: ModelConfig.Price] = [:]
+        var configs: [String: ModelConfig] = [:]
         for model in try await store.models(run.plan.modelRows).values {
             prices[model.id] = model.price
+            configs[model.id] = model
         }
         let planned = Set(run.plan.caseRevisions)
         var cases: [Int64: TriageCase] = [:]
@@ -52,6 +54,8 @@ public struct RunLoader: Sendable {
         if !missing.isEmpty {
             cases.merge(try await store.caseRevisions(missing).mapValues(\.item)) { first, _ in first }
         }
-        return RunAnalysis(run: run, results: results, policies: policies, prices: prices, prompts: prompts, cases: cases)
+        var analysis = RunAnalysis(run: run, results: results, policies: policies, prices: prices, prompts: prompts, cases: cases)
+        analysis.structuredOutputs = StructuredOutputComparison.pairs(analysis.groups, models: configs, prompts: prompts)
+        return analysis
     }
 }

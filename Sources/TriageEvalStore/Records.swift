@@ -36,12 +36,15 @@ struct PromptVersionRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var kind: String
     /// When `prompts remove` hid this version from new runs.
     var removedAt: Date?
+    /// The text of the schema file `output.schema` names (nil: none, or inline in `text`).
+    var schemaText: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, version, sha256, text, file, kind
         case promptId = "prompt_id"
         case registeredAt = "registered_at"
         case removedAt = "removed_at"
+        case schemaText = "schema_text"
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

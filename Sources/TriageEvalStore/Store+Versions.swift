@@ -23,7 +23,8 @@ extension Store {
             }
             var record = PromptVersionRecord(
                 id: nil, promptId: prompt.id, version: prompt.version, sha256: prompt.sha256,
-                text: prompt.text, file: prompt.file, registeredAt: Date(), kind: prompt.kind.rawValue, removedAt: nil
+                text: prompt.text, file: prompt.file, registeredAt: Date(), kind: prompt.kind.rawValue, removedAt: nil,
+                schemaText: prompt.schemaFileText
             )
             try record.insert(db)
             return RegisteredPrompt(rowID: record.id ?? 0, editedWithoutNewVersion: !sameVersion.isEmpty)

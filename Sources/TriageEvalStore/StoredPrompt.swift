@@ -9,6 +9,8 @@ public struct StoredPrompt: Sendable, Hashable {
     public var file: String
     public var text: String
     public var sha256: String
+    /// The schema file's text recorded with the version (nil: none, or inline in ``text``).
+    public var schemaText: String?
 
     init(_ record: PromptVersionRecord) throws {
         guard let kind = PromptVersion.Kind(rawValue: record.kind) else {
@@ -21,11 +23,12 @@ public struct StoredPrompt: Sendable, Hashable {
         file = record.file
         text = record.text
         sha256 = record.sha256
+        schemaText = record.schemaText
     }
 
     /// The prompt version this text records, parsed with the decision defaults in force when it was used.
     public func parse(defaults: AlertPolicy) throws(InputError) -> PromptVersion {
-        try StoredPromptParser.parse(text: text, file: file, id: id, version: version, kind: kind, defaults: defaults)
+        try StoredPromptParser.parse(text: text, file: file, id: id, version: version, kind: kind, defaults: defaults, schemaText: schemaText)
     }
 
     /// The prompt version a run used, from its recorded text: a text that no longer parses is a

@@ -1,7 +1,8 @@
 import CommandSupport
 /// What the stub answers (`--answer`): the heuristic baseline, a fixed text, or recorded answers.
 enum AnswerSource: Sendable {
-    /// ``HeuristicTriage`` on the prompt text, written as `verdict=… confidence=… summary=…`.
+    /// ``HeuristicTriage`` on the prompt text, written as `verdict=… confidence=… summary=…`, or as a JSON
+    /// object `{"verdict", "confidence", "summary"}` when the request carries a schema.
     case heuristic(HeuristicMemo)
     /// The same literal text for every prompt.
     case text(String)
@@ -30,7 +31,7 @@ enum AnswerSource: Sendable {
         case .echo:
             return JSONOut.object([("system", request.system.map(JSONOut.string) ?? .null), ("user", .string(prompt))]).text
         case .heuristic(let memo):
-            return memo.answer(for: prompt)
+            return request.structured ? StructuredAnswer.heuristic(for: prompt) : memo.answer(for: prompt)
         case .text(let text):
             return text
         case .replay(let book):

@@ -9,7 +9,7 @@ internal import Logging
 struct LLMStub: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "llm-stub",
-        abstract: "A local OpenAI-, Anthropic-, Bedrock-, Gemini-, Ollama- and Elastic-compatible model server.",
+        abstract: "A local OpenAI- (Chat and Responses), Anthropic-, Bedrock-, Gemini-, Ollama- and Elastic-compatible model server.",
         discussion: """
             Binds 127.0.0.1 only and prints `listening on 127.0.0.1:<port>` when ready. \
             GET /stats and GET /requests show what it received; POST /reset clears both.
@@ -52,6 +52,9 @@ struct LLMStub: AsyncParsableCommand {
     @Flag(name: .customLong("echo-auth"), help: "Answer every model request 401 in its provider's error format, echoing the credentials it carried (keys, tokens, Basic user:password), as some APIs do.")
     var echoAuth = false
 
+    @Flag(name: .customLong("require-schema"), help: "Answer 400 to every model request that carries no JSON schema in its provider's structured-output shape.")
+    var requireSchema = false
+
     static func main() async { await runAndExit() }
 
     func run() async throws {
@@ -89,6 +92,7 @@ struct LLMStub: AsyncParsableCommand {
         configuration.timeoutMilliseconds = timeoutMilliseconds
         if echoAuth && replyStatus != nil { throw UsageError("--echo-auth and --reply-status exclude each other") }
         configuration.echoAuth = echoAuth
+        configuration.requireSchema = requireSchema
         switch (replyStatus, replyBody) {
         case (let status?, let body?):
             configuration.fixedReply = try FixedReply(status: status, bodyFile: body, headers: replyHeaders)

@@ -11,6 +11,11 @@ struct ModelRequest: Sendable {
     var model: String
     /// ES|QL only: the parsed `ROW … | COMPLETION … | KEEP …` query.
     var query: EsqlRowQuery?
+    /// The request carries a JSON schema in its format's structured-output shape (checked as the provider
+    /// would); the answer then comes in that format's structured shape.
+    var structured = false
+    /// The forced tool's name (Anthropic, Bedrock), echoed in the `tool_use` block.
+    var toolName: String?
 
     init(prompts: [String], system: String? = nil, seed: Int? = nil, model: String, query: EsqlRowQuery? = nil) {
         self.prompts = prompts

@@ -9,6 +9,8 @@ struct ModelRoute: Sendable {
 
     static let openAI = OpenAIChatFormat(flavor: .openAI)
     static let azure = OpenAIChatFormat(flavor: .azure)
+    static let openAIResponses = OpenAIResponsesFormat(flavor: .openAI)
+    static let azureResponses = OpenAIResponsesFormat(flavor: .azure)
     static let anthropic = AnthropicMessagesFormat()
     static let bedrock = BedrockConverseFormat()
     static let gemini = GeminiFormat(flavor: .gemini)
@@ -30,6 +32,10 @@ struct ModelRoute: Sendable {
             self.init(Self.openAI)
         } else if match("openai/v1/chat/completions") != nil {
             self.init(Self.azure)
+        } else if match("v1/responses") != nil {
+            self.init(Self.openAIResponses)
+        } else if match("openai/v1/responses") != nil || match("openai/responses") != nil {
+            self.init(Self.azureResponses)
         } else if let captured = match("openai/deployments/*/chat/completions") {
             self.init(Self.azure, captured[0])
         } else if match("v1/messages") != nil {

@@ -52,6 +52,9 @@ struct ModelRouteHandler: Sendable {
                 throw StubFailure.badRequest("request body is not a JSON object")
             }
             modelRequest = try route.format.parse(object, pathModel: route.pathModel)
+            if configuration.requireSchema, !modelRequest.structured {
+                throw StubFailure.badRequest("llm-stub --require-schema: the request carries no JSON schema in its provider's structured-output shape")
+            }
             for prompt in modelRequest.prompts {
                 guard let answer = configuration.answers.answer(for: prompt, in: modelRequest) else {
                     throw StubFailure.notFound("no recorded answer: no known case id occurs in the prompt")

@@ -17,4 +17,6 @@ struct StubConfiguration: Sendable {
     var fixedReply: FixedReply?
     /// When set, every model-route request gets a 401 in its route's error format echoing its credentials.
     var echoAuth = false
+    /// When set, a model request that carries no JSON schema (structured outputs) gets a 400.
+    var requireSchema = false
 }

@@ -5,12 +5,13 @@ public enum ConfigParser {
     static let rootKeys: Set<String> = ["store", "cases", "prompts", "reports", "models", "decision", "gate"]
     static let modelKeys: Set<String> = [
         "id", "provider", "model", "base_url", "api_key_env", "path", "params", "concurrency", "rpm", "max_retries", "timeout_s", "price", "circuit_breaker", "batch_size",
+        "structured_output",
         // provider-specific settings, kept as written in `options`
-        "deployment", "api_version", "auth", "region", "inference_id", "project", "location",
+        "api", "deployment", "api_version", "auth", "region", "inference_id", "project", "location",
         "bearer_token_env", "username_env", "password_env", "access_key_env", "secret_key_env", "session_token_env",
     ]
     static let optionKeys: [String] = [
-        "deployment", "api_version", "auth", "region", "inference_id", "project", "location",
+        "api", "deployment", "api_version", "auth", "region", "inference_id", "project", "location",
         "bearer_token_env", "username_env", "password_env", "access_key_env", "secret_key_env", "session_token_env",
     ]
     static let paramKeys: Set<String> = ["temperature", "max_tokens", "seed", "top_p"]
@@ -122,6 +123,12 @@ public enum ConfigParser {
                 throw map.error("batch_size", "model \"\(id)\": must be an integer from 1 to \(limit) (ES|QL COMPLETION runs over at most \(limit) rows), got \(value)")
             }
             model.batchSize = value
+        }
+        if let value = try map.bool("structured_output") {
+            if value, !provider.sendsSchema {
+                throw map.error("structured_output", "model \"\(id)\": provider \(provider.rawValue) cannot send a JSON schema (\(provider.isOffline ? "an offline model" : "it takes one prompt string")); remove structured_output or use a chat provider")
+            }
+            model.structuredOutput = value
         }
         if let price = try map.submapping("price") {
             try price.checkKeys(priceKeys)

@@ -71,6 +71,12 @@ public struct ModelConfig: Sendable, Codable, Hashable, Identifiable {
     /// Prompts per request for a provider that batches (`esql-completion`); nil means the provider's
     /// ``ProviderKind/maxBatchSize``.
     public var batchSize: Int?
+    /// `structured_output: true`: send the prompt's JSON schema (`output.schema`) with the provider's structured
+    /// outputs. Nil (not written) and false send none.
+    public var structuredOutput: Bool?
+
+    /// Whether the model sends a prompt's schema.
+    public var sendsSchema: Bool { structuredOutput == true }
 
     /// The circuit breaker threshold when the config sets none.
     public static let defaultCircuitBreaker = 10
@@ -109,5 +115,6 @@ public struct ModelConfig: Sendable, Codable, Hashable, Identifiable {
         case timeoutSeconds = "timeout_s"
         case circuitBreaker = "circuit_breaker"
         case batchSize = "batch_size"
+        case structuredOutput = "structured_output"
     }
 }

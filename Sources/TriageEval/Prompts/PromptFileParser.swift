@@ -13,11 +13,15 @@ import EsqlEngine
 /// and every template variable against what cases supply.
 public enum PromptFileParser {
     static let frontMatterKeys: Set<String> = ["id", "version", "description", "entity", "output", "decision"]
-    static let outputKeys: Set<String> = ["format", "pattern", "append_separator", "verdicts", "fields", "verdict", "confidence", "summary", "secondary"]
+    static let outputKeys: Set<String> = ["format", "pattern", "append_separator", "verdicts", "fields", "verdict", "confidence", "summary", "secondary", "schema"]
     static let fieldKeys: Set<String> = ["verdict", "confidence", "summary"]
 
     /// Parses a prompt file. `defaults` is the config's `decision:` block, used where the prompt sets none.
-    public static func parse(_ text: String, file: String, defaults: AlertPolicy) throws(InputError) -> PromptVersion {
+    /// `readSchema` returns the text of a schema file named by `output.schema` (a path relative to the
+    /// prompt file), nil when it cannot be read.
+    public static func parse(
+        _ text: String, file: String, defaults: AlertPolicy, readSchema: (String) -> String? = { _ in nil }
+    ) throws(InputError) -> PromptVersion {
         let (frontMatter, whole, wholeLine) = try split(text, file: file)
         let (system, body, bodyLine) = try splitRoles(whole, file: file, line: wholeLine)
         // A leading newline keeps YAML line numbers equal to file line numbers (the `---` is line 1).
@@ -36,6 +40,7 @@ public enum PromptFileParser {
         }
         let decision = try parseDecision(map, defaults: defaults)
         let output = try parseOutput(map, verdictCase: decision.verdictCase)
+        let schema = try parseSchema(map, promptID: id, readSchema: readSchema)
         if let condition = decision.condition {
             guard let declared = output.declared else {
                 throw map.error("decision", "where needs declared fields (a format: json prompt with typed output.fields); a DISSECT prompt decides with alert_verdicts and min_confidence")
@@ -62,8 +67,9 @@ public enum PromptFileParser {
         return PromptVersion(
             id: id, version: version, description: try map.string("description") ?? "", entity: entity,
             output: output, decision: decision, template: body, systemTemplate: system?.text, variables: variables, text: text,
-            sha256: SHA256Hex.of(text),
-            file: file, renderer: .mustache(user: compiled, system: systemCompiled)
+            sha256: PromptVersion.sha256(text: text, schemaFileText: schema?.fileText),
+            file: file, renderer: .mustache(user: compiled, system: systemCompiled),
+            schema: schema?.schema, schemaFileText: schema?.fileText
         )
     }
 

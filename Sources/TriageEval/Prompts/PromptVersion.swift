@@ -28,6 +28,11 @@ public struct PromptVersion: Sendable {
     public var sha256: String
     /// The file it was read from, as named by the user.
     public var file: String
+    /// The answer's JSON schema (`output.schema`), sent by models with `structured_output: true`; nil when none.
+    public var schema: ResponseSchema?
+    /// The text of the schema file `output.schema` names, recorded with the prompt version (nil for an
+    /// inline schema, which is part of ``text``).
+    public var schemaFileText: String?
 
     /// How the prompt renders (and, for a rule, decides).
     enum Renderer: Sendable {
@@ -36,6 +41,35 @@ public struct PromptVersion: Sendable {
     }
 
     let renderer: Renderer
+
+    init(
+        id: String, version: String, description: String, entity: Entity.Kind?, output: OutputSpec, decision: AlertPolicy,
+        template: String, systemTemplate: String? = nil, variables: Set<String>, text: String, sha256: String, file: String,
+        renderer: Renderer, schema: ResponseSchema? = nil, schemaFileText: String? = nil
+    ) {
+        self.id = id
+        self.version = version
+        self.description = description
+        self.entity = entity
+        self.output = output
+        self.decision = decision
+        self.template = template
+        self.systemTemplate = systemTemplate
+        self.variables = variables
+        self.text = text
+        self.sha256 = sha256
+        self.file = file
+        self.renderer = renderer
+        self.schema = schema
+        self.schemaFileText = schemaFileText
+    }
+
+    /// SHA-256 of the file's text, and of its schema file's text when it has one (so editing either without
+    /// a new version is detected).
+    static func sha256(text: String, schemaFileText: String?) -> String {
+        guard let schemaFileText else { return SHA256Hex.of(text) }
+        return SHA256Hex.of(text + "\u{0}schema:" + schemaFileText)
+    }
 
     /// What a prompt version is made of, as the store records it.
     public enum Kind: String, Sendable, Codable, CaseIterable {
@@ -101,6 +135,7 @@ public struct PromptVersion: Sendable {
     /// Refuses a model that cannot receive this prompt: one whose API takes a single prompt string
     /// (``ProviderKind/takesOnePromptString``) cannot be sent a system part.
     public func checkSendable(to model: ModelConfig) throws(InputError) {
+        try checkSchemaSendable(to: model)
         guard systemTemplate != nil, model.provider.takesOnePromptString else { return }
         throw InputError(
             file: file, field: "system",

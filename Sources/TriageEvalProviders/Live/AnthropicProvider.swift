@@ -33,9 +33,13 @@ public struct AnthropicProvider: HTTPModelProvider {
         let messages: [Message]
         let temperature: Double?
         let topP: Double?
+        /// Structured output: one tool taking the prompt's schema, forced (``AnthropicStructuredOutput``).
+        var tools: [AnthropicStructuredOutput.Tool]? = nil
+        var toolChoice: AnthropicStructuredOutput.ToolChoice? = nil
 
         enum CodingKeys: String, CodingKey {
-            case model, system, messages, temperature
+            case model, system, messages, temperature, tools
+            case toolChoice = "tool_choice"
             case maxTokens = "max_tokens"
             case topP = "top_p"
         }
@@ -88,18 +92,22 @@ public struct AnthropicProvider: HTTPModelProvider {
         ]
         let body = Body(
             model: model, maxTokens: params.maxTokens ?? Self.defaultMaxTokens, system: request.system,
-            messages: [Body.Message(role: "user", content: request.prompt)], temperature: params.temperature, topP: params.topP
+            messages: [Body.Message(role: "user", content: request.prompt)], temperature: params.temperature, topP: params.topP,
+            tools: AnthropicStructuredOutput.tools(request.schema), toolChoice: AnthropicStructuredOutput.toolChoice(request.schema)
         )
         return HTTPRequest(url: try endpoint.url(path: "/v1/messages"), headers: headers, body: try JSONWire.encode(body))
     }
 
-    /// Text blocks joined; `stop_reason: refusal` is a refusal; input tokens include cache reads and writes.
+    /// Text blocks joined, or the forced tool's `input` as compact JSON when the answer is a `tool_use` block;
+    /// `stop_reason: refusal` is a refusal; input tokens include cache reads and writes.
     public func completion(from response: HTTPResponse) throws(ProviderError) -> CompletionResponse {
         guard response.isSuccess else {
             throw HTTPErrorClassifier.classify(provider: "anthropic", response: response, detail: Self.errorDetail(from: response))
         }
         let decoded = try JSONWire.decode(Response.self, from: response, provider: "anthropic")
-        let text = (decoded.content ?? []).filter { $0.type == "text" }.compactMap(\.text).joined()
+        let text = (decoded.content ?? []).contains { $0.type == "tool_use" }
+            ? AnthropicStructuredOutput.toolInput(in: response.body) ?? ""
+            : (decoded.content ?? []).filter { $0.type == "text" }.compactMap(\.text).joined()
         let usage = decoded.usage
         let input = usage?.inputTokens.map { $0 + (usage?.cacheCreationInputTokens ?? 0) + (usage?.cacheReadInputTokens ?? 0) }
         return CompletionResponse(text: text, refused: decoded.stopReason == "refusal", inputTokens: input, outputTokens: usage?.outputTokens)

@@ -1,8 +1,13 @@
 public import TriageEval
 
-/// Azure OpenAI Chat Completions: a deployment URL with `api-version`, or the v1 API with the deployment as `model`.
+/// Azure OpenAI Chat Completions: a deployment URL with `api-version`, or the v1 API with the deployment as `model`;
+/// or the Responses API (`api: responses`): `/openai/v1/responses`, or `/openai/responses?api-version=…` with
+/// the deployment as `model`.
 public struct AzureOpenAIProvider: HTTPModelProvider {
     public static let defaultAPIVersion = "2024-10-21"
+    /// The dated API version used for the Responses API when `api_version` is not set (the Responses API
+    /// exists in preview versions only).
+    public static let defaultResponsesAPIVersion = "2025-04-01-preview"
 
     /// How requests authenticate.
     public enum Auth: Sendable {
@@ -25,10 +30,14 @@ public struct AzureOpenAIProvider: HTTPModelProvider {
     let route: Route
     let auth: Auth
     let params: ModelConfig.Parameters
+    let api: OpenAIProvider.API
 
     /// - Parameter baseURL: the resource URL, `https://{resource}.openai.azure.com`.
-    public init(transport: any HTTPTransport, baseURL: String, route: Route, auth: Auth, params: ModelConfig.Parameters) {
+    public init(
+        transport: any HTTPTransport, baseURL: String, route: Route, auth: Auth, params: ModelConfig.Parameters, api: OpenAIProvider.API = .chat
+    ) {
         self.transport = transport
+        self.api = api
         self.endpoint = Endpoint(base: baseURL)
         self.route = route
         self.auth = auth
@@ -41,12 +50,19 @@ public struct AzureOpenAIProvider: HTTPModelProvider {
         case .apiKey(let key): headers.append(HTTPHeader("api-key", key.value))
         case .entraToken(let token): headers.append(HTTPHeader("Authorization", "Bearer \(token.value)"))
         }
-        switch route {
-        case .deployment(let name, let apiVersion):
+        switch (api, route) {
+        case (.responses, .deployment(let name, let apiVersion)):
+            let url = try endpoint.url(path: "/openai/responses", query: [("api-version", apiVersion)])
+            let body = OpenAIResponsesWire.body(model: name, request: request, params: params)
+            return HTTPRequest(url: url, headers: headers, body: try JSONWire.encode(body))
+        case (.responses, .v1(let model)):
+            let body = OpenAIResponsesWire.body(model: model, request: request, params: params)
+            return HTTPRequest(url: try endpoint.url(path: "/openai/v1/responses"), headers: headers, body: try JSONWire.encode(body))
+        case (.chat, .deployment(let name, let apiVersion)):
             let url = try endpoint.url(path: "/openai/deployments/\(Endpoint.encodeSegment(name))/chat/completions", query: [("api-version", apiVersion)])
             let body = OpenAIChatWire.body(model: nil, request: request, params: params, maxTokensField: .maxTokens)
             return HTTPRequest(url: url, headers: headers, body: try JSONWire.encode(body))
-        case .v1(let model):
+        case (.chat, .v1(let model)):
             let body = OpenAIChatWire.body(model: model, request: request, params: params, maxTokensField: .maxTokens)
             return HTTPRequest(url: try endpoint.url(path: "/openai/v1/chat/completions"), headers: headers, body: try JSONWire.encode(body))
         }
@@ -61,6 +77,9 @@ public struct AzureOpenAIProvider: HTTPModelProvider {
             }
             throw HTTPErrorClassifier.classify(provider: "azure-openai", response: response, detail: detail)
         }
-        return try OpenAIChatWire.completion(from: response, provider: "azure-openai")
+        switch api {
+        case .chat: return try OpenAIChatWire.completion(from: response, provider: "azure-openai")
+        case .responses: return try OpenAIResponsesWire.completion(from: response, provider: "azure-openai")
+        }
     }
 }

@@ -50,12 +50,18 @@ public struct BedrockProvider: HTTPModelProvider {
         let system: [Message.Block]?
         let messages: [Message]
         let inferenceConfig: InferenceConfig?
+        /// Structured output: one tool taking the prompt's schema, forced (``BedrockStructuredOutput``).
+        var toolConfig: BedrockStructuredOutput.ToolConfig? = nil
     }
 
     struct Response: Decodable {
         struct Output: Decodable {
             struct Message: Decodable {
-                struct Block: Decodable { let text: String? }
+                struct Block: Decodable {
+                    struct ToolUse: Decodable { let name: String? }
+                    let text: String?
+                    let toolUse: ToolUse?
+                }
                 let content: [Block]?
             }
             let message: Message?
@@ -87,7 +93,8 @@ public struct BedrockProvider: HTTPModelProvider {
         let body = Body(
             system: request.system.map { [Body.Message.Block(text: $0)] },
             messages: [Body.Message(role: "user", content: [Body.Message.Block(text: request.prompt)])],
-            inferenceConfig: hasConfig ? Body.InferenceConfig(maxTokens: params.maxTokens, temperature: params.temperature, topP: params.topP) : nil
+            inferenceConfig: hasConfig ? Body.InferenceConfig(maxTokens: params.maxTokens, temperature: params.temperature, topP: params.topP) : nil,
+            toolConfig: BedrockStructuredOutput.toolConfig(request.schema)
         )
         let url = try endpoint.url(path: "/model/\(Endpoint.encodeSegment(modelID))/converse")
         let unsigned = HTTPRequest(url: url, headers: [HTTPHeader("Content-Type", "application/json")], body: try JSONWire.encode(body))
@@ -101,13 +108,17 @@ public struct BedrockProvider: HTTPModelProvider {
         }
     }
 
-    /// Text blocks joined; `guardrail_intervened` / `content_filtered` stops are refusals.
+    /// Text blocks joined, or the forced tool's `input` as compact JSON when the answer is a `toolUse` block;
+    /// `guardrail_intervened` / `content_filtered` stops are refusals.
     public func completion(from response: HTTPResponse) throws(ProviderError) -> CompletionResponse {
         guard response.isSuccess else {
             throw HTTPErrorClassifier.classify(provider: "bedrock", response: response, detail: Self.errorDetail(from: response))
         }
         let decoded = try JSONWire.decode(Response.self, from: response, provider: "bedrock")
-        let text = (decoded.output?.message?.content ?? []).compactMap(\.text).joined()
+        let blocks = decoded.output?.message?.content ?? []
+        let text = blocks.contains { $0.toolUse != nil }
+            ? BedrockStructuredOutput.toolInput(in: response.body) ?? ""
+            : blocks.compactMap(\.text).joined()
         return CompletionResponse(
             text: text, refused: decoded.stopReason.map { Self.refusalStops.contains($0) } ?? false,
             inputTokens: decoded.usage?.inputTokens, outputTokens: decoded.usage?.outputTokens

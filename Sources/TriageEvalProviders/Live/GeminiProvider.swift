@@ -23,7 +23,7 @@ public struct GeminiProvider: HTTPModelProvider {
     public func httpRequest(for request: CompletionRequest) throws(ProviderError) -> HTTPRequest {
         let url = try endpoint.url(path: "/v1beta/models/\(Endpoint.encodeSegment(model)):generateContent")
         let headers = [HTTPHeader("Content-Type", "application/json"), HTTPHeader("x-goog-api-key", apiKey.value)]
-        return HTTPRequest(url: url, headers: headers, body: try JSONWire.encode(GeminiWire.body(request: request, params: params)))
+        return HTTPRequest(url: url, headers: headers, body: try JSONWire.encode(try GeminiWire.body(request: request, params: params)))
     }
 
     public func completion(from response: HTTPResponse) throws(ProviderError) -> CompletionResponse {

@@ -13,6 +13,9 @@ enum GeminiWire {
             let maxOutputTokens: Int?
             let seed: Int?
             let topP: Double?
+            /// Structured output: `application/json` with the schema in Gemini's subset (``GeminiStructuredOutput``).
+            var responseMimeType: String? = nil
+            var responseSchema: OrderedJSON? = nil
         }
         /// The system part: `{"parts": [{"text": …}]}` (no role).
         struct SystemInstruction: Encodable {
@@ -24,14 +27,19 @@ enum GeminiWire {
         let generationConfig: GenerationConfig?
     }
 
-    /// Every content carries `role` (Vertex rejects one without); a system part goes in `systemInstruction`.
-    static func body(request: CompletionRequest, params: ModelConfig.Parameters) -> Body {
-        let hasConfig = params.temperature != nil || params.maxTokens != nil || params.seed != nil || params.topP != nil
+    /// Every content carries `role` (Vertex rejects one without); a system part goes in `systemInstruction`;
+    /// a schema in `generationConfig`.
+    static func body(request: CompletionRequest, params: ModelConfig.Parameters) throws(ProviderError) -> Body {
+        let schema = try GeminiStructuredOutput.responseSchema(request.schema)
+        let hasConfig = params.temperature != nil || params.maxTokens != nil || params.seed != nil || params.topP != nil || schema != nil
         return Body(
             systemInstruction: request.system.map { Body.SystemInstruction(parts: [Body.Content.Part(text: $0)]) },
             contents: [Body.Content(role: "user", parts: [Body.Content.Part(text: request.prompt)])],
             generationConfig: hasConfig
-                ? Body.GenerationConfig(temperature: params.temperature, maxOutputTokens: params.maxTokens, seed: params.seed, topP: params.topP)
+                ? Body.GenerationConfig(
+                    temperature: params.temperature, maxOutputTokens: params.maxTokens, seed: params.seed, topP: params.topP,
+                    responseMimeType: schema.map { _ in GeminiStructuredOutput.mimeType }, responseSchema: schema
+                )
                 : nil
         )
     }

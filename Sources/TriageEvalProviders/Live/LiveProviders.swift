@@ -3,23 +3,34 @@ import TriageEval
 
 /// One builder per live wire format: which config keys and environment variables each one reads.
 enum LiveProviders {
+    /// `api: chat` (default) or `api: responses`.
+    static func openAIAPI(_ settings: ModelSettings) throws(InputError) -> OpenAIProvider.API {
+        guard let text = settings.model.options["api"] else { return .chat }
+        guard let api = OpenAIProvider.API(rawValue: text) else {
+            throw settings.error("api", "must be chat or responses, got \"\(text)\"")
+        }
+        return api
+    }
+
     static func openAI(_ settings: ModelSettings, transport: any HTTPTransport) throws(InputError) -> OpenAIProvider {
-        try settings.checkOptions(allowed: [])
+        try settings.checkOptions(allowed: ["api"])
         let model = try settings.requiredModel()
         let baseURL = try settings.baseURL(default: OpenAIProvider.defaultBaseURL)
         // OpenAI itself needs a key; an OpenAI-compatible server gets one only when api_key_env is set.
         let isOpenAI = URL(string: baseURL)?.host == "api.openai.com"
         let key = isOpenAI ? try settings.apiKey(defaultName: "OPENAI_API_KEY") : try settings.optionalAPIKey()
-        return OpenAIProvider(transport: transport, baseURL: baseURL, model: model, apiKey: key, params: settings.model.params)
+        return OpenAIProvider(transport: transport, baseURL: baseURL, model: model, apiKey: key, params: settings.model.params, api: try openAIAPI(settings))
     }
 
     static func azureOpenAI(_ settings: ModelSettings, transport: any HTTPTransport) throws(InputError) -> AzureOpenAIProvider {
-        try settings.checkOptions(allowed: ["deployment", "api_version", "auth", "bearer_token_env"])
+        try settings.checkOptions(allowed: ["api", "deployment", "api_version", "auth", "bearer_token_env"])
         let baseURL = try settings.baseURL(default: nil)
         let options = settings.model.options
+        let api = try openAIAPI(settings)
         let route: AzureOpenAIProvider.Route
         if let deployment = options["deployment"] {
-            route = .deployment(name: deployment, apiVersion: options["api_version"] ?? AzureOpenAIProvider.defaultAPIVersion)
+            let defaultVersion = api == .responses ? AzureOpenAIProvider.defaultResponsesAPIVersion : AzureOpenAIProvider.defaultAPIVersion
+            route = .deployment(name: deployment, apiVersion: options["api_version"] ?? defaultVersion)
         } else {
             if options["api_version"] != nil { throw settings.error("api_version", "applies only with deployment (the v1 API has no api-version)") }
             route = .v1(model: try settings.requiredModel("the deployment name, or set deployment"))
@@ -34,7 +45,7 @@ enum LiveProviders {
         case let other:
             throw settings.error("auth", "must be api-key or entra, got \"\(other)\"")
         }
-        return AzureOpenAIProvider(transport: transport, baseURL: baseURL, route: route, auth: auth, params: settings.model.params)
+        return AzureOpenAIProvider(transport: transport, baseURL: baseURL, route: route, auth: auth, params: settings.model.params, api: api)
     }
 
     static func anthropic(_ settings: ModelSettings, transport: any HTTPTransport) throws(InputError) -> AnthropicProvider {

@@ -39,6 +39,8 @@ public struct OllamaProvider: HTTPModelProvider {
         let messages: [Message]
         let stream: Bool
         let options: Options?
+        /// Structured output: the prompt's schema as `format` (Ollama also takes `"json"`, not used here).
+        var format: OrderedJSON? = nil
     }
 
     struct Response: Decodable {
@@ -60,7 +62,8 @@ public struct OllamaProvider: HTTPModelProvider {
         let body = Body(
             model: model, messages: (request.system.map { [Body.Message(role: "system", content: $0)] } ?? []) + [Body.Message(role: "user", content: request.prompt)],
             stream: false,
-            options: hasOptions ? Body.Options(temperature: params.temperature, seed: params.seed, numPredict: params.maxTokens, topP: params.topP) : nil
+            options: hasOptions ? Body.Options(temperature: params.temperature, seed: params.seed, numPredict: params.maxTokens, topP: params.topP) : nil,
+            format: request.schema?.value
         )
         return HTTPRequest(url: try endpoint.url(path: "/api/chat"), headers: headers, body: try JSONWire.encode(body))
     }

@@ -17,9 +17,12 @@ enum OpenAIChatWire {
         let maxCompletionTokens: Int?
         let seed: Int?
         let topP: Double?
+        /// Structured outputs: the prompt's schema (``OpenAIResponseFormat``); nil sends none.
+        var responseFormat: OpenAIResponseFormat? = nil
 
         enum CodingKeys: String, CodingKey {
             case model, messages, temperature, seed
+            case responseFormat = "response_format"
             case maxTokens = "max_tokens"
             case maxCompletionTokens = "max_completion_tokens"
             case topP = "top_p"
@@ -32,14 +35,14 @@ enum OpenAIChatWire {
         case maxTokens, maxCompletionTokens
     }
 
-    /// A system part goes first as a `system` message.
+    /// A system part goes first as a `system` message; a schema goes in `response_format`.
     static func body(model: String?, request: CompletionRequest, params: ModelConfig.Parameters, maxTokensField: MaxTokensField) -> Body {
         let system = request.system.map { [Message(role: "system", content: $0)] } ?? []
         return Body(
             model: model, messages: system + [Message(role: "user", content: request.prompt)], temperature: params.temperature,
             maxTokens: maxTokensField == .maxTokens ? params.maxTokens : nil,
             maxCompletionTokens: maxTokensField == .maxCompletionTokens ? params.maxTokens : nil,
-            seed: params.seed, topP: params.topP
+            seed: params.seed, topP: params.topP, responseFormat: OpenAIResponseFormat(request.schema)
         )
     }
 

@@ -33,7 +33,7 @@ public struct VertexProvider: HTTPModelProvider {
         let path = "/v1/projects/\(Endpoint.encodeSegment(project))/locations/\(Endpoint.encodeSegment(location))"
             + "/publishers/google/models/\(Endpoint.encodeSegment(model)):generateContent"
         let headers = [HTTPHeader("Content-Type", "application/json"), HTTPHeader("Authorization", "Bearer \(accessToken.value)")]
-        return HTTPRequest(url: try endpoint.url(path: path), headers: headers, body: try JSONWire.encode(GeminiWire.body(request: request, params: params)))
+        return HTTPRequest(url: try endpoint.url(path: path), headers: headers, body: try JSONWire.encode(try GeminiWire.body(request: request, params: params)))
     }
 
     public func completion(from response: HTTPResponse) throws(ProviderError) -> CompletionResponse {

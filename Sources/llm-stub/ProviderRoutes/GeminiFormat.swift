@@ -35,10 +35,12 @@ struct GeminiFormat: WireFormat {
         let seed = JSONIn.int(config?["seed"]) ?? JSONIn.int(body["seed"])
         let instruction = (body["systemInstruction"] ?? body["system_instruction"]) as? [String: Any]
         let system = JSONIn.textParts(instruction?["parts"])
-        return ModelRequest(
+        var request = ModelRequest(
             prompts: [parts.joined(separator: "\n")], system: system.isEmpty ? nil : system.joined(separator: "\n"), seed: seed,
             model: pathModel ?? "llm-stub"
         )
+        request.structured = try config.map { config throws(StubFailure) in try StubSchemaCheck.gemini(config) } ?? false
+        return request
     }
 
     func success(_ answers: [String], for request: ModelRequest) -> JSONOut {

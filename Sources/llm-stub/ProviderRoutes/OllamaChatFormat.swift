@@ -8,7 +8,14 @@ struct OllamaChatFormat: WireFormat {
         }
         let options = body["options"] as? [String: Any]
         let seed = JSONIn.int(options?["seed"]) ?? JSONIn.int(body["seed"])
-        return ModelRequest(prompts: [prompt], system: JSONIn.systemText(body["messages"]), seed: seed, model: body["model"] as? String ?? "llm-stub")
+        var request = ModelRequest(prompts: [prompt], system: JSONIn.systemText(body["messages"]), seed: seed, model: body["model"] as? String ?? "llm-stub")
+        // `format`: "json" (JSON mode, no schema) or a JSON schema object.
+        switch body["format"] {
+        case nil, "json" as String: break
+        case let schema as [String: Any] where schema["type"] != nil || schema["properties"] != nil: request.structured = true
+        case let other?: throw .badRequest("invalid format: \(other) (expected \"json\" or a JSON schema object)")
+        }
+        return request
     }
 
     func success(_ answers: [String], for request: ModelRequest) -> JSONOut {

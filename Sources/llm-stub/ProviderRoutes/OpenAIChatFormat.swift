@@ -16,7 +16,28 @@ struct OpenAIChatFormat: WireFormat {
         }
         let model = body["model"] as? String ?? pathModel ?? "llm-stub"
         let system = JSONIn.systemText(body["messages"], roles: ["system", "developer"])
-        return ModelRequest(prompts: [prompt], system: system, seed: JSONIn.int(body["seed"]), model: model)
+        var request = ModelRequest(prompts: [prompt], system: system, seed: JSONIn.int(body["seed"]), model: model)
+        request.structured = try Self.structured(body["response_format"])
+        return request
+    }
+
+    /// `response_format`: `json_schema` is checked as strict mode checks it; `text` and `json_object` carry no schema.
+    static func structured(_ format: Any?) throws(StubFailure) -> Bool {
+        guard let format else { return false }
+        guard let format = format as? [String: Any], let type = format["type"] as? String else {
+            throw .badRequest("Invalid type for 'response_format': expected an object with a 'type'.")
+        }
+        switch type {
+        case "text", "json_object": return false
+        case "json_schema":
+            guard let schema = format["json_schema"] as? [String: Any] else {
+                throw .badRequest("Missing required parameter: 'response_format.json_schema'.")
+            }
+            _ = try StubSchemaCheck.openAIStrict(name: schema["name"], schema: schema["schema"], strict: schema["strict"], field: "response_format.json_schema")
+            return true
+        default:
+            throw .badRequest("Invalid value: '\(type)'. Supported values are: 'json_object', 'json_schema', and 'text'.")
+        }
     }
 
     func success(_ answers: [String], for request: ModelRequest) -> JSONOut {
