@@ -11,9 +11,11 @@ public enum JSONReport {
         var documents: [CaseDocumentsJSON]
         /// Per rule prompt run over case documents × model: ``RuleEconomicsReport``.
         var ruleEconomics: [RuleEconomicsJSON]
+        /// Variants against their bases: ``RobustnessJSON``.
+        var robustness: RobustnessJSON
 
         enum CodingKeys: String, CodingKey {
-            case run, results, documents
+            case run, results, documents, robustness
             case ruleEconomics = "rule_economics"
         }
     }
@@ -244,7 +246,8 @@ public enum JSONReport {
                 )
             },
             documents: CaseDocumentIndex(analysis).entries.map { CaseDocumentsJSON(caseID: $0.caseID, revision: $0.revisionID, documents: $0.ids) },
-            ruleEconomics: analysis.ruleEconomics.rows.map(RuleEconomicsJSON.init)
+            ruleEconomics: analysis.ruleEconomics.rows.map(RuleEconomicsJSON.init),
+            robustness: RobustnessJSON(analysis.robustness)
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -62,13 +62,33 @@ public enum ConfigParser {
             minRecall: try fraction("min_recall"), minPrecision: try fraction("min_precision"), maxFPR: try fraction("max_fpr"),
             maxParseFailureRate: try fraction("max_parse_failure_rate"), maxECE: try fraction("max_ece"),
             maxRecallDrop: try fraction("max_recall_drop"), significance: try fraction("significance"),
-            maxErrorRate: try fraction("max_error_rate")
+            maxErrorRate: try fraction("max_error_rate"),
+            maxAttackSuppression: try robustnessLimit(map, "max_attack_suppression"), maxFlipRate: try robustnessLimit(map, "max_flip_rate")
         )
         if let flaky = try map.string("flaky") {
             guard let policy = GatePolicy.FlakyPolicy(rawValue: flaky) else { throw map.error("flaky", "must be majority or all, got \"\(flaky)\"") }
             gate.flaky = policy
         }
         return gate
+    }
+
+    /// A robustness limit: a fraction for every transform together and each one, or a mapping of `all` and
+    /// transform names to fractions.
+    static func robustnessLimit(_ map: YAMLMapping, _ key: String) throws(InputError) -> RobustnessLimit? {
+        guard let node = map.value(key) else { return nil }
+        guard node.mapping != nil else {
+            guard let value = try map.double(key) else { return nil }
+            guard (0...1).contains(value) else { throw map.error(key, "must lie in [0, 1], got \(value)") }
+            return .everywhere(value)
+        }
+        guard let limits = try map.submapping(key) else { return nil }
+        var limit = RobustnessLimit()
+        for name in limits.keys {
+            guard let value = try limits.double(name) else { continue }
+            guard (0...1).contains(value) else { throw limits.error(name, "must lie in [0, 1], got \(value)") }
+            if name == "all" { limit.overall = value } else { limit.transforms[name] = value }
+        }
+        return limit
     }
 
     static func parseModel(_ map: YAMLMapping) throws(InputError) -> ModelConfig {
