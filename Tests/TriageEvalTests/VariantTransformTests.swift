@@ -241,6 +241,20 @@ import Testing
         #expect(targets.rowCap == nil)
     }
 
+    @Test func targetsOfARuleAndOfAPromptWithoutCutOrJSON() throws {
+        let name = "current/command_and_control_curl_activity_llm_triage.toml"
+        let rule = try RulePromptParser.parse(try RuleFixtures.text(name), file: name, id: "r", version: "v1", defaults: AlertPolicy())
+        let targets = VariantTargets(prompts: [rule])
+        // MV_SLICE(MV_DEDUPE(VALUES(Esql.command_clean)), 0, 9) shows 10 values; LIMIT 50 after STATS … BY Esql.host_key, Esql.dest_host.
+        #expect(targets.valueCap == 10)
+        #expect(targets.rowCap == .init(rows: 50, groups: ["Esql.host_key", "Esql.dest_host"]))
+        // No JSON prompt and no declared cut: the literal key and the analyzers' 3,000 characters.
+        #expect(targets.jsonBreaks == [.init(field: "true_positive_likelihood", value: "low")])
+        #expect(targets.textCuts == [3_000])
+        // Its BY fields are computed columns, not document fields: no row-cap padding (only the value-slice variant).
+        #expect(variants(Self.curl, .padding, targets: targets).count == 1)
+    }
+
     @Test func userTransformFromYAML() throws {
         let config = try ConfigParser.parse(
             """

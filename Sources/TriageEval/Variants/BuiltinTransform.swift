@@ -35,7 +35,7 @@ public enum BuiltinTransform: String, Sendable, CaseIterable {
         case .truncation:
             "The context cut where production cuts it: for each character cut of a selected prompt (the analyzer's json.dumps(alert)[:3000]), the injectable values get that many spaces after their first word, so their payload lies past the cut. No variant when no selected prompt cuts its context (a rule's MV_SLICE value cut is padding's first variant)."
         case .padding:
-            "Attack cases only: routine benign activity added until the rule's caps push the malicious values or rows out of what the model sees. Variant 1 (a selected rule slices values with MV_SLICE(…, a, b)): b − a + 1 routine documents of the same entity before the first one (routine values first in the shorthand lists). Variant 2 (a selected rule over documents): as many routine documents of distinct padding entities as the rule's LIMIT or COMPLETION's 100-row cap lets through, their rows labeled FP by row_labels."
+            "Attack cases only: routine benign activity added until the rule's caps push the malicious values or rows out of what the model sees. Variant 1 (a selected rule slices values with MV_SLICE(…, a, b)): b − a + 1 routine documents of the same entity before the first one (routine values first in the shorthand lists). Variant 2 (a selected rule over documents grouping by document fields): as many padding entities as the rule's LIMIT or COMPLETION's 100-row cap lets through, each with a routine copy of every document of the case (so its row passes the same filters), before the case's own, their rows labeled FP by row_labels."
         }
     }
 
@@ -136,9 +136,10 @@ public enum BuiltinTransform: String, Sendable, CaseIterable {
         return changed
     }
 
-    /// Routine documents of `cap.rows` distinct padding entities (the rule's `BY` fields renamed `<value>-pad<n>`)
-    /// before the case's documents, their rows labeled FP; nil when the case has no documents or a `BY` field is
-    /// not a field of its first document.
+    /// For each of `cap.rows` padding entities (the rule's `BY` fields renamed `<value>-pad<n>`), a routine copy of
+    /// every document of the case, so its row passes the same post-`STATS` filters (e.g. 3 distinct rules); all before
+    /// the case's documents, their rows labeled FP. Nil when the case has no documents or a `BY` field is not a field
+    /// of its first document (a computed column).
     private func paddedRows(_ item: TriageCase, cap: VariantTargets.RowCap) -> TriageCase? {
         guard let documents = item.documents, let first = documents.first, let source = JSONValue.parseDocument(first.source) else { return nil }
         var groupValues: [(field: String, value: String)] = []
@@ -150,16 +151,15 @@ public enum BuiltinTransform: String, Sendable, CaseIterable {
         var padding: [CaseDocument] = []
         var labels: [RowLabel] = []
         for index in 0..<cap.rows {
-            var document = RoutineActivity.document(from: first, index: index, linux: linux, tag: rawValue)
-            guard var padded = JSONValue.parseDocument(document.source) else { return nil }
             var match: [RowLabel.Match] = []
-            for (field, value) in groupValues {
-                let renamed = "\(value)-pad\(index + 1)"
-                padded = padded.updating(atPath: field) { _ in .string(renamed) }
-                match.append(RowLabel.Match(column: field, value: renamed))
+            for (field, value) in groupValues { match.append(RowLabel.Match(column: field, value: "\(value)-pad\(index + 1)")) }
+            for document in documents {
+                var copy = RoutineActivity.document(from: document, index: index, linux: linux, tag: rawValue)
+                guard var padded = JSONValue.parseDocument(copy.source) else { return nil }
+                for condition in match { padded = padded.updating(atPath: condition.column) { _ in .string(condition.value) } }
+                copy.source = padded.compactText
+                padding.append(copy)
             }
-            document.source = padded.compactText
-            padding.append(document)
             labels.append(RowLabel(match: match, label: .fp, notes: "padding: routine activity of another entity"))
         }
         var changed = item
