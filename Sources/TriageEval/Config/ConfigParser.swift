@@ -2,7 +2,7 @@ internal import Yams
 
 /// Reads `triage-eval.yaml`, rejecting unknown keys and invalid values with their line.
 public enum ConfigParser {
-    static let rootKeys: Set<String> = ["store", "cases", "prompts", "reports", "models", "decision", "gate"]
+    static let rootKeys: Set<String> = ["store", "cases", "prompts", "reports", "models", "decision", "gate", "variants", "variant_seed", "transforms"]
     static let modelKeys: Set<String> = [
         "id", "provider", "model", "base_url", "api_key_env", "path", "params", "concurrency", "rpm", "max_retries", "timeout_s", "price", "circuit_breaker", "batch_size",
         // provider-specific settings, kept as written in `options`
@@ -39,6 +39,15 @@ public enum ConfigParser {
                 throw InputError(file: file, line: node.mark?.line, field: "models[\(index)].id", message: "duplicate model id \"\(model.id)\"")
             }
             config.models.append(model)
+        }
+        config.transforms = try UserTransformParser.parse(try map.list("transforms"), file: file)
+        config.variants = try map.stringList("variants")
+        for (index, name) in config.variants.enumerated() {
+            _ = try VariantTransform.resolve([name], user: config.transforms, file: file, field: "variants[\(index)]")
+        }
+        if let seed = try map.int("variant_seed") {
+            guard seed >= 0 else { throw map.error("variant_seed", "must not be negative") }
+            config.variantSeed = UInt64(seed)
         }
         return config
     }
