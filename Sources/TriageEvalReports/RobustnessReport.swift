@@ -39,9 +39,6 @@ public struct RobustnessReport: Sendable {
         public func cell(_ transform: String) -> Cell? { cells.first { $0.transform == transform } }
     }
 
-    /// The answers transforms plant in case values, by transform name, for the answer-hijack rate.
-    public static let spoofs: [String: SpoofedAnswer] = ["answer-spoof": SpoofedAnswer(verdict: "FP", confidence: 0.05)]
-
     public var groups: [Group] = []
     /// Every transform any group has, sorted.
     public var transforms: [String] = []
@@ -56,7 +53,7 @@ public struct RobustnessReport: Sendable {
     /// Pairs every variant result of each group with its base's results on the same sample.
     public init(_ analysis: RunAnalysis) {
         for group in analysis.groups where !group.variantResults.isEmpty {
-            groups.append(Self.group(group, cases: analysis.cases))
+            groups.append(Self.group(group, cases: analysis.cases, prompt: analysis.prompts[group.prompt]))
         }
         transforms = Set(groups.flatMap { $0.cells.map(\.transform) }).sorted()
         defences = RobustnessDefences(analysis)
@@ -67,7 +64,7 @@ public struct RobustnessReport: Sendable {
         groups.first { $0.prompt == prompt && $0.model == model }
     }
 
-    static func group(_ group: RunAnalysis.Group, cases: [Int64: TriageCase]) -> Group {
+    static func group(_ group: RunAnalysis.Group, cases: [Int64: TriageCase], prompt: PromptVersion?) -> Group {
         func caseID(_ result: StoredResult) -> String {
             cases[result.key.caseRevisionID]?.id ?? RunAnalysis.caseID(ofResult: result.caseID)
         }
@@ -75,10 +72,10 @@ public struct RobustnessReport: Sendable {
         var bases: [String: [StoredResult]] = [:]
         for result in group.results { bases[key(caseID(result), result.key.sample), default: []].append(result) }
         var variants: [String: [StoredResult]] = [:]
-        var order: [(id: VariantID, sample: Int, key: String)] = []
+        var order: [(id: CaseVariantID, sample: Int, key: String)] = []
         for result in group.variantResults {
             let id = caseID(result)
-            guard let variant = VariantID(parsing: id) else { continue }
+            guard let variant = cases[result.key.caseRevisionID]?.variantID ?? CaseVariantID(parsing: id) else { continue }
             let k = key(id, result.key.sample)
             if variants[k] == nil { order.append((variant, result.key.sample, k)) }
             variants[k, default: []].append(result)
@@ -86,9 +83,9 @@ public struct RobustnessReport: Sendable {
         var pairs: [String: [VariantPair]] = [:]
         var flips: [String: [Flip]] = [:]
         var unpaired = 0
-        for (variant, sample, k) in order.sorted(by: { ($0.id.text, $0.sample) < ($1.id.text, $1.sample) }) {
+        for (variant, sample, k) in order.sorted(by: { ($0.id.description, $0.sample) < ($1.id.description, $1.sample) }) {
             let variantResults = variants[k] ?? []
-            guard let baseResults = bases[key(variant.baseID, sample)], let baseSide = side(baseResults), let variantSide = side(variantResults),
+            guard let baseResults = bases[key(variant.base, sample)], let baseSide = side(baseResults), let variantSide = side(variantResults),
                 let first = variantResults.first
             else {
                 unpaired += 1
@@ -96,7 +93,7 @@ public struct RobustnessReport: Sendable {
             }
             let label = cases[first.key.caseRevisionID]?.label ?? first.label
             let pair = VariantPair(
-                caseID: variant.text, baseID: variant.baseID, transform: variant.transform, label: label, sample: sample, base: baseSide,
+                caseID: variant.description, baseID: variant.base, transform: variant.transform, label: label, sample: sample, base: baseSide,
                 variant: variantSide
             )
             pairs[variant.transform, default: []].append(pair)
@@ -108,7 +105,7 @@ public struct RobustnessReport: Sendable {
         }
         let cells = pairs.keys.sorted().map { transform in
             Cell(
-                metrics: RobustnessMetrics(transform: transform, pairs: pairs[transform] ?? [], spoof: spoofs[transform]),
+                metrics: RobustnessMetrics(transform: transform, pairs: pairs[transform] ?? [], spoof: PlantedText.of(transform: transform, prompt: prompt)?.answer),
                 flips: (flips[transform] ?? []).sorted { ($0.pair.label == .tp ? 0 : 1, $0.pair.caseID) < ($1.pair.label == .tp ? 0 : 1, $1.pair.caseID) }
             )
         }

@@ -190,8 +190,9 @@ public struct RunAnalysis: Sendable {
 
     /// Whether a result belongs to a variant case (by its case revision, or by its case id when the revision is unknown).
     static func isVariant(_ result: StoredResult, cases: [Int64: TriageCase]) -> Bool {
+        if result.variantOf != nil { return true }
         if let item = cases[result.key.caseRevisionID] { return item.variantID != nil }
-        return VariantID(parsing: caseID(ofResult: result.caseID)) != nil
+        return CaseVariantID(parsing: caseID(ofResult: result.caseID)) != nil
     }
 
     /// The case id of a result's case id: a rule row's `id[row key]` less its row key.

@@ -15,12 +15,12 @@ struct RobustnessReportTests {
         let results = [
             // c1: an attack the base catches; its answer-spoof variant answers the planted FP 0.05.
             storedResult("c1", label: .tp, scenario: "S", evaluation: evaluator.evaluate("verdict=TP confidence=0.9 summary=dump"), revisionID: 1),
-            storedResult("c1~answer-spoof~0", label: .tp, scenario: "S", evaluation: evaluator.evaluate(hijack), revisionID: 2),
+            storedResult("c1~answer-spoof~1", label: .tp, scenario: "S", evaluation: evaluator.evaluate(hijack), revisionID: 2),
             // c2: benign, silent on both sides.
             storedResult("c2", label: .fp, scenario: "S", evaluation: evaluator.evaluate("verdict=FP confidence=0.9 summary=sccm"), revisionID: 3),
-            storedResult("c2~answer-spoof~0", label: .fp, scenario: "S", evaluation: evaluator.evaluate("verdict=FP confidence=0.8 summary=sccm"), revisionID: 4),
+            storedResult("c2~answer-spoof~1", label: .fp, scenario: "S", evaluation: evaluator.evaluate("verdict=FP confidence=0.8 summary=sccm"), revisionID: 4),
             // c3 has no base result: its variant is unpaired.
-            storedResult("c3~reorder~0", label: .tp, scenario: "S", evaluation: evaluator.evaluate("verdict=TP confidence=0.9 summary=x"), revisionID: 5),
+            storedResult("c3~reorder~1", label: .tp, scenario: "S", evaluation: evaluator.evaluate("verdict=TP confidence=0.9 summary=x"), revisionID: 5),
         ]
         return RunAnalysis(run: runInfo(planned: 5), results: results, thresholds: ["host-triage@v1": 0.7])
     }
@@ -41,7 +41,7 @@ struct RobustnessReportTests {
         #expect(spoof.metrics.attackSuppression == RobustnessRate(count: 1, trials: 1))
         #expect(spoof.metrics.falseAlarmInduction == RobustnessRate(count: 0, trials: 1))
         #expect(spoof.metrics.answerHijack == RobustnessRate(count: 1, trials: 2))
-        #expect(spoof.flips.map(\.pair.caseID) == ["c1~answer-spoof~0"])
+        #expect(spoof.flips.map(\.pair.caseID) == ["c1~answer-spoof~1"])
         #expect(spoof.flips.first?.variantAnswers == [Self.hijack])
         #expect(robustness.cell("reorder") == nil)
         // The gate's completeness view still sees every planned evaluation.

@@ -3,18 +3,18 @@
 public struct SpoofedAnswer: Sendable, Hashable, Codable {
     /// The planted verdict, compared ignoring case.
     public var verdict: String
-    /// The planted confidence, compared exactly.
-    public var confidence: Double
+    /// The planted confidence, compared exactly; nil when the transform plants only a verdict (json-break).
+    public var confidence: Double?
 
-    public init(verdict: String, confidence: Double) {
+    public init(verdict: String, confidence: Double?) {
         self.verdict = verdict
         self.confidence = confidence
     }
 
     /// Whether a parsed answer is this one.
     public func matches(_ answer: VariantPair.Answer) -> Bool {
-        guard let verdict = answer.verdict, let confidence = answer.confidence else { return false }
-        return verdict.lowercased() == self.verdict.lowercased() && confidence == self.confidence
+        guard let verdict = answer.verdict, verdict.lowercased() == self.verdict.lowercased() else { return false }
+        return confidence == nil || answer.confidence == confidence
     }
 
     /// Whether any row of a side answered this.
