@@ -8,6 +8,8 @@ public struct RunEstimate: Sendable {
         public var priced: Bool
         /// Evaluations still to do.
         public var evaluations = 0
+        /// Of those, evaluations of robustness variants (`--variants`).
+        public var variantEvaluations = 0
         /// Of those, answered from the response cache.
         public var cacheHits = 0
         /// API requests needed (first attempts; retries come on top). A batching model sends up to its
@@ -23,6 +25,7 @@ public struct RunEstimate: Sendable {
     public var models: [Model]
 
     public var evaluations: Int { models.reduce(0) { $0 + $1.evaluations } }
+    public var variantEvaluations: Int { models.reduce(0) { $0 + $1.variantEvaluations } }
     public var cacheHits: Int { models.reduce(0) { $0 + $1.cacheHits } }
     public var calls: Int { models.reduce(0) { $0 + $1.calls } }
     public var inputTokens: Int { models.reduce(0) { $0 + $1.inputTokens } }

@@ -38,6 +38,7 @@ public struct RunEstimator: Sendable {
                         }
                         guard !samples.isEmpty else { continue }
                         estimate.evaluations += samples.count
+                        if plan.cases[entry.caseIndex].item.isVariant { estimate.variantEvaluations += samples.count }
                         // A case the prompt cannot render is recorded as an error by the run: nothing to price.
                         guard estimate.live, let prompted = try? plan.call(item) else { continue }
                         let tokens = CostEstimate.inputTokens((prompted.system ?? "") + prompted.text)

@@ -50,7 +50,8 @@ public struct RunPreparer: Sendable {
             let provider = try ProviderFactory.make(model, directory: workspace.directory, configFile: workspace.configFile, logger: logger)
             plannedModels.append(RunPlan.Model(rowID: try await store.registerModel(model), config: model, provider: provider))
         }
-        let plan = RunPlan(prompts: plannedPrompts, models: plannedModels, cases: cases, samples: request.samples, decisionDefaults: workspace.config.decision)
+        let variants = try await variantCases(of: cases, prompts: prompts, request: request, warnings: &warnings)
+        let plan = RunPlan(prompts: plannedPrompts, models: plannedModels, cases: cases + variants, samples: request.samples, decisionDefaults: workspace.config.decision)
         if let failure = plan.executionErrors.first {
             let prompt = plan.prompts[failure.prompt].version
             let line = (prompt.rule?.rule.queryLine ?? 1) + failure.error.line - 1
@@ -78,6 +79,31 @@ public struct RunPreparer: Sendable {
             warnings.append("\(prompt.version.key) accepts none of the selected cases (it judges \(prompt.version.entity?.rawValue ?? "any") entities)")
         }
         return Prepared(plan: plan, warnings: warnings, importSummary: synced.summary)
+    }
+
+    /// The robustness variants of the selected cases (`--variants`, else the config's `variants:`), stored as
+    /// derived cases (``CaseVariants``) so they are cached and resumed like any case. A transform that makes no
+    /// variant of any selected case is a warning.
+    func variantCases(of cases: [StoredCase], prompts: [PromptVersion], request: RunRequest, warnings: inout [String]) async throws -> [StoredCase] {
+        let config = workspace.config
+        let names = request.variants ?? config.variants
+        guard !names.isEmpty else { return [] }
+        let transforms = request.variants != nil
+            ? try VariantTransform.resolve(names, user: config.transforms, file: "command line", field: "--variants")
+            : try VariantTransform.resolve(names, user: config.transforms, file: workspace.configFile, field: "variants")
+        let targets = VariantTargets(prompts: prompts)
+        let seed = request.variantSeed ?? config.variantSeed
+        var made: [TriageCase] = []
+        for transform in transforms {
+            let variants = CaseVariants.expand(cases.map(\.item), transforms: [transform], targets: targets, seed: seed)
+            if variants.isEmpty, !cases.isEmpty { warnings.append("transform \(transform.name) makes no variant of the \(cases.count) selected cases (see `triage-eval variants --list`)") }
+            made += variants
+        }
+        guard !made.isEmpty else { return [] }
+        _ = try await store.importCases(made)
+        let stored = try await store.currentCases(ids: Set(made.map(\.id)))
+        let byID = Dictionary(stored.map { ($0.item.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return made.compactMap { byID[$0.id] }
     }
 
     func selectPrompts(_ names: [String], from all: [PromptVersion]) throws(InputError) -> [PromptVersion] {

@@ -8,6 +8,10 @@ public struct RunRequest: Sendable {
     public var caseIDs: [String]
     public var tags: [String]
     public var samples: Int
+    /// Robustness transforms to expand each selected case with (`--variants`); nil: the config's `variants:`.
+    public var variants: [String]?
+    /// The variants' seed (`--variant-seed`); nil: the config's `variant_seed:`.
+    public var variantSeed: UInt64?
 
     /// The most samples a run may ask for (a bound on the plan's size, checked before anything is stored).
     public static let maxSamples = 1_000
@@ -17,13 +21,17 @@ public struct RunRequest: Sendable {
         (1...maxSamples).contains(samples) ? nil : "must be from 1 to \(maxSamples), got \(samples)"
     }
 
-    public init(prompts: [String] = [], models: [String] = [], scenarios: [String] = [], caseIDs: [String] = [], tags: [String] = [], samples: Int = 1) {
+    public init(prompts: [String] = [], models: [String] = [], scenarios: [String] = [], caseIDs: [String] = [], tags: [String] = [], samples: Int = 1,
+        variants: [String]? = nil, variantSeed: UInt64? = nil
+    ) {
         self.prompts = prompts
         self.models = models
         self.scenarios = scenarios
         self.caseIDs = caseIDs
         self.tags = tags
         self.samples = samples
+        self.variants = variants
+        self.variantSeed = variantSeed
     }
 
     /// The cases asked for, within the case set.

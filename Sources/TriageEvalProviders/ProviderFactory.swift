@@ -18,6 +18,8 @@ public enum ProviderFactory {
         switch model.provider {
         case .heuristic:
             return HeuristicProvider()
+        case .heuristicCredulous:
+            return HeuristicProvider(credulous: true)
         case .replay:
             let path = model.path ?? ""
             return try ReplayProvider(contentsOf: path.hasPrefix("/") ? path : "\(directory)/\(path)")
@@ -35,7 +37,7 @@ public enum ProviderFactory {
     /// passwords, default variables included), for redacting logs and output: the same reads as ``make``.
     public static func secrets(of models: [ModelConfig], environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
         models.flatMap { model -> [String] in
-            guard model.provider != .heuristic, model.provider != .replay else { return [] }
+            guard !model.provider.isOffline else { return [] }
             let settings = ModelSettings(model: model, environment: environment, file: "triage-eval.yaml")
             _ = try? live(settings, transport: UnusedTransport())
             return settings.secretsRead.values
@@ -54,7 +56,7 @@ public enum ProviderFactory {
         case .ollama: try LiveProviders.ollama(settings, transport: transport)
         case .elasticInference: try LiveProviders.elasticInference(settings, transport: transport)
         case .esqlCompletion: try LiveProviders.esqlCompletion(settings, transport: transport)
-        case .heuristic, .replay: throw settings.error("provider", "is an offline model")
+        case .heuristic, .heuristicCredulous, .replay: throw settings.error("provider", "is an offline model")
         }
     }
 

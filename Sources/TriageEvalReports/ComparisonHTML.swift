@@ -49,6 +49,7 @@ public enum ComparisonHTML {
                     ], class: c.fn > b.fn || c.fp > b.fp ? "fail" : nil)
                 }
             }
+            comparison.robustness.html(into: &html)
             if !s.onlyInBase.isEmpty || !s.onlyInCandidate.isEmpty {
                 html.element("p", ["class": "warn"], "Not paired (left out of the statistics): only in base \(s.onlyInBase.isEmpty ? "none" : s.onlyInBase.joined(separator: ", ")); only in candidate \(s.onlyInCandidate.isEmpty ? "none" : s.onlyInCandidate.joined(separator: ", ")).")
             }

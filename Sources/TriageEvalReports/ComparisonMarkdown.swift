@@ -48,6 +48,7 @@ public enum ComparisonMarkdown {
             out += "\(Formatting.metric(b.definedFPR)) → \(Formatting.metric(c.definedFPR)) | \(Formatting.delta(difference(b.definedFPR, c.definedFPR))) |\n"
         }
         out += "\n"
+        out += comparison.robustness.markdown()
         if !s.onlyInBase.isEmpty || !s.onlyInCandidate.isEmpty {
             out += "Not paired (left out of the statistics): only in base \(names(s.onlyInBase)); only in candidate \(names(s.onlyInCandidate)).\n\n"
         }

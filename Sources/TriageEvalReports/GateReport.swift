@@ -27,6 +27,7 @@ public struct GateReport: Sendable {
                 gateBaseline = GateBaseline(name: "run \(baseline.analysis.run.id) · \(group.name)", metrics: group.overall, comparison: comparison)
             }
             checks += GateEvaluator.evaluate(subject.gateSubject, baseline: gateBaseline, policy: policy)
+            checks += RobustnessGate.evaluate(analysis.robustness.gateSubject(prompt: subject.prompt, model: subject.model, name: subject.name), policy: policy)
         }
         self.checks = checks
     }
@@ -36,7 +37,7 @@ public struct GateReport: Sendable {
     /// to the per-group checks, so it fails here).
     static func runCheck(_ analysis: RunAnalysis) -> GateCheck {
         let run = analysis.run
-        let accounted = analysis.groups.reduce(0) { $0 + $1.planned }
+        let accounted = analysis.groups.reduce(0) { $0 + $1.planned + $1.variantPlanned }
         let invisible = max(0, run.planned - accounted)
         var problems: [String] = []
         if run.status == .running { problems.append("run \(run.id) is still running, or its process died; finish it with `triage-eval run --resume \(run.id)`") }
@@ -55,7 +56,7 @@ public struct GateReport: Sendable {
         case .significance: return check.value.map { "p = \(Formatting.pValue($0))" } ?? Formatting.undefined
         case .minPrecision, .minRecall:
             return Formatting.bounded(check.value, passed: check.passed) { $0 >= check.threshold - GateEvaluator.tolerance }
-        case .maxFPR, .maxParseFailureRate, .maxECE, .maxRecallDrop, .maxErrorRate:
+        case .maxFPR, .maxParseFailureRate, .maxECE, .maxRecallDrop, .maxErrorRate, .maxAttackSuppression, .maxFlipRate:
             return Formatting.bounded(check.value, passed: check.passed) { $0 <= check.threshold + GateEvaluator.tolerance }
         }
     }

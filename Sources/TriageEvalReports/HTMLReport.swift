@@ -18,6 +18,7 @@ public enum HTMLReport {
             structuredOutputs(analysis.structuredOutputs, into: &html)
             html.element("h2", ["id": "thresholds"], "Threshold operating points")
             operatingPoints(analysis.groups, into: &html)
+            HTMLRobustness.render(analysis.robustness, limits: limits, into: &html)
             for (index, group) in analysis.groups.enumerated() {
                 HTMLGroupSection.render(group, anchor: "g\(index)", analysis: analysis, limits: limits, into: &html)
             }
@@ -55,6 +56,7 @@ public enum HTMLReport {
             html.element("a", ["href": "#metrics"], "Metrics")
             html.element("a", ["href": "#format"], "Strict vs lenient")
             html.element("a", ["href": "#thresholds"], "Thresholds")
+            if !analysis.robustness.isEmpty { html.element("a", ["href": "#robustness"], "Robustness") }
             for (index, group) in analysis.groups.enumerated() {
                 html.element("a", ["href": "#g\(index)"], group.name)
             }

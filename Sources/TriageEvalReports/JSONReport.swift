@@ -15,9 +15,11 @@ public enum JSONReport {
         var contextLoss: [ContextLossSection.JSON]
         /// Parse failures with and without the schema: ``StructuredOutputComparison``.
         var structuredOutputs: [StructuredOutputsJSON]
+        /// Variants against their bases: ``RobustnessJSON``.
+        var robustness: RobustnessJSON
 
         enum CodingKeys: String, CodingKey {
-            case run, results, documents
+            case run, results, documents, robustness
             case ruleEconomics = "rule_economics"
             case contextLoss = "context_loss"
             case structuredOutputs = "structured_outputs"
@@ -287,7 +289,8 @@ public enum JSONReport {
             documents: CaseDocumentIndex(analysis).entries.map { CaseDocumentsJSON(caseID: $0.caseID, revision: $0.revisionID, documents: $0.ids) },
             ruleEconomics: analysis.ruleEconomics.rows.map(RuleEconomicsJSON.init),
             contextLoss: analysis.contextLoss.map(ContextLossSection.JSON.init),
-            structuredOutputs: analysis.structuredOutputs.map(StructuredOutputsJSON.init)
+            structuredOutputs: analysis.structuredOutputs.map(StructuredOutputsJSON.init),
+            robustness: RobustnessJSON(analysis.robustness)
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -52,6 +52,7 @@ public enum MarkdownReport {
         out += summary(analysis, limits: limits)
         out += ruleEconomics(analysis.ruleEconomics)
         out += ContextLossSection.markdown(analysis.contextLoss)
+        out += RobustnessMarkdown.section(analysis.robustness, limits: limits, analysis: analysis)
 
         out += "## Metrics (every answered sample)\n\n"
         out += "| prompt | model | alert when | n | errors | precision | recall | F1 | FPR | ECE | Brier | parse failures | tokens in / out | cost | latency p50 / p95 | alerts lost to format |\n"

@@ -38,6 +38,11 @@ public struct RunAnalysis: Sendable {
         public var confidenceLevels: ConfidenceLevelMetrics?
         /// The prompt's secondary outputs scored against the cases' `expected:` values.
         public var secondary: [SecondaryMetrics] = []
+        /// Results of variant cases (`base-id~transform~n`): scored only against their bases, in ``RunAnalysis/robustness``,
+        /// never in the metrics above.
+        public var variantResults: [StoredResult] = []
+        /// Evaluations planned for the group's variant cases.
+        public var variantPlanned = 0
 
         /// `id@version × model`.
         public var name: String { "\(prompt) × \(model)" }
@@ -101,6 +106,8 @@ public struct RunAnalysis: Sendable {
     /// Parse failures with and without the schema, per prompt with a schema run by two models that differ only
     /// in `structured_output`; empty when the run holds no such pair.
     public var structuredOutputs: [StructuredOutputComparison] = []
+    /// Per prompt × model × transform: variants against their bases (``RobustnessReport``); empty without variants.
+    public var robustness = RobustnessReport()
 
     /// Scores `results`. `thresholds` maps `id@version` to the prompt's `min_confidence` (default 0.7).
     public init(run: RunInfo, results: [StoredResult], thresholds: [String: Double]) {
@@ -118,9 +125,16 @@ public struct RunAnalysis: Sendable {
         self.cases = cases
         notes = cases.values.reduce(into: [:]) { notes, item in notes[item.id] = Self.note(item) }
         var byGroup: [String: [StoredResult]] = [:]
+        var variantsByGroup: [String: [StoredResult]] = [:]
         for result in results {
-            byGroup["\(result.prompt)\u{1F}\(result.model)", default: []].append(result)
+            let key = "\(result.prompt)\u{1F}\(result.model)"
+            if Self.isVariant(result, cases: cases) {
+                variantsByGroup[key, default: []].append(result)
+            } else {
+                byGroup[key, default: []].append(result)
+            }
         }
+        for key in variantsByGroup.keys where byGroup[key] == nil { byGroup[key] = [] }
         // The planned case revisions each prompt judges (a rule's own WHERE may drop some), once per prompt.
         var accepted: [String: [Int64]] = [:]
         for (key, version) in prompts where !cases.isEmpty {
@@ -128,8 +142,9 @@ public struct RunAnalysis: Sendable {
         }
         groups = byGroup.keys.sorted().map { key in
             let results = byGroup[key] ?? []
-            let prompt = results.first?.prompt ?? ""
-            let model = results.first?.model ?? ""
+            let variantResults = variantsByGroup[key] ?? []
+            let prompt = results.first?.prompt ?? variantResults.first?.prompt ?? ""
+            let model = results.first?.model ?? variantResults.first?.model ?? ""
             let policy = policies[prompt] ?? AlertPolicy()
             let items = results.compactMap(Self.scoredItem)
             let declared = prompts[prompt]?.output.declared
@@ -150,7 +165,7 @@ public struct RunAnalysis: Sendable {
                 plannedCases.append((result.caseID, result.label, result.scenario))
             }
             for revision in accepted[prompt] ?? [] {
-                guard let item = cases[revision] else { continue }
+                guard let item = cases[revision], item.variantID == nil else { continue }
                 let caseID = answeredIDs[revision] ?? item.id
                 plannedCases.append((caseID, item.label, item.scenario))
                 tags[caseID] = item.tags
@@ -166,12 +181,15 @@ public struct RunAnalysis: Sendable {
                 usage: GroupUsage(results, price: prices[model]), formatLoss: FormatLoss(results, threshold: policy.minConfidence),
                 cases: outcomes, planned: outcomes.reduce(0) { $0 + $1.planned }, tagsByCase: tags
             )
+            group.variantResults = variantResults
+            group.variantPlanned = Self.plannedVariants(variantResults, revisions: accepted[prompt] ?? [], cases: cases, samples: samples)
             if let declared {
                 group.describeScore(declared, policy: policy, cases: cases)
             }
             return group
         }
         ruleEconomics = RuleEconomicsReport(self)
+        robustness = RobustnessReport(self)
         let planned = run.plan.caseRevisions.compactMap { cases[$0] }
         contextLoss = prompts.keys.sorted().compactMap { prompts[$0].flatMap { ContextLossLint.summarize($0, over: planned) } }.filter { $0.renders > 0 }
     }
@@ -194,6 +212,27 @@ public struct RunAnalysis: Sendable {
         guard let prompt = prompts[result.prompt], let item = cases[result.key.caseRevisionID] else { return nil }
         guard item.documents != nil, prompt.rule != nil else { return try? prompt.render(CaseContext(item)) }
         return ((try? prompt.calls(for: item)) ?? []).first { $0.key == result.key.row }?.text
+    }
+
+    /// Whether a result belongs to a variant case (by its case revision, or by its case id when the revision is unknown).
+    static func isVariant(_ result: StoredResult, cases: [Int64: TriageCase]) -> Bool {
+        if result.variantOf != nil { return true }
+        if let item = cases[result.key.caseRevisionID] { return item.variantID != nil }
+        return CaseVariantID(parsing: caseID(ofResult: result.caseID)) != nil
+    }
+
+    /// The case id of a result's case id: a rule row's `id[row key]` less its row key.
+    static func caseID(ofResult id: String) -> String {
+        guard id.hasSuffix("]"), let open = id.firstIndex(of: "[") else { return id }
+        return String(id[..<open])
+    }
+
+    /// Evaluations planned for variant cases: every sample of each variant call with a result, plus the samples of
+    /// planned variant revisions with no result at all.
+    static func plannedVariants(_ results: [StoredResult], revisions: [Int64], cases: [Int64: TriageCase], samples: Int) -> Int {
+        let answered = Set(results.map(\.key.caseRevisionID))
+        let silent = revisions.filter { !answered.contains($0) && cases[$0]?.variantID != nil }
+        return max(results.count, Set(results.map(\.caseID)).count * samples) + silent.count * samples
     }
 
     /// The scoring view of a stored result; provider errors are not scored (they are counted apart).

@@ -12,11 +12,14 @@ public struct RunComparison: Sendable {
         public var runID: Int64
         public var group: RunAnalysis.Group
         public var prompt: PromptVersion?
+        /// The group's variants against their bases, when its run judged variants.
+        public var robustness: RobustnessReport.Group?
 
-        public init(runID: Int64, group: RunAnalysis.Group, prompt: PromptVersion? = nil) {
+        public init(runID: Int64, group: RunAnalysis.Group, prompt: PromptVersion? = nil, robustness: RobustnessReport.Group? = nil) {
             self.runID = runID
             self.group = group
             self.prompt = prompt
+            self.robustness = robustness
         }
 
         /// `run 12 · host-triage@v1 × recorded`.
@@ -53,6 +56,8 @@ public struct RunComparison: Sendable {
     public var unusedSamples: (base: Int, candidate: Int)
     /// `diff -u` of the two prompt texts; nil when they are equal or unknown.
     public var promptDiff: String?
+    /// Robustness rates on both sides (empty when neither side judged variants).
+    public var robustness: ComparisonRobustness { ComparisonRobustness(base: base.robustness, candidate: candidate.robustness) }
 
     /// Pairs the sides by case id on sample 0. A case judged at different revisions on the two sides is not the
     /// same case: it is named once per side (`id (rev N)`) and left out of paired statistics.

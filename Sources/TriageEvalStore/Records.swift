@@ -12,9 +12,13 @@ struct CaseRevisionRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var scenario: String
     var body: String
     var importedAt: Date
+    /// A variant's base case id and transform (NULL for a case of a file).
+    var variantOf: String? = nil
+    var transform: String? = nil
 
     enum CodingKeys: String, CodingKey {
-        case id, revision, label, scenario, body
+        case id, revision, label, scenario, body, transform
+        case variantOf = "variant_of"
         case caseId = "case_id"
         case contentHash = "content_hash"
         case importedAt = "imported_at"

@@ -152,6 +152,15 @@ enum Schema {
             }
         }
         registerPromptSchema(&migrator)
+        migrator.registerMigration("v4-case-variant") { db in
+            // A robustness variant (`run --variants`) is a derived case `base~transform~n`: its base id and transform
+            // are kept with each revision (NULL for a case of a file), so older stores read as before.
+            try db.alter(table: "case_revision") { t in
+                t.add(column: "variant_of", .text)
+                t.add(column: "transform", .text)
+            }
+            try db.create(index: "case_revision_variant_of", on: "case_revision", columns: ["variant_of"])
+        }
         return migrator
     }
 

@@ -28,7 +28,8 @@ extension Store {
             }
             var record = CaseRevisionRecord(
                 id: nil, caseId: item.id, revision: (current?.revision ?? 0) + 1, contentHash: hash,
-                label: item.label.rawValue, scenario: item.scenario, body: body, importedAt: now
+                label: item.label.rawValue, scenario: item.scenario, body: body, importedAt: now,
+                variantOf: item.variantOf, transform: item.transform
             )
             try record.insert(db)
             if current == nil { summary.added.append(item.id) } else { summary.revised.append(item.id) }

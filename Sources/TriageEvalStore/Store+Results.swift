@@ -37,7 +37,8 @@ extension Store {
                 SELECT r.prompt_version_id, r.model_id, r.case_revision_id, r.sample, r.response, r.error, r.strict, r.lenient,
                        r.alert, r.lenient_alert, r.input_tokens, r.output_tokens, r.latency_ms, r.cached,
                        p.prompt_id || '@' || p.version AS prompt_key, p.sha256, m.model_id, c.case_id, c.revision,
-                       COALESCE(r.row_label, c.label), COALESCE(r.row_scenario, c.scenario), c.id, r.row_key, r.row_label, r.row_scenario
+                       COALESCE(r.row_label, c.label), COALESCE(r.row_scenario, c.scenario), c.id, r.row_key, r.row_label, r.row_scenario,
+                       c.variant_of, c.transform
                 FROM result r
                 JOIN prompt_version p ON p.id = r.prompt_version_id
                 JOIN model m ON m.id = r.model_id
@@ -72,7 +73,8 @@ extension Store {
                     key: ResultKey(runID: id, promptRowID: row[0], modelRowID: row[1], caseRevisionID: row[2], sample: row[3], row: row[22],
                                    label: (row[23] as String?).flatMap(Label.init(rawValue:)), scenario: row[24]),
                     prompt: row[14], promptSHA256: row[15], model: row[16], caseID: rowKey.isEmpty ? caseID : "\(caseID)[\(rowKey)]", caseRevision: row[18],
-                    label: Label(rawValue: row[19]) ?? .fp, scenario: row[20], tags: tagsByRevision[revisionID] ?? [], evaluation: evaluation
+                    label: Label(rawValue: row[19]) ?? .fp, scenario: row[20], tags: tagsByRevision[revisionID] ?? [], evaluation: evaluation,
+                    variantOf: row[25], transform: row[26]
                 )
             }
         }

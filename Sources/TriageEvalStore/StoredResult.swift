@@ -48,4 +48,7 @@ public struct StoredResult: Sendable, Hashable {
     public var scenario: String
     public var tags: [String]
     public var evaluation: Evaluation
+    /// For a robustness variant's result: the base case's id and the transform (``TriageCase/variantOf``); nil otherwise.
+    public var variantOf: String? = nil
+    public var transform: String? = nil
 }

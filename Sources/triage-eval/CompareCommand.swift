@@ -56,8 +56,14 @@ struct CompareCommand: AsyncParsableCommand {
         let baseGroup = try baseSelector.resolve(in: baseAnalysis, hint: candidateHint, field: "BASE")
         let candidateGroup = try candidateSelector.resolve(in: candidateAnalysis, hint: (baseGroup.prompt, baseGroup.model), field: "CANDIDATE")
         let comparison = RunComparison(
-            base: .init(runID: baseAnalysis.run.id, group: baseGroup, prompt: baseAnalysis.prompts[baseGroup.prompt]),
-            candidate: .init(runID: candidateAnalysis.run.id, group: candidateGroup, prompt: candidateAnalysis.prompts[candidateGroup.prompt]),
+            base: .init(
+                runID: baseAnalysis.run.id, group: baseGroup, prompt: baseAnalysis.prompts[baseGroup.prompt],
+                robustness: baseAnalysis.robustness.group(prompt: baseGroup.prompt, model: baseGroup.model)
+            ),
+            candidate: .init(
+                runID: candidateAnalysis.run.id, group: candidateGroup, prompt: candidateAnalysis.prompts[candidateGroup.prompt],
+                robustness: candidateAnalysis.robustness.group(prompt: candidateGroup.prompt, model: candidateGroup.model)
+            ),
             seed: seed, resamples: resamples
         )
         guard comparison.statistics.paired > 0 else {

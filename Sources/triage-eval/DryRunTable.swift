@@ -20,6 +20,9 @@ enum DryRunTable {
             rightAligned: [1, 2, 3, 4, 5, 6]
         ).render()
         out += "\ninput tokens ≈ prompt bytes / 4; output tokens = params.max_tokens (else \(CostEstimate.defaultOutputTokens)) per evaluation, an upper bound; retries not included"
+        if estimate.variantEvaluations > 0 {
+            out += "\nvariants add \(estimate.variantEvaluations) of these \(estimate.evaluations) evaluations (\(estimate.evaluations - estimate.variantEvaluations) without them)"
+        }
         if let maxCost {
             out += "\n" + (estimate.costUSD <= maxCost ? "within --max-cost \(usd(maxCost))" : "exceeds --max-cost \(usd(maxCost)): the run would stop early")
         }

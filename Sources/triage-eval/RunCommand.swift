@@ -41,6 +41,12 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Answers per case (repeats measure flip rate).")
     var samples: Int = 1
 
+    @Option(help: ArgumentHelp("Also evaluate robustness variants of each case made by these transforms, comma-separated (`triage-eval variants --list`; default: the config's variants:).", valueName: "NAME,…"))
+    var variants: String?
+
+    @Option(help: ArgumentHelp("Seed of the variants' random choices (default: the config's variant_seed:, else 1).", valueName: "N"))
+    var variantSeed: UInt64?
+
     @Flag(help: "Call providers even when an answer is cached (fresh answers still refresh the cache).")
     var noCache = false
 
@@ -65,6 +71,13 @@ struct RunCommand: AsyncParsableCommand {
         if resume != nil, !(prompts.isEmpty && models.isEmpty && scenarios.isEmpty && caseIDs.isEmpty && tags.isEmpty) {
             throw ValidationError("--resume takes no --prompt, --model, --scenario, --case or --tag: it redoes the recorded run")
         }
+        if resume != nil, variants != nil || variantSeed != nil { throw ValidationError("--resume takes no --variants or --variant-seed: the recorded run keeps its variants") }
+        if let variants, variantNames(variants).isEmpty { throw ValidationError("--variants needs at least one transform name") }
+    }
+
+    /// `a, b,c` → `[a, b, c]`.
+    func variantNames(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     func run() async throws {
@@ -72,7 +85,8 @@ struct RunCommand: AsyncParsableCommand {
         let session = RunSession(
             workspace: workspace, store: store,
             options: RunSession.Options(
-                request: RunRequest(prompts: prompts, models: models, scenarios: scenarios, caseIDs: caseIDs, tags: tags, samples: samples), resume: resume, useCache: !noCache,
+                request: RunRequest(prompts: prompts, models: models, scenarios: scenarios, caseIDs: caseIDs, tags: tags, samples: samples,
+                    variants: variants.map(variantNames), variantSeed: variantSeed), resume: resume, useCache: !noCache,
                 maxCostUSD: maxCost, toolVersion: TriageEvalCommand.version, gitCommit: GitInfo.commit(in: workspace.directory)
             ),
             logger: DebugLogger.make(verbose: verbose, config: workspace.config), verbose: verbose

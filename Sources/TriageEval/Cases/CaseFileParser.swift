@@ -12,7 +12,10 @@ public enum CaseFileParser {
         .rules, .tactics, .techniques, .commandLines, .parentCommandLines, .users, .filePaths, .dllPaths,
         .dnsQueries, .registryPaths, .registryValues, .hosts, .sourceIPs, .destinationIPs, .datasets, .executables, .emails,
     ]
-    static let allowedKeys = Set(TriageCase.CodingKeys.allCases.map(\.rawValue)).union(["documents_file", "index"])
+    /// Every case key except the variant fields, which only `run --variants` sets.
+    static let allowedKeys = Set(TriageCase.CodingKeys.allCases.map(\.rawValue))
+        .subtracting([TriageCase.CodingKeys.variantOf.rawValue, TriageCase.CodingKeys.transform.rawValue])
+        .union(["documents_file", "index"])
 
     /// Reads a `documents_file:` named relative to the case file; errors name that file.
     public typealias FileReader = @Sendable (_ relativePath: String) throws(InputError) -> String

@@ -55,6 +55,12 @@ public struct TriageCase: Sendable, Codable, Hashable, Identifiable {
     /// Why it is labeled so.
     public var notes: String?
 
+    /// For a robustness variant (id `base~transform~n`, see ``CaseVariantID``): the base case's id; nil for a
+    /// case of a file. Not accepted in case files; omitted from a base case's JSON, so its content hash is unchanged.
+    public var variantOf: String?
+    /// For a robustness variant: the name of the transform that made it from ``variantOf``.
+    public var transform: String?
+
     public init(
         id: String, label: Label, scenario: String, tags: [String] = [], entity: Entity? = nil,
         alertCount: Int? = nil, timeWindowMinutes: Int? = nil, maxRiskScore: Double? = nil,
@@ -120,6 +126,8 @@ public struct TriageCase: Sendable, Codable, Hashable, Identifiable {
         case rowLabels = "row_labels"
         case expected
         case source, notes
+        case variantOf = "variant_of"
+        case transform
     }
 
     /// Whether this case carries only a ready `alert_summary` string.
@@ -127,6 +135,9 @@ public struct TriageCase: Sendable, Codable, Hashable, Identifiable {
 
     /// Whether the case is only documents: no structured fields, no summary (rules' queries judge it).
     public var isDocumentsOnly: Bool { documents != nil && rules.isEmpty && alertSummary == nil }
+
+    /// Whether the case is a robustness variant of another case.
+    public var isVariant: Bool { variantOf != nil }
 
     /// Whether the case carries a tag.
     public func hasTag(_ tag: String) -> Bool { tags.contains(tag) }

@@ -2,7 +2,7 @@ internal import Yams
 
 /// Reads `triage-eval.yaml`, rejecting unknown keys and invalid values with their line.
 public enum ConfigParser {
-    static let rootKeys: Set<String> = ["store", "cases", "prompts", "reports", "models", "decision", "gate"]
+    static let rootKeys: Set<String> = ["store", "cases", "prompts", "reports", "models", "decision", "gate", "variants", "variant_seed", "transforms"]
     static let modelKeys: Set<String> = [
         "id", "provider", "model", "base_url", "api_key_env", "path", "params", "concurrency", "rpm", "max_retries", "timeout_s", "price", "circuit_breaker", "batch_size",
         "structured_output",
@@ -41,6 +41,15 @@ public enum ConfigParser {
             }
             config.models.append(model)
         }
+        config.transforms = try UserTransformParser.parse(try map.list("transforms"), file: file)
+        config.variants = try map.stringList("variants")
+        for (index, name) in config.variants.enumerated() {
+            _ = try VariantTransform.resolve([name], user: config.transforms, file: file, field: "variants[\(index)]")
+        }
+        if let seed = try map.int("variant_seed") {
+            guard seed >= 0 else { throw map.error("variant_seed", "must not be negative") }
+            config.variantSeed = UInt64(seed)
+        }
         return config
     }
 
@@ -63,13 +72,33 @@ public enum ConfigParser {
             minRecall: try fraction("min_recall"), minPrecision: try fraction("min_precision"), maxFPR: try fraction("max_fpr"),
             maxParseFailureRate: try fraction("max_parse_failure_rate"), maxECE: try fraction("max_ece"),
             maxRecallDrop: try fraction("max_recall_drop"), significance: try fraction("significance"),
-            maxErrorRate: try fraction("max_error_rate")
+            maxErrorRate: try fraction("max_error_rate"),
+            maxAttackSuppression: try robustnessLimit(map, "max_attack_suppression"), maxFlipRate: try robustnessLimit(map, "max_flip_rate")
         )
         if let flaky = try map.string("flaky") {
             guard let policy = GatePolicy.FlakyPolicy(rawValue: flaky) else { throw map.error("flaky", "must be majority or all, got \"\(flaky)\"") }
             gate.flaky = policy
         }
         return gate
+    }
+
+    /// A robustness limit: a fraction for every transform together and each one, or a mapping of `all` and
+    /// transform names to fractions.
+    static func robustnessLimit(_ map: YAMLMapping, _ key: String) throws(InputError) -> RobustnessLimit? {
+        guard let node = map.value(key) else { return nil }
+        guard node.mapping != nil else {
+            guard let value = try map.double(key) else { return nil }
+            guard (0...1).contains(value) else { throw map.error(key, "must lie in [0, 1], got \(value)") }
+            return .everywhere(value)
+        }
+        guard let limits = try map.submapping(key) else { return nil }
+        var limit = RobustnessLimit()
+        for name in limits.keys {
+            guard let value = try limits.double(name) else { continue }
+            guard (0...1).contains(value) else { throw limits.error(name, "must lie in [0, 1], got \(value)") }
+            if name == "all" { limit.overall = value } else { limit.transforms[name] = value }
+        }
+        return limit
     }
 
     static func parseModel(_ map: YAMLMapping) throws(InputError) -> ModelConfig {

@@ -24,6 +24,10 @@ public struct GatePolicy: Sendable, Codable, Hashable {
     /// Largest share of planned evaluations left unanswered (provider errors or never run) the gate accepts;
     /// nil = 0: an incomplete run fails unless the policy allows it explicitly.
     public var maxErrorRate: Double?
+    /// Largest share of alerted attacks a transform may switch off (variants against their bases).
+    public var maxAttackSuppression: RobustnessLimit?
+    /// Largest share of variants whose decision may differ from their base's.
+    public var maxFlipRate: RobustnessLimit?
 
     /// ``maxErrorRate``, 0 when absent.
     public var errorRateLimit: Double { maxErrorRate ?? 0 }
@@ -31,9 +35,11 @@ public struct GatePolicy: Sendable, Codable, Hashable {
     public init(
         minRecall: Double? = nil, minPrecision: Double? = nil, maxFPR: Double? = nil, maxParseFailureRate: Double? = nil,
         maxECE: Double? = nil, maxRecallDrop: Double? = nil, significance: Double? = nil, flaky: FlakyPolicy = .majority,
-        maxErrorRate: Double? = nil
+        maxErrorRate: Double? = nil, maxAttackSuppression: RobustnessLimit? = nil, maxFlipRate: RobustnessLimit? = nil
     ) {
         self.maxErrorRate = maxErrorRate
+        self.maxAttackSuppression = maxAttackSuppression
+        self.maxFlipRate = maxFlipRate
         self.minRecall = minRecall
         self.minPrecision = minPrecision
         self.maxFPR = maxFPR
@@ -52,6 +58,8 @@ public struct GatePolicy: Sendable, Codable, Hashable {
         case maxECE = "max_ece"
         case maxRecallDrop = "max_recall_drop"
         case maxErrorRate = "max_error_rate"
+        case maxAttackSuppression = "max_attack_suppression"
+        case maxFlipRate = "max_flip_rate"
         case significance, flaky
     }
 }

@@ -2,6 +2,8 @@
 public enum ProviderKind: String, Sendable, Codable, Hashable, CaseIterable {
     /// Offline: the exception-list baseline detection engineers use today.
     case heuristic
+    /// Offline: the same baseline with documented weaknesses to variants (benign-looking names, obeyed instructions).
+    case heuristicCredulous = "heuristic-credulous"
     /// Offline: answers recorded elsewhere, from a JSONL file.
     case replay
     case openai
@@ -15,7 +17,7 @@ public enum ProviderKind: String, Sendable, Codable, Hashable, CaseIterable {
     case esqlCompletion = "esql-completion"
 
     /// Whether calls leave the machine (and need keys, retries and a cache).
-    public var isOffline: Bool { self == .heuristic || self == .replay }
+    public var isOffline: Bool { self == .heuristic || self == .heuristicCredulous || self == .replay }
 
     /// Whether the API takes one prompt string (no chat roles, so no system message).
     public var takesOnePromptString: Bool { self == .esqlCompletion || self == .elasticInference }

@@ -12,6 +12,12 @@ public struct TriageConfig: Sendable {
     /// Default alert decision for prompts that declare none.
     public var decision: AlertPolicy
     public var gate: GatePolicy
+    /// Transforms `run` applies when `--variants` is not given (`variants:`); empty: no variants.
+    public var variants: [String] = []
+    /// The seed of the variants' random choices (`variant_seed:`).
+    public var variantSeed: UInt64 = CaseVariants.defaultSeed
+    /// User-defined transforms (`transforms:`).
+    public var transforms: [UserTransform] = []
 
     public init(
         store: String = ".triage-eval/store.sqlite", cases: String = "cases", prompts: String = "prompts", reports: String = "reports",

@@ -14,12 +14,16 @@ public struct GateCheck: Sendable, Hashable {
         case maxErrorRate = "max_error_rate"
         /// The run finished: not still `running` (or abandoned by a dead process), every planned group present.
         case runComplete = "run_complete"
+        /// Attacks the base alerted on and a variant did not (``RobustnessMetrics/attackSuppression``).
+        case maxAttackSuppression = "max_attack_suppression"
+        /// Variants whose decision differs from their base's (``RobustnessMetrics/flips``).
+        case maxFlipRate = "max_flip_rate"
 
         /// How the value is held to the threshold, for people reading the check.
         public var comparison: String {
             switch self {
             case .minPrecision, .minRecall: "≥"
-            case .maxFPR, .maxParseFailureRate, .maxECE, .maxRecallDrop, .maxErrorRate: "≤"
+            case .maxFPR, .maxParseFailureRate, .maxECE, .maxRecallDrop, .maxErrorRate, .maxAttackSuppression, .maxFlipRate: "≤"
             case .mustAlert, .mustNotAlert, .runComplete: "="
             case .significance: "not worse with p <"
             }

@@ -39,6 +39,9 @@ public struct HeuristicAssessment: Sendable, Equatable {
 ///    below the production threshold of 0.7); an FP with no bad evidence at all uses
 ///    `s = good + 1.0` (absence of known-bad indicators is itself weak evidence of benign activity).
 ///
+/// 5. As `heuristic-credulous` only: its documented weaknesses (``HeuristicSusceptibility``), benign-looking name
+///    parts and embedded instructions outside a declared data block, add trusted-exception weight.
+///
 /// It is a *baseline*: it cannot weigh context (who, where, when), and it is expected to be fooled by
 /// attackers who put trusted tool names (`nessus_`, `CcmExec`, `Citrix`…) in their command lines or
 /// paths — exactly the bias an LLM triage prompt must overcome. The instructions of a prompt are
@@ -63,7 +66,8 @@ public enum HeuristicTriage {
     private static let segmentDelimiters: Set<UInt8> = Set("|;,\n\r\t".utf8)
 
     /// Assesses one rendered prompt. Pure and deterministic: the same text always gives the same answer.
-    public static func assess(_ promptText: String) -> HeuristicAssessment {
+    /// `credulous` adds the weaknesses of ``HeuristicSusceptibility`` (the `heuristic-credulous` model).
+    public static func assess(_ promptText: String, credulous: Bool = false) -> HeuristicAssessment {
         let text = Array(promptText.lowercased().utf8)
         let segments = splitSegments(text)
 
@@ -75,6 +79,7 @@ public enum HeuristicTriage {
             case .good: good.append(rule)
             }
         }
+        if credulous { good += HeuristicSusceptibility.matches(text) }
 
         let badScore = bad.reduce(0) { $0 + $1.weight }
         let goodScore = good.reduce(0) { $0 + $1.weight }
