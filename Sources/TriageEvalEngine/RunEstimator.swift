@@ -12,8 +12,11 @@ public struct RunEstimator: Sendable {
     /// The run the skip keys belong to (0 for a new run).
     public var runID: Int64
     public var useCache: Bool
+    /// `--batch-api`: models with a batch API are priced at their batch price (as are `batch_api: true` models).
+    public var batchAPI: Bool
 
-    public init(store: Store, plan: RunPlan, runID: Int64 = 0, skip: Set<ResultKey> = [], useCache: Bool = true) {
+    public init(store: Store, plan: RunPlan, runID: Int64 = 0, skip: Set<ResultKey> = [], useCache: Bool = true, batchAPI: Bool = false) {
+        self.batchAPI = batchAPI
         self.store = store
         self.plan = plan
         self.runID = runID
@@ -60,7 +63,8 @@ public struct RunEstimator: Sendable {
             }
             let batchSize = model.requestBatchSize
             estimate.calls = (misses + batchSize - 1) / batchSize
-            estimate.costUSD = CostEstimate.usd(config, inputTokens: estimate.inputTokens, outputTokens: estimate.outputTokens)
+            let batch = config.provider.hasBatchAPI && (batchAPI || config.batchAPI == true)
+            estimate.costUSD = CostEstimate.usd(config, inputTokens: estimate.inputTokens, outputTokens: estimate.outputTokens, batch: batch)
             models.append(estimate)
         }
         return RunEstimate(models: models)

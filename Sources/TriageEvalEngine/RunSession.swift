@@ -24,12 +24,18 @@ public struct RunSession: Sendable {
         public var gitCommit: String?
         /// How long a result write keeps being retried while another process holds the store (seconds).
         public var writePatience: Double
+        /// `--batch-api`: models whose provider has a batch API send through it.
+        public var batchAPI: Bool
+        /// How provider batches are polled (and `--no-wait`).
+        public var batchPolling: BatchPolling
 
         public init(
             request: RunRequest, resume: Int64? = nil, useCache: Bool = true, maxCostUSD: Double? = nil, toolVersion: String, gitCommit: String? = nil,
-            writePatience: Double = 60
+            writePatience: Double = 60, batchAPI: Bool = false, batchPolling: BatchPolling = BatchPolling()
         ) {
             self.writePatience = writePatience
+            self.batchAPI = batchAPI
+            self.batchPolling = batchPolling
             self.request = request
             self.resume = resume
             self.useCache = useCache
@@ -100,7 +106,7 @@ public struct RunSession: Sendable {
 
     /// What the planned run would send and cost (`--dry-run`); sends nothing, stores no results.
     public func estimate(_ planned: Planned) async throws -> RunEstimate {
-        try await RunEstimator(store: store, plan: planned.plan, runID: planned.resumed ?? 0, skip: planned.skip, useCache: options.useCache).estimate()
+        try await RunEstimator(store: store, plan: planned.plan, runID: planned.resumed ?? 0, skip: planned.skip, useCache: options.useCache, batchAPI: options.batchAPI).estimate()
     }
 
     /// Records the run (or takes over the resumed one), executes it, finishes its record and scores it.
@@ -132,7 +138,7 @@ public struct RunSession: Sendable {
 
         let executor = RunExecutor(
             store: store, plan: planned.plan, runID: runID, useCache: options.useCache, skip: planned.skip, maxCostUSD: options.maxCostUSD,
-            writePatience: options.writePatience, logger: logger, report: report
+            writePatience: options.writePatience, logger: logger, batchAPI: options.batchAPI, batchPolling: options.batchPolling, report: report
         )
         let execution = Task { try await executor.execute() }
         let signals = handleSignals ? StopSignals { execution.cancel() } : nil
@@ -161,6 +167,15 @@ public struct RunSession: Sendable {
         }
         guard info.status != .complete else {
             return Finished(info: info, outcome: outcome, analysis: analysis, exitStatus: .ok, problem: nil)
+        }
+        if info.status == .submitted {
+            let open = try await store.batches(run: runID).filter { $0.state != .collected }
+            let waiting = open.reduce(0) { $0 + $1.items.count }
+            return Finished(
+                info: info, outcome: outcome, analysis: analysis, exitStatus: .incomplete,
+                problem: "run \(runID) is submitted: \(Formatting.count(waiting, "evaluation")) wait in \(open.count) provider batch\(open.count == 1 ? "" : "es")"
+                    + "; collect them with `triage-eval collect \(runID)`"
+            )
         }
         var causes = analysis.groups.flatMap(\.errors).reduce(into: [String: Int]()) { $0[$1.key, default: 0] += $1.value }
         let missing = info.planned - analysis.groups.reduce(0) { $0 + $1.results.count }

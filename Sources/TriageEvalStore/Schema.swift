@@ -151,6 +151,7 @@ enum Schema {
                 t.add(column: "row_scenario", .text)
             }
         }
+        registerProviderBatches(&migrator)
         return migrator
     }
 

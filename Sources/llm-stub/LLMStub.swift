@@ -52,6 +52,18 @@ struct LLMStub: AsyncParsableCommand {
     @Flag(name: .customLong("echo-auth"), help: "Answer every model request 401 in its provider's error format, echoing the credentials it carried (keys, tokens, Basic user:password), as some APIs do.")
     var echoAuth = false
 
+    @Option(name: .customLong("batch-delay-ms"), help: "Batch APIs: a batch ends this long after it was created (0: at once).")
+    var batchDelayMilliseconds = 0
+
+    @Option(name: .customLong("batch-expire"), help: "Batch APIs: the first N batches expire with half their requests unanswered (Gemini: all).")
+    var batchExpire = 0
+
+    @Option(name: .customLong("batch-error-every"), help: "Batch APIs: every N-th request of a batch gets a server error (0: none).")
+    var batchErrorEvery = 0
+
+    @Option(name: .customLong("batch-invalid-every"), help: "Batch APIs: every N-th request of a batch gets an invalid-request error (0: none).")
+    var batchInvalidEvery = 0
+
     static func main() async { await runAndExit() }
 
     func run() async throws {
@@ -89,6 +101,12 @@ struct LLMStub: AsyncParsableCommand {
         configuration.timeoutMilliseconds = timeoutMilliseconds
         if echoAuth && replyStatus != nil { throw UsageError("--echo-auth and --reply-status exclude each other") }
         configuration.echoAuth = echoAuth
+        guard batchDelayMilliseconds >= 0, batchExpire >= 0, batchErrorEvery >= 0, batchInvalidEvery >= 0 else {
+            throw UsageError("--batch-delay-ms, --batch-expire, --batch-error-every and --batch-invalid-every must be ≥ 0")
+        }
+        configuration.batch = StubBatchSettings(
+            delayMilliseconds: batchDelayMilliseconds, expireFirst: batchExpire, errorEvery: batchErrorEvery, invalidEvery: batchInvalidEvery
+        )
         switch (replyStatus, replyBody) {
         case (let status?, let body?):
             configuration.fixedReply = try FixedReply(status: status, bodyFile: body, headers: replyHeaders)

@@ -17,4 +17,6 @@ struct StubConfiguration: Sendable {
     var fixedReply: FixedReply?
     /// When set, every model-route request gets a 401 in its route's error format echoing its credentials.
     var echoAuth = false
+    /// The batch endpoints' delay, expiry and partial errors.
+    var batch = StubBatchSettings()
 }
