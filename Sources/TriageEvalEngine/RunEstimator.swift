@@ -1,5 +1,6 @@
 internal import TriageEval
 public import TriageEvalStore
+internal import TriageEvalProviders
 
 /// Computes a ``RunEstimate`` without sending anything or writing results: renders every pending
 /// evaluation, looks its cache key up, and prices the calls left (a batching model's calls are its
@@ -61,9 +62,10 @@ public struct RunEstimator: Sendable {
                     estimate.outputTokens += CostEstimate.outputTokens(config)
                 }
             }
-            let batchSize = model.requestBatchSize
-            estimate.calls = (misses + batchSize - 1) / batchSize
             let batch = config.provider.hasBatchAPI && (batchAPI || config.batchAPI == true)
+            // Through a batch API, one request submits up to the provider's batch size.
+            let batchSize = batch ? BatchJobs.make(for: model.provider)?.maxRequestsPerBatch ?? 1 : model.requestBatchSize
+            estimate.calls = (misses + batchSize - 1) / batchSize
             estimate.costUSD = CostEstimate.usd(config, inputTokens: estimate.inputTokens, outputTokens: estimate.outputTokens, batch: batch)
             models.append(estimate)
         }

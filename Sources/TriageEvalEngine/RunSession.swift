@@ -162,7 +162,9 @@ public struct RunSession: Sendable {
             return Finished(
                 info: info, outcome: outcome, analysis: analysis, exitStatus: byTerm ? .terminated : .interrupted,
                 problem: "run \(runID) interrupted (\(byTerm ? "SIGTERM" : "Ctrl-C")): \(stored) of \(info.planned) evaluations stored; "
-                    + "finish it with `triage-eval run --resume \(runID)`"
+                    + (info.status == .submitted
+                        ? "its provider batches keep running: collect them with `triage-eval collect \(runID)`"
+                        : "finish it with `triage-eval run --resume \(runID)`")
             )
         }
         guard info.status != .complete else {

@@ -61,9 +61,12 @@ extension Store {
     static func runInfo(_ record: RunRecord, db: Database) throws -> RunInfo {
         let id = record.id ?? 0
         let usage = try usage(run: id, db: db)
+        var status = RunLease.status(of: record)
+        // A run whose process died while provider batches were open is waiting for `collect`, not lost.
+        if status == .interrupted, try ProviderBatch.openCount(run: id, db: db) > 0 { status = .submitted }
         return RunInfo(
             id: id, startedAt: record.startedAt, finishedAt: record.finishedAt,
-            status: RunLease.status(of: record), toolVersion: record.toolVersion, gitCommit: record.gitCommit,
+            status: status, toolVersion: record.toolVersion, gitCommit: record.gitCommit,
             samples: record.samples, selection: try decode(RunInfo.Selection.self, from: record.selection),
             plan: try decode(RunInfo.Plan.self, from: record.plan), planned: record.planned,
             calls: usage.calls, cacheHits: usage.cacheHits, errors: usage.errors, inputTokens: usage.inputTokens,

@@ -40,7 +40,7 @@ enum BatchProgressLine {
         if let succeeded = progress.succeeded { counts.append("\(succeeded)\(progress.total.map { "/\($0)" } ?? "") succeeded") }
         else if let total = progress.total { counts.append("\(total) requests") }
         if let failed = progress.failed, failed > 0 { counts.append("\(failed) failed") }
-        let next = progress.nextPoll.map { String(format: "; next poll in %.0fs", $0) } ?? ""
+        let next = progress.nextPoll.map { String(format: $0 < 10 ? "; next poll in %.1fs" : "; next poll in %.0fs", $0) } ?? ""
         return "batch \(progress.batchID) (\(progress.model)): \(progress.state)\(counts.isEmpty ? "" : ", " + counts.joined(separator: ", "))\(next)"
     }
 }

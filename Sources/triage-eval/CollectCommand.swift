@@ -20,6 +20,9 @@ struct CollectCommand: AsyncParsableCommand {
 
     @OptionGroup var batch: BatchOptions
 
+    @Option(help: ArgumentHelp("Start no new batch once spent plus reserved would exceed this (USD); the open batches' reservations, granted when they were submitted, are held.", valueName: "USD"))
+    var maxCost: Double?
+
     @Flag(help: "No progress line and no summary table.")
     var quiet = false
 
@@ -29,6 +32,7 @@ struct CollectCommand: AsyncParsableCommand {
     func run() async throws {
         var arguments = ["--resume", "\(run)", "--batch-api"] + batch.arguments
         if let config = global.config { arguments += ["--config", config] }
+        if let maxCost { arguments += ["--max-cost", "\(maxCost)"] }
         if quiet { arguments.append("--quiet") }
         if verbose { arguments.append("--verbose") }
         var command = try RunCommand.parse(arguments)

@@ -12,7 +12,7 @@ import TriageEvalStore
     static let fast = ["--poll-interval", "0.05", "--poll-max", "0.2"]
 
     /// One batch-capable model on `stub`, priced, at half price in batches; only the host prompt, to keep it small.
-    static func workspace(_ stub: StubServer, provider: String = "openai") throws -> URL {
+    static func workspace(_ stub: StubServer, provider: String = "openai", batchAPIInConfig: Bool = false) throws -> URL {
         let directory = try CLI.workspace()
         let base = provider == "openai" ? "\(stub.baseURL)/v1" : stub.baseURL
         let config = """
@@ -25,6 +25,7 @@ import TriageEvalStore
                 concurrency: 2
                 max_retries: 0
                 price: {input_per_mtok: 1.0, output_per_mtok: 2.0, batch_discount: 0.5}
+            \(batchAPIInConfig ? "    batch_api: true" : "")
 
             """
         try config.write(to: directory.appendingPathComponent("triage-eval.yaml"), atomically: true, encoding: .utf8)
@@ -55,7 +56,10 @@ import TriageEvalStore
     @Test func submittedThenCollectedByAFreshProcess() async throws {
         let stub = try StubServer()
         let directory = try Self.workspace(stub)
-        let submitted = try await Self.run(["run", "--prompt", "host-triage", "--batch-api", "--no-wait", "--quiet"], in: directory)
+        let dryRun = try await Self.run(["run", "--prompt", "host-triage", "--batch-api", "--dry-run"], in: directory)
+        let row = try #require(dryRun.stdout.split(separator: "\n").first { $0.hasPrefix("batched ") }).split(separator: " ")
+        #expect(row[3] == "1", "one batch request: \(dryRun.stdout)")
+        let submitted = try await Self.run(["run", "--prompt", "host-triage", "--batch-api", "--no-wait", "--quiet", "--max-cost", "1"], in: directory)
         #expect(submitted.status == 3, "\(submitted.stderr)")
         #expect(submitted.stderr.contains("collect them with `triage-eval collect 1`"))
         let store = try Self.store(directory)
@@ -66,8 +70,10 @@ import TriageEvalStore
         #expect(batches.count == 1 && batches[0].state == .submitted && batches[0].providerBatchID?.hasPrefix("batch_stub") == true)
         #expect(batches[0].items.count == run.planned)
 
-        let collected = try await Self.run(["collect", "\(run.id)", "--quiet"] + Self.fast, in: directory)
+        // The reservations the submit was granted are held, not asked for again: a limit below them does not stop the collection.
+        let collected = try await Self.run(["collect", "\(run.id)", "--quiet", "--max-cost", "0.000001"] + Self.fast, in: directory)
         #expect(collected.status == 0, "\(collected.stderr)")
+        #expect(!collected.stderr.contains("--max-cost"))
         let done = try #require(try await store.run(run.id))
         #expect(done.status == .complete && done.errors == 0)
         _ = try await Self.expectOneResultPerItem(store, run: done)
@@ -111,6 +117,8 @@ import TriageEvalStore
 
         let db = try #require(store)
         let run = try #require(try await db.latestRun())
+        // Its process is gone but its batch is open at the provider: waiting for `collect`, not lost.
+        #expect(run.status == .submitted)
         #expect(try await db.results(run: run.id).isEmpty)
         let collected = try await Self.run(["collect", "\(run.id)", "--quiet"] + Self.fast, in: directory)
         #expect(collected.status == 0, "\(collected.stderr)")
@@ -140,8 +148,8 @@ import TriageEvalStore
 
     @Test func invalidRequestsAreReportedNotResubmitted() async throws {
         let stub = try StubServer(["--batch-invalid-every", "4"])
-        let directory = try Self.workspace(stub)
-        let output = try await Self.run(["run", "--prompt", "host-triage", "--batch-api", "--quiet"] + Self.fast, in: directory)
+        let directory = try Self.workspace(stub, batchAPIInConfig: true)
+        let output = try await Self.run(["run", "--prompt", "host-triage", "--quiet"] + Self.fast, in: directory)
         #expect(output.status == 3, "\(output.stderr)")
         let store = try Self.store(directory)
         let run = try #require(try await store.latestRun())
