@@ -85,7 +85,7 @@ public struct RunSession: Sendable {
     /// Plans the run: imports the case files and checks every name (new run), or rebuilds the recorded plan.
     public func plan() async throws -> Planned {
         let preparer = RunPreparer(workspace: workspace, store: store, logger: verbose ? logger : nil)
-        let planned: Planned
+        var planned: Planned
         if let resume = options.resume {
             guard let recorded = try await store.run(resume) else {
                 throw InputError(file: "command line", field: "--resume", message: "no run \(resume) in \(workspace.display(store.path))")
@@ -94,6 +94,11 @@ public struct RunSession: Sendable {
         } else {
             let prepared = try await preparer.prepare(options.request)
             planned = Planned(plan: prepared.plan, resumed: nil, skip: [], warnings: prepared.warnings)
+        }
+        if options.batchAPI {
+            for model in planned.plan.models where !model.config.provider.isOffline && !model.config.provider.hasBatchAPI {
+                planned.warnings.append("--batch-api: model \(model.config.id) (\(model.config.provider.rawValue)) has no batch API here; it sends one request per evaluation")
+            }
         }
         if options.maxCostUSD != nil, let unpriced = planned.plan.models.first(where: { !$0.config.provider.isOffline && $0.config.price == nil }) {
             throw InputError(

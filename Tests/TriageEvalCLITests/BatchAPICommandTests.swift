@@ -84,8 +84,11 @@ import TriageEvalStore
         let expected = (Double(done.inputTokens) * 1.0 + Double(done.outputTokens) * 2.0) / 1_000_000 * 0.5
         #expect(done.inputTokens > 0 && abs(done.costUSD - expected) < 1e-12)
         // The key went to the stub in headers only: never into the store or the output.
-        let bytes = try Data(contentsOf: directory.appendingPathComponent(".triage-eval/store.sqlite"))
-        #expect(bytes.range(of: Data(Self.key.utf8)) == nil)
+        let storeDirectory = directory.appendingPathComponent(".triage-eval")
+        for file in try FileManager.default.contentsOfDirectory(atPath: storeDirectory.path) {  // the store, its WAL and shared memory
+            let bytes = try Data(contentsOf: storeDirectory.appendingPathComponent(file))
+            #expect(bytes.range(of: Data(Self.key.utf8)) == nil, "\(file)")
+        }
         #expect(!(submitted.stderr + submitted.stdout + collected.stderr + collected.stdout).contains(Self.key))
         #expect(try await stub.requests().contains { $0.headers["authorization"] == "Bearer \(Self.key)" })
     }
