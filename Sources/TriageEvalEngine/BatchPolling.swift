@@ -7,7 +7,8 @@ public struct BatchPolling: Sendable, Hashable {
     public var factor: Double
     /// Batches each item may be in before its failure is recorded.
     public var maxAttempts: Int
-    /// False (`--no-wait`): submit and return; the run is `submitted` and `triage-eval collect` finishes it.
+    /// False (`--no-wait`): submit and return (the run is `submitted`; `triage-eval collect` finishes it); batches
+    /// found open (`collect --no-wait`) are polled once, and collected if they ended.
     public var wait: Bool
 
     public init(initial: Double = 30, maximum: Double = 600, factor: Double = 2, maxAttempts: Int = 3, wait: Bool = true) {

@@ -44,28 +44,34 @@ extension RunExecutor {
             context.budget.hold(batch.items.filter { pending[BatchKey($0)] != nil }.reduce(0) { $0 + $1.reservedUSD })
         }
 
-        var fresh: [PreparedItem] = []
+        let reopened = Set(waiting.map(\.id))
+        // Prepared items are submitted as soon as a batch is full: at most one batch of rendered prompts in memory.
+        let size = max(1, jobs.maxRequestsPerBatch)
+        var fresh: [(prepared: PreparedItem, attempt: Int)] = []
         var next = 0
         while next < items.count, !context.budget.isClosed, !Task.isCancelled {
             let item = items[next]
             next += 1
             guard !inBatch.contains(BatchKey(plan.key(item, run: runID))) else { continue }
-            if let prepared = try await prepare(item, model: model.config, breaker: breaker, context: context, batch: true) { fresh.append(prepared) }
+            if let prepared = try await prepare(item, model: model.config, breaker: breaker, context: context, batch: true) { fresh.append((prepared, 1)) }
+            if fresh.count == size {
+                if let batch = try await submit(fresh, jobs: jobs, model: model, breaker: breaker, context: context) { waiting.append(batch) }
+                fresh = []
+            }
         }
+        if let batch = try await submit(fresh, jobs: jobs, model: model, breaker: breaker, context: context) { waiting.append(batch) }
         context.budget.leaveOut(items[next...].count { !inBatch.contains(BatchKey(plan.key($0, run: runID))) })
-        let size = max(1, jobs.maxRequestsPerBatch)
-        for start in stride(from: 0, to: fresh.count, by: size) {
-            let chunk = fresh[start..<min(start + size, fresh.count)].map { ($0, 1) }
-            if let batch = try await submit(chunk, jobs: jobs, model: model, breaker: breaker, context: context) { waiting.append(batch) }
+        if !batchPolling.wait {
+            // `--no-wait`: what this session submitted is left to a later `collect`; batches it found open are checked once.
+            waiting = waiting.filter { reopened.contains($0.id) }
         }
-        guard batchPolling.wait else { return }
 
         var polls = 0
         while !waiting.isEmpty, !Task.isCancelled {
             var still: [ProviderBatch] = []
             let delay = batchPolling.delay(after: polls)
             for batch in waiting {
-                switch try await poll(batch, jobs: jobs, model: model, nextPoll: delay) {
+                switch try await poll(batch, jobs: jobs, model: model, nextPoll: batchPolling.wait ? delay : nil) {
                 case .running:
                     still.append(batch)
                 case .ended(let status):
@@ -79,7 +85,7 @@ extension RunExecutor {
                 }
             }
             waiting = still
-            guard !waiting.isEmpty else { break }
+            guard !waiting.isEmpty, batchPolling.wait else { break }
             polls += 1
             try await Task.sleep(for: .seconds(delay))
         }
@@ -129,7 +135,7 @@ extension RunExecutor {
     }
 
     /// One poll: reports the provider-side state and counts, records the state word.
-    func poll(_ batch: ProviderBatch, jobs: any BatchJobProvider, model: RunPlan.Model, nextPoll: Double) async throws -> PollResult {
+    func poll(_ batch: ProviderBatch, jobs: any BatchJobProvider, model: RunPlan.Model, nextPoll: Double?) async throws -> PollResult {
         let submission = BatchSubmission(id: batch.providerBatchID ?? "", inputFileID: batch.inputFileID)
         let polled = await Self.attempt { () async throws(ProviderError) -> BatchStatus in try await jobs.status(of: submission) }
         let status: BatchStatus

@@ -4,7 +4,7 @@ import TriageEvalEngine
 
 /// How `run --batch-api` and `collect` wait for provider batches.
 struct BatchOptions: ParsableArguments {
-    @Flag(help: "Submit the provider batches and return (run status `submitted`, exit 3); `triage-eval collect RUN_ID` picks the results up later.")
+    @Flag(help: "Submit the provider batches and return (run status `submitted`, exit 3); `triage-eval collect RUN_ID` picks the results up later (with --no-wait: checks each open batch once).")
     var noWait = false
 
     @Option(help: ArgumentHelp("First wait between polls of a provider batch; each later wait doubles.", valueName: "SECONDS"))

@@ -71,7 +71,8 @@ import TriageEvalStore
         #expect(batches[0].items.count == run.planned)
 
         // The reservations the submit was granted are held, not asked for again: a limit below them does not stop the collection.
-        let collected = try await Self.run(["collect", "\(run.id)", "--quiet", "--max-cost", "0.000001"] + Self.fast, in: directory)
+        // `--no-wait`: one poll; the stub's batch has ended, so that one poll collects it.
+        let collected = try await Self.run(["collect", "\(run.id)", "--quiet", "--no-wait", "--max-cost", "0.000001"], in: directory)
         #expect(collected.status == 0, "\(collected.stderr)")
         #expect(!collected.stderr.contains("--max-cost"))
         let done = try #require(try await store.run(run.id))
@@ -94,7 +95,7 @@ import TriageEvalStore
     }
 
     @Test func killedWhilePollingThenCollectedFromAnotherProcess() async throws {
-        let stub = try StubServer(["--batch-delay-ms", "3000"])
+        let stub = try StubServer(["--batch-delay-ms", "15000"])  // long enough to be seen submitted on a loaded machine
         let directory = try Self.workspace(stub)
         let process = Process()
         process.executableURL = CLI.binary
@@ -145,8 +146,11 @@ import TriageEvalStore
         #expect(files.count == 2)
         let resubmitted = files[1].body.components(separatedBy: "\"custom_id\"").count - 1
         #expect(resubmitted == run.planned - run.planned / 2)
-        #expect(output.stderr.contains("expired"))
-        #expect(output.stderr.contains("resubmitted in a new batch"))
+        // Each poll shows the provider-side state and counts.
+        #expect(output.stderr.contains("(batched): submitted, \(run.planned) requests"))
+        #expect(output.stderr.contains("(batched): expired, \(run.planned / 2)/\(run.planned) succeeded, \(run.planned - run.planned / 2) failed"))
+        #expect(output.stderr.contains("(batched): completed, \(resubmitted)/\(resubmitted) succeeded"))
+        #expect(output.stderr.contains("\(resubmitted) requests resubmitted in a new batch"))
     }
 
     @Test func invalidRequestsAreReportedNotResubmitted() async throws {
