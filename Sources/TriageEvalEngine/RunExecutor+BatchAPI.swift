@@ -25,8 +25,11 @@ extension RunExecutor {
     /// breaker, budget at the batch price) and submitted in batches of the provider's size, each recorded in the
     /// store before and after the provider accepts it. Then (unless `--no-wait`) every open batch is polled with
     /// backoff until it ends and collected: answers are stored, final failures recorded, the rest resubmitted.
+    /// Every HTTP exchange (upload, create, poll, results) goes through `call`: the model's `rpm`, `timeout_s`
+    /// and retry policy.
     func runBatchAPI(
-        _ modelIndex: Int, items: [RunPlan.Item], jobs: any BatchJobProvider, open: [ProviderBatch], breaker: CircuitBreaker, context: Context
+        _ modelIndex: Int, items: [RunPlan.Item], jobs: any BatchJobProvider, call: ProviderCall, open: [ProviderBatch], breaker: CircuitBreaker,
+        context: Context
     ) async throws {
         let model = plan.models[modelIndex]
         var pending: [BatchKey: RunPlan.Item] = [:]
@@ -55,11 +58,11 @@ extension RunExecutor {
             guard !inBatch.contains(BatchKey(plan.key(item, run: runID))) else { continue }
             if let prepared = try await prepare(item, model: model.config, breaker: breaker, context: context, batch: true) { fresh.append((prepared, 1)) }
             if fresh.count == size {
-                if let batch = try await submit(fresh, jobs: jobs, model: model, breaker: breaker, context: context) { waiting.append(batch) }
+                if let batch = try await submit(fresh, jobs: jobs, call: call, model: model, breaker: breaker, context: context) { waiting.append(batch) }
                 fresh = []
             }
         }
-        if let batch = try await submit(fresh, jobs: jobs, model: model, breaker: breaker, context: context) { waiting.append(batch) }
+        if let batch = try await submit(fresh, jobs: jobs, call: call, model: model, breaker: breaker, context: context) { waiting.append(batch) }
         context.budget.leaveOut(items[next...].count { !inBatch.contains(BatchKey(plan.key($0, run: runID))) })
         if !batchPolling.wait {
             // `--no-wait`: what this session submitted is left to a later `collect`; batches it found open are checked once.
@@ -71,12 +74,12 @@ extension RunExecutor {
             var still: [ProviderBatch] = []
             let delay = batchPolling.delay(after: polls)
             for batch in waiting {
-                switch try await poll(batch, jobs: jobs, model: model, nextPoll: batchPolling.wait ? delay : nil) {
+                switch try await poll(batch, jobs: jobs, call: call, model: model, nextPoll: batchPolling.wait ? delay : nil) {
                 case .running:
                     still.append(batch)
                 case .ended(let status):
-                    let retry = try await collect(batch, status: status, jobs: jobs, pending: pending, model: model, context: context)
-                    if !retry.isEmpty, let again = try await submit(retry, jobs: jobs, model: model, breaker: breaker, context: context) {
+                    let retry = try await collect(batch, status: status, jobs: jobs, call: call, pending: pending, model: model, context: context)
+                    if !retry.isEmpty, let again = try await submit(retry, jobs: jobs, call: call, model: model, breaker: breaker, context: context) {
                         still.append(again)
                     }
                 case .stuck:
@@ -94,7 +97,8 @@ extension RunExecutor {
     /// Records a batch, submits it, records the provider's id. A submission the provider refuses records every
     /// item as that error (retried by `--resume`), as a failed synchronous call would.
     func submit(
-        _ entries: [(prepared: PreparedItem, attempt: Int)], jobs: any BatchJobProvider, model: RunPlan.Model, breaker: CircuitBreaker, context: Context
+        _ entries: [(prepared: PreparedItem, attempt: Int)], jobs: any BatchJobProvider, call: ProviderCall, model: RunPlan.Model,
+        breaker: CircuitBreaker, context: Context
     ) async throws -> ProviderBatch? {
         guard !entries.isEmpty else { return nil }
         let stored = entries.enumerated().map { position, entry in
@@ -108,7 +112,9 @@ extension RunExecutor {
         let requests = zip(batch.items, entries).map { BatchRequestItem(customID: $0.customID, request: $1.prepared.request) }
         context.requests.withLock { $0 += 1 }
         do {
-            let submission = try await jobs.submit(requests)
+            let submission = try await call.send(label: "\(model.config.id) batch of \(requests.count)") { () async throws(ProviderError) in
+                try await jobs.submit(requests)
+            }
             try await store.markBatchSubmitted(batch.id, providerBatchID: submission.id, inputFileID: submission.inputFileID)
             batch.state = .submitted
             batch.providerBatchID = submission.id
@@ -135,9 +141,11 @@ extension RunExecutor {
     }
 
     /// One poll: reports the provider-side state and counts, records the state word.
-    func poll(_ batch: ProviderBatch, jobs: any BatchJobProvider, model: RunPlan.Model, nextPoll: Double?) async throws -> PollResult {
+    func poll(_ batch: ProviderBatch, jobs: any BatchJobProvider, call: ProviderCall, model: RunPlan.Model, nextPoll: Double?) async throws -> PollResult {
         let submission = BatchSubmission(id: batch.providerBatchID ?? "", inputFileID: batch.inputFileID)
-        let polled = await Self.attempt { () async throws(ProviderError) -> BatchStatus in try await jobs.status(of: submission) }
+        let polled = await Self.attempt { () async throws(ProviderError) -> BatchStatus in
+            try await call.send(label: "\(model.config.id) poll of \(submission.id)") { () async throws(ProviderError) in try await jobs.status(of: submission) }
+        }
         let status: BatchStatus
         switch polled {
         case .success(let value):
@@ -163,12 +171,14 @@ extension RunExecutor {
     /// or a place in the next batch (returned). The batch is closed only after the results are written, so a
     /// process that dies in between collects it again (results are upserted by key).
     func collect(
-        _ batch: ProviderBatch, status: BatchStatus, jobs: any BatchJobProvider, pending: [BatchKey: RunPlan.Item], model: RunPlan.Model,
-        context: Context
+        _ batch: ProviderBatch, status: BatchStatus, jobs: any BatchJobProvider, call: ProviderCall, pending: [BatchKey: RunPlan.Item],
+        model: RunPlan.Model, context: Context
     ) async throws -> [(prepared: PreparedItem, attempt: Int)] {
         let submission = BatchSubmission(id: batch.providerBatchID ?? "", inputFileID: batch.inputFileID)
         let read = await Self.attempt { () async throws(ProviderError) -> [String: BatchItemOutcome] in
-            try await jobs.results(of: submission, status: status)
+            try await call.send(label: "\(model.config.id) results of \(submission.id)") { () async throws(ProviderError) in
+                try await jobs.results(of: submission, status: status)
+            }
         }
         var outcomes: [String: BatchItemOutcome] = [:]
         switch read {

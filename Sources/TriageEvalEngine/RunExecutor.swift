@@ -121,7 +121,7 @@ public struct RunExecutor: Sendable {
 
     /// One model's items through a sliding window of `concurrency` tasks, in batches when its provider sends
     /// many prompts per request (``runBatches(_:batchSize:call:breaker:context:)``), or through its provider's
-    /// batch API (``runBatchAPI(_:items:jobs:open:breaker:context:)``) with `--batch-api`, `batch_api: true`, or
+    /// batch API (``runBatchAPI(_:items:jobs:call:open:breaker:context:)``) with `--batch-api`, `batch_api: true`, or
     /// batches of this run still open.
     func runModel(_ modelIndex: Int, items: [RunPlan.Item], breaker: CircuitBreaker, context: Context) async throws {
         let model = plan.models[modelIndex]
@@ -129,7 +129,7 @@ public struct RunExecutor: Sendable {
         if let jobs = BatchJobs.make(for: model.provider) {
             let open = try await store.openBatches(run: runID, model: model.rowID)
             if batchAPI || model.config.batchAPI == true || !open.isEmpty {
-                return try await runBatchAPI(modelIndex, items: items, jobs: jobs, open: open, breaker: breaker, context: context)
+                return try await runBatchAPI(modelIndex, items: items, jobs: jobs, call: call, open: open, breaker: breaker, context: context)
             }
         }
         let batchSize = model.requestBatchSize
