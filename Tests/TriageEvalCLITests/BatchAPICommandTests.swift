@@ -94,6 +94,21 @@ import TriageEvalStore
         #expect(try await stub.requests().contains { $0.headers["authorization"] == "Bearer \(Self.key)" })
     }
 
+    @Test func runResumeCollectsOpenBatchesWithoutTheFlag() async throws {
+        let stub = try StubServer()
+        let directory = try Self.workspace(stub)
+        let submitted = try await Self.run(["run", "--prompt", "host-triage", "--batch-api", "--no-wait", "--quiet"], in: directory)
+        #expect(submitted.status == 3, "\(submitted.stderr)")
+        let store = try Self.store(directory)
+        let run = try #require(try await store.latestRun())
+        // Neither --batch-api nor batch_api: the run's open batch alone puts the model in batch mode.
+        let resumed = try await Self.run(["run", "--resume", "\(run.id)", "--quiet"] + Self.fast, in: directory)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        _ = try await Self.expectOneResultPerItem(store, run: try #require(try await store.run(run.id)))
+        #expect(try await Self.creates(stub, path: "/v1/batches").count == 1)
+        #expect(try await stub.requests().allSatisfy { !$0.path.hasSuffix("/chat/completions") })
+    }
+
     @Test func killedWhilePollingThenCollectedFromAnotherProcess() async throws {
         let stub = try StubServer(["--batch-delay-ms", "15000"])  // long enough to be seen submitted on a loaded machine
         let directory = try Self.workspace(stub)
