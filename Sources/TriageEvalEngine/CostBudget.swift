@@ -48,6 +48,12 @@ final class CostBudget: Sendable {
         }
     }
 
+    /// Holds reservations made by an earlier process (the items of provider batches still open), whatever the
+    /// limit: they were granted when submitted and are settled when collected.
+    func hold(_ reserved: Double) {
+        state.withLock { $0.reserved += reserved }
+    }
+
     /// Replaces a reservation by what the call actually cost.
     func settle(reserved: Double, actual: Double) {
         state.withLock { state in

@@ -15,13 +15,14 @@ public enum CostEstimate {
         model.params.maxTokens ?? defaultOutputTokens
     }
 
-    /// USD for the given tokens at the model's price (``ModelConfig/Price/usd(inputTokens:outputTokens:)``; 0 without a price).
-    public static func usd(_ model: ModelConfig, inputTokens: Int, outputTokens: Int) -> Double {
-        model.price?.usd(inputTokens: inputTokens, outputTokens: outputTokens) ?? 0
+    /// USD for the given tokens at the model's price (``ModelConfig/Price/usd(inputTokens:outputTokens:batch:)``; 0 without a
+    /// price); `batch`: through the provider's batch API.
+    public static func usd(_ model: ModelConfig, inputTokens: Int, outputTokens: Int, batch: Bool = false) -> Double {
+        model.price?.usd(inputTokens: inputTokens, outputTokens: outputTokens, batch: batch) ?? 0
     }
 
     /// The most one call of `prompt` can cost.
-    public static func usd(_ model: ModelConfig, prompt: String) -> Double {
-        usd(model, inputTokens: inputTokens(prompt), outputTokens: outputTokens(model))
+    public static func usd(_ model: ModelConfig, prompt: String, batch: Bool = false) -> Double {
+        usd(model, inputTokens: inputTokens(prompt), outputTokens: outputTokens(model), batch: batch)
     }
 }

@@ -24,7 +24,7 @@ public enum ModelConfigChange {
     }
 
     /// `recorded` with today's connection settings: endpoint, credential variable names, concurrency, rate,
-    /// retries, timeout, circuit breaker and batch size (none of which changes an answer). The price stays
+    /// retries, timeout, circuit breaker, batch size and batch API (none of which changes an answer). The price stays
     /// as recorded, so the run's cost has one price.
     public static func connection(of today: ModelConfig, onto recorded: ModelConfig) -> ModelConfig {
         var config = recorded
@@ -38,6 +38,7 @@ public enum ModelConfigChange {
         config.timeoutSeconds = today.timeoutSeconds
         config.circuitBreaker = today.circuitBreaker
         config.batchSize = today.batchSize
+        config.batchAPI = today.batchAPI
         return config
     }
 }

@@ -39,10 +39,10 @@ actor ResultSink {
 
     /// Records one result (and its cache entry); flushes when the batch is full.
     @discardableResult
-    func add(_ key: ResultKey, _ evaluation: Evaluation, cacheKey: String?, calledProvider: Bool, model: ModelConfig) async throws -> Snapshot {
+    func add(_ key: ResultKey, _ evaluation: Evaluation, cacheKey: String?, calledProvider: Bool, model: ModelConfig, batch: Bool = false) async throws -> Snapshot {
         pending.append((key, evaluation))
         done += 1
-        counters.add(evaluation, live: calledProvider, price: model.price)
+        counters.add(evaluation, live: calledProvider, price: model.price, batch: batch)
         if let cacheKey, !evaluation.cached, !evaluation.isError, let response = evaluation.response,
             !response.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, evaluation.strict?.status != .refused
         {

@@ -1,5 +1,6 @@
 internal import TriageEval
 public import TriageEvalStore
+internal import TriageEvalProviders
 
 /// Computes a ``RunEstimate`` without sending anything or writing results: renders every pending
 /// evaluation, looks its cache key up, and prices the calls left (a batching model's calls are its
@@ -12,8 +13,11 @@ public struct RunEstimator: Sendable {
     /// The run the skip keys belong to (0 for a new run).
     public var runID: Int64
     public var useCache: Bool
+    /// `--batch-api`: models with a batch API are priced at their batch price (as are `batch_api: true` models).
+    public var batchAPI: Bool
 
-    public init(store: Store, plan: RunPlan, runID: Int64 = 0, skip: Set<ResultKey> = [], useCache: Bool = true) {
+    public init(store: Store, plan: RunPlan, runID: Int64 = 0, skip: Set<ResultKey> = [], useCache: Bool = true, batchAPI: Bool = false) {
+        self.batchAPI = batchAPI
         self.store = store
         self.plan = plan
         self.runID = runID
@@ -62,9 +66,11 @@ public struct RunEstimator: Sendable {
                     estimate.outputTokens += CostEstimate.outputTokens(config)
                 }
             }
-            let batchSize = model.requestBatchSize
+            let batch = config.provider.hasBatchAPI && (batchAPI || config.batchAPI == true)
+            // Through a batch API, one request submits up to the provider's batch size.
+            let batchSize = batch ? BatchJobs.make(for: model.provider)?.maxRequestsPerBatch ?? 1 : model.requestBatchSize
             estimate.calls = (misses + batchSize - 1) / batchSize
-            estimate.costUSD = CostEstimate.usd(config, inputTokens: estimate.inputTokens, outputTokens: estimate.outputTokens)
+            estimate.costUSD = CostEstimate.usd(config, inputTokens: estimate.inputTokens, outputTokens: estimate.outputTokens, batch: batch)
             models.append(estimate)
         }
         return RunEstimate(models: models)

@@ -7,4 +7,8 @@ public enum RunEvent: Sendable {
     /// `--max-cost` was reached: no further call starts. `spentUSD` is settled (the session's calls so far,
     /// priced as ``RunOutcome/spentUSD``), `inFlightUSD` the worst case still reserved by calls under way.
     case budgetReached(limitUSD: Double, spentUSD: Double, inFlightUSD: Double)
+    /// A provider batch was submitted or polled: its provider-side state and counts.
+    case batch(BatchProgress)
+    /// Something about a provider batch worth saying (a failed poll, items resubmitted or given up).
+    case batchNote(String)
 }

@@ -22,7 +22,7 @@ extension RunExecutor {
 
     /// Renders `item` and settles it without a call when it can: a cached answer or an open circuit is
     /// recorded, a refused budget reservation leaves it out. Returns the item to send, or nil.
-    func prepare(_ item: RunPlan.Item, model: ModelConfig, breaker: CircuitBreaker, context: Context) async throws -> PreparedItem? {
+    func prepare(_ item: RunPlan.Item, model: ModelConfig, breaker: CircuitBreaker, context: Context, batch: Bool = false) async throws -> PreparedItem? {
         let prompt = plan.prompts[item.prompt]
         let storedCase = plan.cases[item.caseIndex]
         let key = plan.key(item, run: runID)
@@ -55,7 +55,7 @@ extension RunExecutor {
             try await record(key, evaluation, cacheKey: nil, calledProvider: false, model: model, context: context)
             return nil
         }
-        let reserved = live ? CostEstimate.usd(model, prompt: (system ?? "") + text) : 0
+        let reserved = live ? CostEstimate.usd(model, prompt: (system ?? "") + text, batch: batch) : 0
         switch context.budget.reserve(reserved) {
         case .granted:
             break
@@ -86,9 +86,11 @@ extension RunExecutor {
         }
     }
 
-    /// Parses and records a sent item's answer, or its failure; settles its budget reservation.
+    /// Parses and records a sent item's answer, or its failure; settles its budget reservation (at the batch
+    /// price when a provider batch answered it).
     func finish(
-        _ prepared: PreparedItem, _ answer: Result<CompletionResponse, ProviderError>, latencyMs: Double, model: ModelConfig, context: Context
+        _ prepared: PreparedItem, _ answer: Result<CompletionResponse, ProviderError>, latencyMs: Double, model: ModelConfig, context: Context,
+        batch: Bool = false
     ) async throws {
         let prompt = plan.prompts[prepared.item.prompt]
         let storedCase = plan.cases[prepared.item.caseIndex]
@@ -100,12 +102,12 @@ extension RunExecutor {
             evaluation.inputTokens = response.inputTokens
             evaluation.outputTokens = response.outputTokens
             if let input = response.inputTokens, let output = response.outputTokens {
-                actual = CostEstimate.usd(model, inputTokens: input, outputTokens: output)
+                actual = CostEstimate.usd(model, inputTokens: input, outputTokens: output, batch: batch)
             } else {
                 actual = prepared.reserved
             }
         case .failure(let error):
-            if Task.isCancelled {
+            if Task.isCancelled, !batch {
                 // Abandoned because the run was stopped (Ctrl-C, SIGTERM): left missing for --resume, not an error.
                 context.budget.settle(reserved: prepared.reserved, actual: 0)
                 return
@@ -115,11 +117,15 @@ extension RunExecutor {
         }
         context.budget.settle(reserved: prepared.reserved, actual: actual)
         evaluation.latencyMs = latencyMs
-        try await record(prepared.key, evaluation, cacheKey: prepared.cacheKey, calledProvider: !model.provider.isOffline, model: model, context: context)
+        try await record(
+            prepared.key, evaluation, cacheKey: prepared.cacheKey, calledProvider: !model.provider.isOffline, model: model, context: context, batch: batch
+        )
     }
 
-    func record(_ key: ResultKey, _ evaluation: Evaluation, cacheKey: String?, calledProvider: Bool, model: ModelConfig, context: Context) async throws {
-        let snapshot = try await context.sink.add(key, evaluation, cacheKey: cacheKey, calledProvider: calledProvider, model: model)
+    func record(
+        _ key: ResultKey, _ evaluation: Evaluation, cacheKey: String?, calledProvider: Bool, model: ModelConfig, context: Context, batch: Bool = false
+    ) async throws {
+        let snapshot = try await context.sink.add(key, evaluation, cacheKey: cacheKey, calledProvider: calledProvider, model: model, batch: batch)
         report(.progress(RunProgress(
             done: snapshot.done, total: context.total, errors: snapshot.errors, cacheHits: snapshot.cacheHits,
             elapsed: (ContinuousClock.now - context.start).seconds

@@ -25,13 +25,18 @@ public struct RunExecutor: Sendable {
     /// How long a write keeps being retried while another process holds the store's lock (seconds).
     public var writePatience: Double
     public var logger: Logger
+    /// `run --batch-api`: every model whose provider has a batch API sends through it (others: `batch_api: true`).
+    public var batchAPI: Bool
+    public var batchPolling: BatchPolling
     public var report: @Sendable (RunEvent) -> Void
 
     public init(
         store: Store, plan: RunPlan, runID: Int64, useCache: Bool = true, skip: Set<ResultKey> = [], maxCostUSD: Double? = nil,
         flushInterval: Double = 1, writePatience: Double = 60, logger: Logger = Logger(label: "triage-eval", factory: { _ in SwiftLogNoOpLogHandler() }),
-        report: @escaping @Sendable (RunEvent) -> Void = { _ in }
+        batchAPI: Bool = false, batchPolling: BatchPolling = BatchPolling(), report: @escaping @Sendable (RunEvent) -> Void = { _ in }
     ) {
+        self.batchAPI = batchAPI
+        self.batchPolling = batchPolling
         self.store = store
         self.plan = plan
         self.runID = runID
@@ -114,11 +119,19 @@ public struct RunExecutor: Sendable {
         )
     }
 
-    /// One model's items through a sliding window of `concurrency` tasks, or in batches when its
-    /// provider sends many prompts per request (``runBatches(_:batchSize:call:breaker:context:)``).
+    /// One model's items through a sliding window of `concurrency` tasks, in batches when its provider sends
+    /// many prompts per request (``runBatches(_:batchSize:call:breaker:context:)``), or through its provider's
+    /// batch API (``runBatchAPI(_:items:jobs:call:open:breaker:context:)``) with `--batch-api`, `batch_api: true`, or
+    /// batches of this run still open.
     func runModel(_ modelIndex: Int, items: [RunPlan.Item], breaker: CircuitBreaker, context: Context) async throws {
         let model = plan.models[modelIndex]
         let call = ProviderCall(model: model.config, provider: model.provider, logger: logger)
+        if let jobs = BatchJobs.make(for: model.provider) {
+            let open = try await store.openBatches(run: runID, model: model.rowID)
+            if batchAPI || model.config.batchAPI == true || !open.isEmpty {
+                return try await runBatchAPI(modelIndex, items: items, jobs: jobs, call: call, open: open, breaker: breaker, context: context)
+            }
+        }
         let batchSize = model.requestBatchSize
         if batchSize > 1 {
             return try await runBatches(items, batchSize: batchSize, call: call, breaker: breaker, context: context)

@@ -24,12 +24,18 @@ public struct RunSession: Sendable {
         public var gitCommit: String?
         /// How long a result write keeps being retried while another process holds the store (seconds).
         public var writePatience: Double
+        /// `--batch-api`: models whose provider has a batch API send through it.
+        public var batchAPI: Bool
+        /// How provider batches are polled (and `--no-wait`).
+        public var batchPolling: BatchPolling
 
         public init(
             request: RunRequest, resume: Int64? = nil, useCache: Bool = true, maxCostUSD: Double? = nil, toolVersion: String, gitCommit: String? = nil,
-            writePatience: Double = 60
+            writePatience: Double = 60, batchAPI: Bool = false, batchPolling: BatchPolling = BatchPolling()
         ) {
             self.writePatience = writePatience
+            self.batchAPI = batchAPI
+            self.batchPolling = batchPolling
             self.request = request
             self.resume = resume
             self.useCache = useCache
@@ -79,7 +85,7 @@ public struct RunSession: Sendable {
     /// Plans the run: imports the case files and checks every name (new run), or rebuilds the recorded plan.
     public func plan() async throws -> Planned {
         let preparer = RunPreparer(workspace: workspace, store: store, logger: verbose ? logger : nil)
-        let planned: Planned
+        var planned: Planned
         if let resume = options.resume {
             guard let recorded = try await store.run(resume) else {
                 throw InputError(file: "command line", field: "--resume", message: "no run \(resume) in \(workspace.display(store.path))")
@@ -88,6 +94,11 @@ public struct RunSession: Sendable {
         } else {
             let prepared = try await preparer.prepare(options.request)
             planned = Planned(plan: prepared.plan, resumed: nil, skip: [], warnings: prepared.warnings)
+        }
+        if options.batchAPI {
+            for model in planned.plan.models where !model.config.provider.isOffline && !model.config.provider.hasBatchAPI {
+                planned.warnings.append("--batch-api: model \(model.config.id) (\(model.config.provider.rawValue)) has no batch API here; it sends one request per evaluation")
+            }
         }
         if options.maxCostUSD != nil, let unpriced = planned.plan.models.first(where: { !$0.config.provider.isOffline && $0.config.price == nil }) {
             throw InputError(
@@ -100,7 +111,7 @@ public struct RunSession: Sendable {
 
     /// What the planned run would send and cost (`--dry-run`); sends nothing, stores no results.
     public func estimate(_ planned: Planned) async throws -> RunEstimate {
-        try await RunEstimator(store: store, plan: planned.plan, runID: planned.resumed ?? 0, skip: planned.skip, useCache: options.useCache).estimate()
+        try await RunEstimator(store: store, plan: planned.plan, runID: planned.resumed ?? 0, skip: planned.skip, useCache: options.useCache, batchAPI: options.batchAPI).estimate()
     }
 
     /// Records the run (or takes over the resumed one), executes it, finishes its record and scores it.
@@ -132,7 +143,7 @@ public struct RunSession: Sendable {
 
         let executor = RunExecutor(
             store: store, plan: planned.plan, runID: runID, useCache: options.useCache, skip: planned.skip, maxCostUSD: options.maxCostUSD,
-            writePatience: options.writePatience, logger: logger, report: report
+            writePatience: options.writePatience, logger: logger, batchAPI: options.batchAPI, batchPolling: options.batchPolling, report: report
         )
         let execution = Task { try await executor.execute() }
         let signals = handleSignals ? StopSignals { execution.cancel() } : nil
@@ -156,11 +167,22 @@ public struct RunSession: Sendable {
             return Finished(
                 info: info, outcome: outcome, analysis: analysis, exitStatus: byTerm ? .terminated : .interrupted,
                 problem: "run \(runID) interrupted (\(byTerm ? "SIGTERM" : "Ctrl-C")): \(stored) of \(info.planned) evaluations stored; "
-                    + "finish it with `triage-eval run --resume \(runID)`"
+                    + (info.status == .submitted
+                        ? "its provider batches keep running: collect them with `triage-eval collect \(runID)`"
+                        : "finish it with `triage-eval run --resume \(runID)`")
             )
         }
         guard info.status != .complete else {
             return Finished(info: info, outcome: outcome, analysis: analysis, exitStatus: .ok, problem: nil)
+        }
+        if info.status == .submitted {
+            let open = try await store.batches(run: runID).filter { $0.state != .collected }
+            let waiting = open.reduce(0) { $0 + $1.items.count }
+            return Finished(
+                info: info, outcome: outcome, analysis: analysis, exitStatus: .incomplete,
+                problem: "run \(runID) is submitted: \(Formatting.count(waiting, "evaluation")) wait in \(open.count) provider batch\(open.count == 1 ? "" : "es")"
+                    + "; collect them with `triage-eval collect \(runID)`"
+            )
         }
         var causes = analysis.groups.flatMap(\.errors).reduce(into: [String: Int]()) { $0[$1.key, default: 0] += $1.value }
         let missing = info.planned - analysis.groups.reduce(0) { $0 + $1.results.count }

@@ -62,6 +62,8 @@ public struct RunInfo: Sendable, Hashable, Codable {
         case incomplete
         /// Stopped by Ctrl-C or SIGTERM, or its process died (its lease went stale); `run --resume` finishes it.
         case interrupted
+        /// Some evaluations wait in a provider batch (``ProviderBatch``); `triage-eval collect` finishes it.
+        case submitted
     }
 
     public var id: Int64
@@ -139,14 +141,14 @@ public struct RunCounters: Sendable, Hashable {
     public init() {}
 
     /// Counts one stored result (the same terms as the store's derivation from result rows).
-    public mutating func add(_ evaluation: Evaluation, live: Bool, price: ModelConfig.Price?) {
+    public mutating func add(_ evaluation: Evaluation, live: Bool, price: ModelConfig.Price?, batch: Bool = false) {
         if evaluation.cached {
             cacheHits += 1
         } else {
             let input = evaluation.inputTokens ?? 0, output = evaluation.outputTokens ?? 0
             inputTokens += input
             outputTokens += output
-            costUSD += price?.usd(inputTokens: input, outputTokens: output) ?? 0
+            costUSD += price?.usd(inputTokens: input, outputTokens: output, batch: batch) ?? 0
             if live, evaluation.response != nil {
                 calls += 1
                 if evaluation.inputTokens == nil || evaluation.outputTokens == nil { callsWithoutTokens += 1 }

@@ -161,6 +161,7 @@ enum Schema {
             }
             try db.create(index: "case_revision_variant_of", on: "case_revision", columns: ["variant_of"])
         }
+        registerProviderBatches(&migrator)
         return migrator
     }
 

@@ -33,7 +33,8 @@ extension Store {
             record.costUsd = usage.costUSD
             record.errors = usage.errors
             record.finishedAt = Date()
-            record.status = (answered == record.planned ? RunInfo.Status.complete : interrupted ? .interrupted : .incomplete).rawValue
+            let waiting = try ProviderBatch.openCount(run: id, db: db) > 0
+            record.status = (answered == record.planned ? RunInfo.Status.complete : waiting ? .submitted : interrupted ? .interrupted : .incomplete).rawValue
             record.leaseHolder = nil
             try record.update(db)
             return try Self.runInfo(record, db: db)
@@ -60,9 +61,12 @@ extension Store {
     static func runInfo(_ record: RunRecord, db: Database) throws -> RunInfo {
         let id = record.id ?? 0
         let usage = try usage(run: id, db: db)
+        var status = RunLease.status(of: record)
+        // A run whose process died while provider batches were open is waiting for `collect`, not lost.
+        if status == .interrupted, try ProviderBatch.openCount(run: id, db: db) > 0 { status = .submitted }
         return RunInfo(
             id: id, startedAt: record.startedAt, finishedAt: record.finishedAt,
-            status: RunLease.status(of: record), toolVersion: record.toolVersion, gitCommit: record.gitCommit,
+            status: status, toolVersion: record.toolVersion, gitCommit: record.gitCommit,
             samples: record.samples, selection: try decode(RunInfo.Selection.self, from: record.selection),
             plan: try decode(RunInfo.Plan.self, from: record.plan), planned: record.planned,
             calls: usage.calls, cacheHits: usage.cacheHits, errors: usage.errors, inputTokens: usage.inputTokens,
@@ -70,18 +74,20 @@ extension Store {
         )
     }
 
-    /// What a run's stored results used, priced by each result's recorded model config
-    /// (``RunCounters`` defines the terms: cached answers cost nothing and are counted apart).
+    /// What a run's stored results used, priced by each result's recorded model config, at the batch price for
+    /// results a provider batch answered (``RunCounters`` defines the terms: cached answers cost nothing and are
+    /// counted apart).
     static func usage(run id: Int64, db: Database) throws -> RunCounters {
         let sql = """
             SELECT r.model_id, m.config,
                    SUM(r.cached = 0 AND r.response IS NOT NULL), SUM(r.cached = 1), SUM(r.outcome = 'error'),
                    SUM(CASE WHEN r.cached = 0 THEN COALESCE(r.input_tokens, 0) ELSE 0 END),
                    SUM(CASE WHEN r.cached = 0 THEN COALESCE(r.output_tokens, 0) ELSE 0 END),
-                   SUM(r.cached = 0 AND r.response IS NOT NULL AND (r.input_tokens IS NULL OR r.output_tokens IS NULL))
+                   SUM(r.cached = 0 AND r.response IS NOT NULL AND (r.input_tokens IS NULL OR r.output_tokens IS NULL)),
+                   \(ProviderBatch.answeredSQL) AS batched
             FROM result r JOIN model m ON m.id = r.model_id
             WHERE r.run_id = ?
-            GROUP BY r.model_id
+            GROUP BY r.model_id, batched
             """
         var usage = RunCounters()
         for row in try Row.fetchAll(db, sql: sql, arguments: [id]) {
@@ -91,7 +97,7 @@ extension Store {
             usage.errors += row[4] as Int
             usage.inputTokens += inputTokens
             usage.outputTokens += outputTokens
-            usage.costUSD += config.price?.usd(inputTokens: inputTokens, outputTokens: outputTokens) ?? 0
+            usage.costUSD += config.price?.usd(inputTokens: inputTokens, outputTokens: outputTokens, batch: row[8]) ?? 0
             if !config.provider.isOffline {
                 usage.calls += row[2] as Int
                 usage.callsWithoutTokens += row[7] as Int

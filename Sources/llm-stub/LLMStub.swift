@@ -55,6 +55,18 @@ struct LLMStub: AsyncParsableCommand {
     @Flag(name: .customLong("require-schema"), help: "Answer 400 to every model request that carries no JSON schema in its provider's structured-output shape.")
     var requireSchema = false
 
+    @Option(name: .customLong("batch-delay-ms"), help: "Batch APIs: a batch ends this long after it was created (0: at once).")
+    var batchDelayMilliseconds = 0
+
+    @Option(name: .customLong("batch-expire"), help: "Batch APIs: the first N batches expire with half their requests unanswered (Gemini: all).")
+    var batchExpire = 0
+
+    @Option(name: .customLong("batch-error-every"), help: "Batch APIs: every N-th request of a batch gets a server error (0: none).")
+    var batchErrorEvery = 0
+
+    @Option(name: .customLong("batch-invalid-every"), help: "Batch APIs: every N-th request of a batch gets an invalid-request error (0: none).")
+    var batchInvalidEvery = 0
+
     static func main() async { await runAndExit() }
 
     func run() async throws {
@@ -93,6 +105,12 @@ struct LLMStub: AsyncParsableCommand {
         if echoAuth && replyStatus != nil { throw UsageError("--echo-auth and --reply-status exclude each other") }
         configuration.echoAuth = echoAuth
         configuration.requireSchema = requireSchema
+        guard batchDelayMilliseconds >= 0, batchExpire >= 0, batchErrorEvery >= 0, batchInvalidEvery >= 0 else {
+            throw UsageError("--batch-delay-ms, --batch-expire, --batch-error-every and --batch-invalid-every must be ≥ 0")
+        }
+        configuration.batch = StubBatchSettings(
+            delayMilliseconds: batchDelayMilliseconds, expireFirst: batchExpire, errorEvery: batchErrorEvery, invalidEvery: batchInvalidEvery
+        )
         switch (replyStatus, replyBody) {
         case (let status?, let body?):
             configuration.fixedReply = try FixedReply(status: status, bodyFile: body, headers: replyHeaders)

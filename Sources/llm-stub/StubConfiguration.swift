@@ -19,4 +19,6 @@ struct StubConfiguration: Sendable {
     var echoAuth = false
     /// When set, a model request that carries no JSON schema (structured outputs) gets a 400.
     var requireSchema = false
+    /// The batch endpoints' delay, expiry and partial errors.
+    var batch = StubBatchSettings()
 }

@@ -1,3 +1,4 @@
+internal import Foundation
 internal import Hummingbird
 
 /// Dispatches every request: the model routes (see ``ModelRoute``), and the inspection endpoints
@@ -6,8 +7,10 @@ struct StubResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
     let handler: ModelRouteHandler
+    let batches: BatchRoutes
 
     init(configuration: StubConfiguration) {
+        batches = BatchRoutes(configuration: configuration)
         handler = ModelRouteHandler(
             configuration: configuration,
             faults: FaultInjector(
@@ -31,6 +34,16 @@ struct StubResponder: HTTPResponder {
             handler.log.reset()
             return Self.json(.object([("reset", .bool(true))]))
         default:
+            if BatchRoutes.matches(path) {
+                var request = request
+                let body = try await request.collectBody(upTo: ModelRouteHandler.maxBodyBytes)
+                handler.log.record(ModelRouteHandler.recording(of: request, body: body))
+                if let response = batches.respond(
+                    method: request.method, path: path, host: request.head.authority ?? "127.0.0.1", body: Data(body.readableBytesView)
+                ) {
+                    return response
+                }
+            }
             if request.method == .post, let route = ModelRoute(path: path) {
                 return try await handler.respond(to: request, route: route)
             }

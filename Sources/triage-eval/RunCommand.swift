@@ -14,6 +14,8 @@ struct RunCommand: AsyncParsableCommand {
             Imports the case files first (idempotent), then runs the matrix concurrently, writing each result \
             to the store as it completes. Writes reports/latest.md, latest.json and latest.html and prints a summary.
             With --resume RUN_ID, finishes an interrupted run: answered results are kept, missing and errored ones redone.
+            --batch-api sends through the providers' batch APIs and polls until the batches end (--no-wait: submit, \
+            exit 3, and `triage-eval collect RUN_ID` later).
             --dry-run prints the calls, cache hits, tokens and cost a run needs and sends nothing.
             Exit 3 when provider errors remain after retries, or --max-cost stopped the run; exit 2 when another live \
             process is executing the run to resume; exit 4 when answered results could not be stored; Ctrl-C or \
@@ -59,6 +61,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Start no call once spent plus in-flight estimates would exceed this (USD); the rest is left for --resume.", valueName: "USD"))
     var maxCost: Double?
 
+    @Flag(help: "Send through the providers' batch APIs (OpenAI, Azure OpenAI global batch, Anthropic, Gemini): half price, hours of latency.")
+    var batchAPI = false
+
+    @OptionGroup var batch: BatchOptions
+
     @Flag(help: "No progress line and no summary table.")
     var quiet = false
 
@@ -87,7 +94,8 @@ struct RunCommand: AsyncParsableCommand {
             options: RunSession.Options(
                 request: RunRequest(prompts: prompts, models: models, scenarios: scenarios, caseIDs: caseIDs, tags: tags, samples: samples,
                     variants: variants.map(variantNames), variantSeed: variantSeed), resume: resume, useCache: !noCache,
-                maxCostUSD: maxCost, toolVersion: TriageEvalCommand.version, gitCommit: GitInfo.commit(in: workspace.directory)
+                maxCostUSD: maxCost, toolVersion: TriageEvalCommand.version, gitCommit: GitInfo.commit(in: workspace.directory),
+                batchAPI: batchAPI, batchPolling: batch.polling
             ),
             logger: DebugLogger.make(verbose: verbose, config: workspace.config), verbose: verbose
         )
@@ -110,6 +118,12 @@ struct RunCommand: AsyncParsableCommand {
             case .budgetReached(let limit, let spent, let inFlight):
                 progress.clear()
                 printError(String(format: "--max-cost $%.4f reached: $%.4f spent by this session, up to $%.4f in flight; no further call starts", limit, spent, inFlight))
+            case .batch(let state):
+                progress.clear()
+                if !quiet { printError(BatchProgressLine.render(state)) }
+            case .batchNote(let note):
+                progress.clear()
+                printError(note)
             }
         }
         progress.finish()

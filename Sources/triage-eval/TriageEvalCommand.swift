@@ -24,7 +24,7 @@ struct TriageEvalCommand: AsyncParsableCommand {
             """,
         version: version,
         subcommands: [
-            RunCommand.self, ReportCommand.self, RunsCommand.self, CasesCommand.self, PromptsCommand.self,
+            RunCommand.self, CollectCommand.self, ReportCommand.self, RunsCommand.self, CasesCommand.self, PromptsCommand.self,
             RenderCommand.self, TryCommand.self, DissectCommand.self, EsqlQueryCommand.self, CacheCommand.self, CompareCommand.self, GateCommand.self,
             ResultsCommand.self, VariantsCommand.self,
         ]

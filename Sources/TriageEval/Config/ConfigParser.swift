@@ -5,7 +5,7 @@ public enum ConfigParser {
     static let rootKeys: Set<String> = ["store", "cases", "prompts", "reports", "models", "decision", "gate", "variants", "variant_seed", "transforms"]
     static let modelKeys: Set<String> = [
         "id", "provider", "model", "base_url", "api_key_env", "path", "params", "concurrency", "rpm", "max_retries", "timeout_s", "price", "circuit_breaker", "batch_size",
-        "structured_output",
+        "structured_output", "batch_api",
         // provider-specific settings, kept as written in `options`
         "api", "deployment", "api_version", "auth", "region", "inference_id", "project", "location",
         "bearer_token_env", "username_env", "password_env", "access_key_env", "secret_key_env", "session_token_env",
@@ -15,7 +15,7 @@ public enum ConfigParser {
         "bearer_token_env", "username_env", "password_env", "access_key_env", "secret_key_env", "session_token_env",
     ]
     static let paramKeys: Set<String> = ["temperature", "max_tokens", "seed", "top_p"]
-    static let priceKeys: Set<String> = ["input_per_mtok", "output_per_mtok"]
+    static let priceKeys: Set<String> = ["input_per_mtok", "output_per_mtok", "batch_discount"]
 
     /// Parses the config text. `file` is the name used in errors.
     public static func parse(_ text: String, file: String) throws(InputError) -> TriageConfig {
@@ -166,7 +166,18 @@ public enum ConfigParser {
                 guard value >= 0, value.isFinite else { throw price.error(key, "must be a finite amount of USD ≥ 0, got \(value)") }
                 return value
             }
-            model.price = ModelConfig.Price(inputPerMTok: try usd("input_per_mtok"), outputPerMTok: try usd("output_per_mtok"))
+            var parsed = ModelConfig.Price(inputPerMTok: try usd("input_per_mtok"), outputPerMTok: try usd("output_per_mtok"))
+            if let discount = try price.double("batch_discount") {
+                guard (0...1).contains(discount) else { throw price.error("batch_discount", "must be a share from 0 to 1 (0.5 = half price), got \(discount)") }
+                parsed.batchDiscount = discount
+            }
+            model.price = parsed
+        }
+        if let value = try map.bool("batch_api") {
+            guard !value || provider.hasBatchAPI else {
+                throw map.error("batch_api", "model \"\(id)\": provider \(provider.rawValue) has no batch API here (openai, azure-openai, anthropic and gemini have)")
+            }
+            model.batchAPI = value ? true : nil
         }
         if provider == .replay, model.path == nil {
             throw map.error(at: nil, field: map.fieldPath("path"), "is required for a replay model (the JSONL of recorded answers)")

@@ -27,20 +27,27 @@ public struct ModelConfig: Sendable, Codable, Hashable, Identifiable {
     public struct Price: Sendable, Codable, Hashable {
         public var inputPerMTok: Double
         public var outputPerMTok: Double
+        /// The share taken off for requests answered through the provider's batch API (`batch_discount: 0.5` =
+        /// half price, as OpenAI, Azure global batch, Anthropic and Gemini charge); nil: no discount.
+        public var batchDiscount: Double?
 
-        public init(inputPerMTok: Double, outputPerMTok: Double) {
+        public init(inputPerMTok: Double, outputPerMTok: Double, batchDiscount: Double? = nil) {
             self.inputPerMTok = inputPerMTok
             self.outputPerMTok = outputPerMTok
+            self.batchDiscount = batchDiscount
         }
 
-        /// USD for these tokens: the one price function (run counters, `--max-cost`, dry runs and reports).
-        public func usd(inputTokens: Int, outputTokens: Int) -> Double {
-            (Double(inputTokens) * inputPerMTok + Double(outputTokens) * outputPerMTok) / 1_000_000
+        /// USD for these tokens: the one price function (run counters, `--max-cost`, dry runs and reports);
+        /// `batch`: answered through a provider batch API, at the batch discount.
+        public func usd(inputTokens: Int, outputTokens: Int, batch: Bool = false) -> Double {
+            let full = (Double(inputTokens) * inputPerMTok + Double(outputTokens) * outputPerMTok) / 1_000_000
+            return batch ? full * (1 - (batchDiscount ?? 0)) : full
         }
 
         enum CodingKeys: String, CodingKey {
             case inputPerMTok = "input_per_mtok"
             case outputPerMTok = "output_per_mtok"
+            case batchDiscount = "batch_discount"
         }
     }
 
@@ -77,6 +84,10 @@ public struct ModelConfig: Sendable, Codable, Hashable, Identifiable {
 
     /// Whether the model sends a prompt's schema.
     public var sendsSchema: Bool { structuredOutput == true }
+
+    /// Send this model's prompts through its provider's batch API (`batch_api: true`; `run --batch-api` for all);
+    /// nil means no.
+    public var batchAPI: Bool?
 
     /// The circuit breaker threshold when the config sets none.
     public static let defaultCircuitBreaker = 10
@@ -116,5 +127,6 @@ public struct ModelConfig: Sendable, Codable, Hashable, Identifiable {
         case circuitBreaker = "circuit_breaker"
         case batchSize = "batch_size"
         case structuredOutput = "structured_output"
+        case batchAPI = "batch_api"
     }
 }

@@ -18,6 +18,8 @@ public enum ProviderKind: String, Sendable, Codable, Hashable, CaseIterable {
 
     /// Whether calls leave the machine (and need keys, retries and a cache).
     public var isOffline: Bool { self == .heuristic || self == .heuristicCredulous || self == .replay }
+    /// Whether triage-eval can send this provider's prompts through its batch API (`batch_api`, `run --batch-api`).
+    public var hasBatchAPI: Bool { [.openai, .azureOpenAI, .anthropic, .gemini].contains(self) }
 
     /// Whether the API takes one prompt string (no chat roles, so no system message).
     public var takesOnePromptString: Bool { self == .esqlCompletion || self == .elasticInference }
