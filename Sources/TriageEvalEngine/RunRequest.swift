@@ -1,3 +1,5 @@
+public import TriageEvalStore
+
 /// What the user asked `run` to evaluate; empty lists mean "all".
 public struct RunRequest: Sendable {
     /// `id@version` keys, or bare ids meaning every version of that prompt.
@@ -8,6 +10,8 @@ public struct RunRequest: Sendable {
     public var caseIDs: [String]
     public var tags: [String]
     public var samples: Int
+    /// `--shard K/N`: evaluate only this slice of the selected cases.
+    public var shard: ShardSlice?
 
     /// The most samples a run may ask for (a bound on the plan's size, checked before anything is stored).
     public static let maxSamples = 1_000
@@ -17,7 +21,8 @@ public struct RunRequest: Sendable {
         (1...maxSamples).contains(samples) ? nil : "must be from 1 to \(maxSamples), got \(samples)"
     }
 
-    public init(prompts: [String] = [], models: [String] = [], scenarios: [String] = [], caseIDs: [String] = [], tags: [String] = [], samples: Int = 1) {
+    public init(prompts: [String] = [], models: [String] = [], scenarios: [String] = [], caseIDs: [String] = [], tags: [String] = [], samples: Int = 1, shard: ShardSlice? = nil) {
+        self.shard = shard
         self.prompts = prompts
         self.models = models
         self.scenarios = scenarios

@@ -41,6 +41,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Answers per case (repeats measure flip rate).")
     var samples: Int = 1
 
+    @Option(help: ArgumentHelp("Evaluate only shard K of N (by a hash of each case id); `triage-eval merge` combines the shards' stores.", valueName: "K/N"))
+    var shard: String?
+
     @Flag(help: "Call providers even when an answer is cached (fresh answers still refresh the cache).")
     var noCache = false
 
@@ -62,9 +65,10 @@ struct RunCommand: AsyncParsableCommand {
     func validate() throws {
         if let problem = RunRequest.samplesProblem(samples) { throw ValidationError("--samples \(problem)") }
         if let maxCost, !(maxCost > 0 && maxCost.isFinite) { throw ValidationError("--max-cost must be a positive amount of USD") }
-        if resume != nil, !(prompts.isEmpty && models.isEmpty && scenarios.isEmpty && caseIDs.isEmpty && tags.isEmpty) {
-            throw ValidationError("--resume takes no --prompt, --model, --scenario, --case or --tag: it redoes the recorded run")
+        if resume != nil, !(prompts.isEmpty && models.isEmpty && scenarios.isEmpty && caseIDs.isEmpty && tags.isEmpty && shard == nil) {
+            throw ValidationError("--resume takes no --prompt, --model, --scenario, --case, --tag or --shard: it redoes the recorded run")
         }
+        if let shard, case .failure(let error) = ShardSlice.parse(shard) { throw ValidationError("--shard: \(error.message)") }
     }
 
     func run() async throws {
@@ -72,7 +76,7 @@ struct RunCommand: AsyncParsableCommand {
         let session = RunSession(
             workspace: workspace, store: store,
             options: RunSession.Options(
-                request: RunRequest(prompts: prompts, models: models, scenarios: scenarios, caseIDs: caseIDs, tags: tags, samples: samples), resume: resume, useCache: !noCache,
+                request: RunRequest(prompts: prompts, models: models, scenarios: scenarios, caseIDs: caseIDs, tags: tags, samples: samples, shard: try shard.map { try ShardSlice.parse($0).get() }), resume: resume, useCache: !noCache,
                 maxCostUSD: maxCost, toolVersion: TriageEvalCommand.version, gitCommit: GitInfo.commit(in: workspace.directory)
             ),
             logger: DebugLogger.make(verbose: verbose, config: workspace.config), verbose: verbose
@@ -85,7 +89,11 @@ struct RunCommand: AsyncParsableCommand {
             return
         }
 
-        let progress = ProgressLine(quiet: quiet)
+        let shardName = planned.plan.shard.map { "shard \($0.slice)" }
+        if let shard = planned.plan.shard, !quiet {
+            printError("shard \(shard.slice): \(Formatting.count(planned.plan.cases.count, "case")) of \(shard.cases), \(Formatting.count(planned.plan.count, "evaluation"))")
+        }
+        let progress = ProgressLine(quiet: quiet, label: shardName)
         let finished = try await session.execute(planned, handleSignals: true) { event in
             switch event {
             case .progress(let snapshot):
@@ -107,7 +115,7 @@ struct RunCommand: AsyncParsableCommand {
                 : counters.calls == info.calls ? " in \(outcome.requests) requests" : " (this session: \(counters.calls) in \(outcome.requests) requests)"
             let rate = outcome.elapsed > 0 ? Double(outcome.evaluated) / outcome.elapsed : 0
             print(
-                "run \(info.id): \(Formatting.count(info.planned, "evaluation")), \(Formatting.count(info.calls, "call"))\(batched), \(info.cacheHits) cached, "
+                "run \(info.id)\(shardName.map { " (\($0))" } ?? ""): \(Formatting.count(info.planned, "evaluation")), \(Formatting.count(info.calls, "call"))\(batched), \(info.cacheHits) cached, "
                     + "\(Formatting.count(info.errors, "error")), \(info.inputTokens) in / \(info.outputTokens) out tokens, "
                     + String(format: "$%.4f; executed in %.2fs (%.0f/s)", info.costUSD, outcome.elapsed, rate)
             )
