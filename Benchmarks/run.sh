@@ -2,12 +2,16 @@
 # The engine benchmark: triage-eval against llm-stub through the whole path (render, HTTP, parse, SQLite).
 #
 #   Benchmarks/run.sh [ITEMS]        (default 5000)
+#   SCALE="5000 20000 100000" Benchmarks/run.sh
 #
 # Builds both executables in release mode, replicates the bundled host cases to ITEMS evaluations of
 # host-triage@v2, and prints: evaluations/s at concurrency 1, 16, 64 and 256 with zero stub latency;
 # wall time vs the ideal items × latency / concurrency at 100 ms latency and concurrency 64; a fully
 # cached re-run (with the stub's own request count); peak memory (maximum resident set size).
 # The stub answers a fixed text (ANSWER=heuristic to let it judge every prompt; it then competes for the CPU).
+# With SCALE (a list of evaluation counts), prints one table row per count instead, at concurrency 64 with zero
+# latency: N, evaluations/s (executed), run wall time and peak RSS (the run includes writing its reports), then
+# `report --format md,json,html` of that run: wall time, peak RSS and the HTML's size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ITEMS=${1:-5000}
@@ -28,18 +32,22 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Host cases (the host prompt judges only those), replicated with distinct ids up to ITEMS.
+# Host cases (the host prompt judges only those), replicated with distinct ids up to $1 into $WORK/cases.
+make_cases() {
+    rm -rf "$WORK/cases" "$WORK/store.sqlite"*
+    mkdir -p "$WORK/cases"
+    HOST_FILES=$(grep -L "type: user" cases/*.yaml)
+    made=0
+    r=1
+    while [ "$made" -lt "$1" ]; do
+        # shellcheck disable=SC2086
+        awk -v r="$r" -v limit=$(($1 - made)) -f Benchmarks/replicate-cases.awk $HOST_FILES > "$WORK/cases/r$r.yaml"
+        made=$((made + $(grep -c "^- id:" "$WORK/cases/r$r.yaml")))
+        r=$((r + 1))
+    done
+}
 cp -r prompts "$WORK/prompts"
-mkdir -p "$WORK/cases"
-HOST_FILES=$(grep -L "type: user" cases/*.yaml)
-made=0
-r=1
-while [ "$made" -lt "$ITEMS" ]; do
-    # shellcheck disable=SC2086
-    awk -v r="$r" -v limit=$((ITEMS - made)) -f Benchmarks/replicate-cases.awk $HOST_FILES > "$WORK/cases/r$r.yaml"
-    made=$((made + $(grep -c "^- id:" "$WORK/cases/r$r.yaml")))
-    r=$((r + 1))
-done
+make_cases "$ITEMS"
 
 start_stub() { # latency_ms
     [ -n "$STUB_PID" ] && kill "$STUB_PID" 2>/dev/null && wait "$STUB_PID" 2>/dev/null || true
@@ -82,6 +90,30 @@ run() {
     [ "$RSS_MB" -gt "$PEAK_MB" ] && PEAK_MB=$RSS_MB
     return 0
 }
+
+if [ -n "${SCALE:-}" ]; then
+    echo "scale: host-triage@v2 × N host cases against llm-stub, concurrency 64, zero latency, --no-cache; $(nproc) cores"
+    printf '| %9s | %8s | %9s | %9s | %9s | %9s | %9s |\n' N "evals/s" "run wall" "run RSS" "report" "rep. RSS" "HTML"
+    printf '|%s|%s|%s|%s|%s|%s|%s|\n' ----------: ---------: ----------: ----------: ----------: ----------: ----------:
+    for n in $SCALE; do
+        make_cases "$n"
+        start_stub 0
+        (cd "$WORK" && "$BIN/triage-eval" cases import > /dev/null)
+        run "scale$n" --model c64 --no-cache
+        run_rss=$RSS_MB
+        (cd "$WORK" && /usr/bin/time -v "$BIN/triage-eval" report --format md,json,html --out "$WORK/rep$n") > /dev/null 2> "$WORK/rep$n.err" || {
+            tail -5 "$WORK/rep$n.err" >&2
+            exit 1
+        }
+        rep_s=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$WORK/rep$n.err")
+        rep_mb=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$WORK/rep$n.err")
+        html=$(ls "$WORK/rep$n"/*.html | head -1)
+        html_mb=$(awk -v b="$(wc -c < "$html")" 'BEGIN { printf "%.2f", b / 1048576 }')
+        printf '| %9s | %8s | %8ss | %6s MB | %8ss | %6s MB | %6s MB |\n' "$made" "$RATE" "$WALL_S" "$run_rss" "$rep_s" "$rep_mb" "$html_mb"
+        rm -rf "$WORK/rep$n"
+    done
+    exit 0
+fi
 
 echo "items: $made evaluations (host-triage@v2 × $made host cases), $(nproc) cores"
 echo

@@ -44,6 +44,8 @@ public struct RunPlan: Sendable {
     public var samples: Int
     /// The config's `decision:` the prompts were parsed with (recorded with the run).
     public var decisionDefaults: AlertPolicy
+    /// A sharded run's slice (``cases`` holds only its cases) and the case set it was cut from.
+    public var shard: RunInfo.Shard?
     /// For each prompt, the cases it judges.
     public let judged: [[Judged]]
     /// For each prompt, its rule's executions over the case documents in its indices (case index → execution).
@@ -185,7 +187,8 @@ public struct RunPlan: Sendable {
         RunInfo.Plan(
             promptRows: prompts.map(\.rowID), modelRows: models.map(\.rowID), caseRevisions: cases.map(\.revisionID), samples: samples,
             decisionDefaults: decisionDefaults,
-            decisions: Dictionary(prompts.map { (String($0.rowID), $0.version.decision) }, uniquingKeysWith: { first, _ in first })
+            decisions: Dictionary(prompts.map { (String($0.rowID), $0.version.decision) }, uniquingKeysWith: { first, _ in first }),
+            shard: shard
         )
     }
 }

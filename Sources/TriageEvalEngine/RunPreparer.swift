@@ -28,7 +28,9 @@ public struct RunPreparer: Sendable {
     public func prepare(_ request: RunRequest) async throws -> Prepared {
         if let problem = RunRequest.samplesProblem(request.samples) { throw InputError(file: "command line", field: "--samples", message: problem) }
         let (caseSet, synced) = try await CaseFileSync(workspace: workspace, store: store).caseSet()
-        let cases = try request.cases.apply(caseSet)
+        let selected = try request.cases.apply(caseSet)
+        let cut = request.shard.map { RunInfo.Shard.cut(selected, slice: $0) }
+        let cases = cut?.cases ?? selected
 
         let prompts = try selectPrompts(request.prompts, from: try await PromptCatalog(workspace: workspace, store: store).all())
         let models = try selectModels(request.models)
@@ -51,7 +53,11 @@ public struct RunPreparer: Sendable {
             plannedModels.append(RunPlan.Model(rowID: try await store.registerModel(model), config: model, provider: provider))
         }
         let variants = try await variantCases(of: cases, prompts: prompts, request: request, warnings: &warnings)
-        let plan = RunPlan(prompts: plannedPrompts, models: plannedModels, cases: cases + variants, samples: request.samples, decisionDefaults: workspace.config.decision)
+        var plan = RunPlan(prompts: plannedPrompts, models: plannedModels, cases: cases + variants, samples: request.samples, decisionDefaults: workspace.config.decision)
+        plan.shard = cut?.shard
+        if let cut, cut.cases.isEmpty {
+            warnings.append("shard \(cut.shard.slice) holds none of the \(selected.count) selected cases: it evaluates nothing")
+        }
         if let failure = plan.executionErrors.first {
             let prompt = plan.prompts[failure.prompt].version
             let line = (prompt.rule?.rule.queryLine ?? 1) + failure.error.line - 1
@@ -166,6 +172,8 @@ public struct RunPreparer: Sendable {
         }
         let revisions = try await store.caseRevisions(run.plan.caseRevisions)
         let cases = run.plan.caseRevisions.compactMap { revisions[$0] }
-        return RunPlan(prompts: prompts, models: models, cases: cases, samples: run.plan.samples, decisionDefaults: defaults)
+        var plan = RunPlan(prompts: prompts, models: models, cases: cases, samples: run.plan.samples, decisionDefaults: defaults)
+        plan.shard = run.plan.shard
+        return plan
     }
 }

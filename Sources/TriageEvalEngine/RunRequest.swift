@@ -1,3 +1,5 @@
+public import TriageEvalStore
+
 /// What the user asked `run` to evaluate; empty lists mean "all".
 public struct RunRequest: Sendable {
     /// `id@version` keys, or bare ids meaning every version of that prompt.
@@ -12,6 +14,8 @@ public struct RunRequest: Sendable {
     public var variants: [String]?
     /// The variants' seed (`--variant-seed`); nil: the config's `variant_seed:`.
     public var variantSeed: UInt64?
+    /// `--shard K/N`: evaluate only this slice of the selected cases.
+    public var shard: ShardSlice?
 
     /// The most samples a run may ask for (a bound on the plan's size, checked before anything is stored).
     public static let maxSamples = 1_000
@@ -22,8 +26,9 @@ public struct RunRequest: Sendable {
     }
 
     public init(prompts: [String] = [], models: [String] = [], scenarios: [String] = [], caseIDs: [String] = [], tags: [String] = [], samples: Int = 1,
-        variants: [String]? = nil, variantSeed: UInt64? = nil
+        variants: [String]? = nil, variantSeed: UInt64? = nil, shard: ShardSlice? = nil
     ) {
+        self.shard = shard
         self.prompts = prompts
         self.models = models
         self.scenarios = scenarios

@@ -1,4 +1,4 @@
-internal import Foundation
+public import Foundation
 internal import TriageEval
 public import TriageEvalStore
 
@@ -12,30 +12,41 @@ public enum ResultsExport {
 
     /// One object per line; nulls stay null.
     public static func jsonLines(_ results: [StoredResult]) throws -> String {
+        let encoder = jsonEncoder
+        return try results.map { try jsonLine($0, encoder: encoder) }.joined()
+    }
+
+    /// The encoder of ``jsonLine(_:encoder:)`` (sorted keys).
+    public static var jsonEncoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var out = ""
-        for result in results {
-            out += String(decoding: try encoder.encode(Row(result)), as: UTF8.self) + "\n"
-        }
-        return out
+        return encoder
+    }
+
+    /// One result as a JSON line (with its newline).
+    public static func jsonLine(_ result: StoredResult, encoder: JSONEncoder) throws -> String {
+        String(decoding: try encoder.encode(Row(result)), as: UTF8.self) + "\n"
     }
 
     /// RFC 4180 CSV with a header row. Text cells that a spreadsheet would read as a formula
     /// (`=`, `+`, `-`, `@`, tab, CR first) get a leading `'`: responses and case fields are attacker-controlled.
     public static func csv(_ results: [StoredResult]) -> String {
-        var out = columns.joined(separator: ",") + "\r\n"
-        for result in results {
-            let row = Row(result)
-            let cells: [String] = [
-                text(row.caseID), text(row.prompt), text(row.model), "\(row.sample)", row.label, text(row.scenario),
-                row.parseStatus ?? "", text(row.verdict ?? ""), row.confidence.map { "\($0)" } ?? "", "\(row.alert)",
-                row.tokens.map { "\($0)" } ?? "", row.latencyMs.map { String(format: "%.1f", $0) } ?? "",
-                text(row.response ?? ""), text(row.error ?? ""),
-            ]
-            out += cells.joined(separator: ",") + "\r\n"
-        }
-        return out
+        csvHeader + results.map(csvRow).joined()
+    }
+
+    /// The CSV header line.
+    public static var csvHeader: String { columns.joined(separator: ",") + "\r\n" }
+
+    /// One result as a CSV line (see ``csv(_:)``).
+    public static func csvRow(_ result: StoredResult) -> String {
+        let row = Row(result)
+        let cells: [String] = [
+            text(row.caseID), text(row.prompt), text(row.model), "\(row.sample)", row.label, text(row.scenario),
+            row.parseStatus ?? "", text(row.verdict ?? ""), row.confidence.map { "\($0)" } ?? "", "\(row.alert)",
+            row.tokens.map { "\($0)" } ?? "", row.latencyMs.map { String(format: "%.1f", $0) } ?? "",
+            text(row.response ?? ""), text(row.error ?? ""),
+        ]
+        return cells.joined(separator: ",") + "\r\n"
     }
 
     /// A quoted, formula-neutralized CSV text cell.

@@ -29,11 +29,17 @@ public struct RunInfo: Sendable, Hashable, Codable {
         /// The effective decision of each prompt version (verdicts, threshold, case folding), by prompt row id
         /// (as text); reports and `--resume` use it, never today's config.
         public var decisions: [String: AlertPolicy]?
+        /// A sharded run (`run --shard K/N`): its slice and the case set it was cut from; ``caseRevisions`` holds the slice.
+        public var shard: Shard?
+        /// A run `merge` combined from this many shards (nil for a run executed as one).
+        public var mergedShards: Int?
 
         public init(
             promptRows: [Int64], modelRows: [Int64], caseRevisions: [Int64], samples: Int, decisionDefaults: AlertPolicy? = nil,
-            decisions: [String: AlertPolicy]? = nil
+            decisions: [String: AlertPolicy]? = nil, shard: Shard? = nil, mergedShards: Int? = nil
         ) {
+            self.shard = shard
+            self.mergedShards = mergedShards
             self.promptRows = promptRows
             self.modelRows = modelRows
             self.caseRevisions = caseRevisions
@@ -46,7 +52,8 @@ public struct RunInfo: Sendable, Hashable, Codable {
         public func decision(promptRow: Int64) -> AlertPolicy? { decisions?[String(promptRow)] }
 
         enum CodingKeys: String, CodingKey {
-            case samples, decisions
+            case samples, decisions, shard
+            case mergedShards = "merged_shards"
             case promptRows = "prompt_rows"
             case modelRows = "model_rows"
             case caseRevisions = "case_revisions"

@@ -49,18 +49,30 @@ extension Store {
     }
 
     /// The latest revision of every stored case, ordered by id (the case set is chosen by the engine's
-    /// `CaseFileSync`). With `ids`, only those cases are decoded (an unreadable row of another case does not
-    /// stop the caller).
+    /// `CaseFileSync`). With `ids`, only those cases are read (through the `case_id` index: a store holding a
+    /// million other cases reads just these rows, and an unreadable row of another case does not stop the caller).
     public func currentCases(ids: Set<String>? = nil) async throws -> [StoredCase] {
         try await read { db in
-            let sql = """
-                SELECT r.* FROM case_revision r
-                JOIN (SELECT case_id, MAX(revision) AS revision FROM case_revision GROUP BY case_id) latest
-                  ON latest.case_id = r.case_id AND latest.revision = r.revision
-                ORDER BY r.case_id
-                """
-            let records = try CaseRevisionRecord.fetchAll(db, sql: sql)
-            return try records.filter { ids?.contains($0.caseId) ?? true }.map(self.storedCase)
+            let records: [CaseRevisionRecord]
+            if let ids {
+                let sql = """
+                    SELECT r.* FROM case_revision r
+                    WHERE r.case_id IN (SELECT value FROM json_each(?))
+                      AND r.revision = (SELECT MAX(revision) FROM case_revision WHERE case_id = r.case_id)
+                    ORDER BY r.case_id
+                    """
+                records = try CaseRevisionRecord.fetchAll(db, sql: sql, arguments: [try Self.json(ids.sorted())])
+            } else {
+                let sql = """
+                    SELECT r.* FROM case_revision r
+                    JOIN (SELECT case_id, MAX(revision) AS revision FROM case_revision GROUP BY case_id) latest
+                      ON latest.case_id = r.case_id AND latest.revision = r.revision
+                    ORDER BY r.case_id
+                    """
+                records = try CaseRevisionRecord.fetchAll(db, sql: sql)
+            }
+            self.instrumentation.countCaseRows(records.count)
+            return try records.map(self.storedCase)
         }
     }
 
@@ -68,6 +80,7 @@ extension Store {
     public func caseRevisions(_ ids: [Int64]) async throws -> [Int64: StoredCase] {
         try await read { db in
             let records = try CaseRevisionRecord.filter(keys: ids).fetchAll(db)
+            self.instrumentation.countCaseRows(records.count)
             return Dictionary(uniqueKeysWithValues: try records.map { record in
                 let stored = try self.storedCase(record)
                 return (stored.revisionID, stored)

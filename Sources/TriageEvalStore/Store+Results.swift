@@ -33,50 +33,63 @@ extension Store {
     /// Columns are read by position (not by name through `Codable`): reports read thousands of rows.
     public func results(run id: Int64) async throws -> [StoredResult] {
         try await read { db in
-            let sql = """
-                SELECT r.prompt_version_id, r.model_id, r.case_revision_id, r.sample, r.response, r.error, r.strict, r.lenient,
-                       r.alert, r.lenient_alert, r.input_tokens, r.output_tokens, r.latency_ms, r.cached,
-                       p.prompt_id || '@' || p.version AS prompt_key, p.sha256, m.model_id, c.case_id, c.revision,
-                       COALESCE(r.row_label, c.label), COALESCE(r.row_scenario, c.scenario), c.id, r.row_key, r.row_label, r.row_scenario,
-                       c.variant_of, c.transform
-                FROM result r
-                JOIN prompt_version p ON p.id = r.prompt_version_id
-                JOIN model m ON m.id = r.model_id
-                JOIN case_revision c ON c.id = r.case_revision_id
-                WHERE r.run_id = ?
-                ORDER BY prompt_key, m.model_id, c.case_id, r.row_key, r.sample
-                """
-            // Tags come from each case revision's body; SQLite extracts them (decoding whole cases cost more
-            // than the rest of this read).
-            var tagsByRevision: [Int64: [String]] = [:]
-            let tags = """
-                SELECT c.id, t.value FROM case_revision c, json_each(c.body, '$.tags') t
-                WHERE c.id IN (SELECT DISTINCT case_revision_id FROM result WHERE run_id = ?)
-                ORDER BY c.id, t.key
-                """
-            for row in try Row.fetchAll(db, sql: tags, arguments: [id]) {
-                tagsByRevision[row[0], default: []].append(row[1])
-            }
-            let decoder = JSONDecoder()
-            func parsed(_ text: String?) throws -> ParsedAnswer? {
-                try text.map { try decoder.decode(ParsedAnswer.self, from: Data($0.utf8)) }
-            }
-            return try Row.fetchAll(db, sql: sql, arguments: [id]).map { row in
-                let evaluation = Evaluation(
-                    response: row[4], error: row[5], strict: try parsed(row[6]), lenient: try parsed(row[7]), alert: row[8],
-                    lenientAlert: row[9], inputTokens: row[10], outputTokens: row[11], latencyMs: row[12], cached: row[13]
-                )
-                let revisionID: Int64 = row[21]
-                let rowKey: String = row[22]
-                let caseID: String = row[17]
-                return StoredResult(
-                    key: ResultKey(runID: id, promptRowID: row[0], modelRowID: row[1], caseRevisionID: row[2], sample: row[3], row: row[22],
-                                   label: (row[23] as String?).flatMap(Label.init(rawValue:)), scenario: row[24]),
-                    prompt: row[14], promptSHA256: row[15], model: row[16], caseID: rowKey.isEmpty ? caseID : "\(caseID)[\(rowKey)]", caseRevision: row[18],
-                    label: Label(rawValue: row[19]) ?? .fp, scenario: row[20], tags: tagsByRevision[revisionID] ?? [], evaluation: evaluation,
-                    variantOf: row[25], transform: row[26]
-                )
-            }
+            var results: [StoredResult] = []
+            try Self.forEachResult(run: id, db: db) { results.append($0) }
+            return results
+        }
+    }
+
+    /// Every result of a run in the order of ``results(run:)``, one at a time from a cursor (memory stays flat
+    /// however many there are); `body` runs inside one read of a snapshot, so it must not use the store.
+    public func forEachResult(run id: Int64, _ body: @escaping @Sendable (StoredResult) throws -> Void) async throws {
+        try await read { db in try Self.forEachResult(run: id, db: db, body) }
+    }
+
+    static func forEachResult(run id: Int64, db: Database, _ body: (StoredResult) throws -> Void) throws {
+        let sql = """
+            SELECT r.prompt_version_id, r.model_id, r.case_revision_id, r.sample, r.response, r.error, r.strict, r.lenient,
+                   r.alert, r.lenient_alert, r.input_tokens, r.output_tokens, r.latency_ms, r.cached,
+                   p.prompt_id || '@' || p.version AS prompt_key, p.sha256, m.model_id, c.case_id, c.revision,
+                   COALESCE(r.row_label, c.label), COALESCE(r.row_scenario, c.scenario), c.id, r.row_key, r.row_label, r.row_scenario,
+                   c.variant_of, c.transform
+            FROM result r
+            JOIN prompt_version p ON p.id = r.prompt_version_id
+            JOIN model m ON m.id = r.model_id
+            JOIN case_revision c ON c.id = r.case_revision_id
+            WHERE r.run_id = ?
+            ORDER BY prompt_key, m.model_id, c.case_id, r.row_key, r.sample
+            """
+        // Tags come from each case revision's body; SQLite extracts them (decoding whole cases cost more
+        // than the rest of this read).
+        var tagsByRevision: [Int64: [String]] = [:]
+        let tags = """
+            SELECT c.id, t.value FROM case_revision c, json_each(c.body, '$.tags') t
+            WHERE c.id IN (SELECT DISTINCT case_revision_id FROM result WHERE run_id = ?)
+            ORDER BY c.id, t.key
+            """
+        for row in try Row.fetchAll(db, sql: tags, arguments: [id]) {
+            tagsByRevision[row[0], default: []].append(row[1])
+        }
+        let decoder = JSONDecoder()
+        func parsed(_ text: String?) throws -> ParsedAnswer? {
+            try text.map { try decoder.decode(ParsedAnswer.self, from: Data($0.utf8)) }
+        }
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: [id])
+        while let row = try rows.next() {
+            let evaluation = Evaluation(
+                response: row[4], error: row[5], strict: try parsed(row[6]), lenient: try parsed(row[7]), alert: row[8],
+                lenientAlert: row[9], inputTokens: row[10], outputTokens: row[11], latencyMs: row[12], cached: row[13]
+            )
+            let revisionID: Int64 = row[21]
+            let rowKey: String = row[22]
+            let caseID: String = row[17]
+            try body(StoredResult(
+                key: ResultKey(runID: id, promptRowID: row[0], modelRowID: row[1], caseRevisionID: row[2], sample: row[3], row: row[22],
+                               label: (row[23] as String?).flatMap(Label.init(rawValue:)), scenario: row[24]),
+                prompt: row[14], promptSHA256: row[15], model: row[16], caseID: rowKey.isEmpty ? caseID : "\(caseID)[\(rowKey)]", caseRevision: row[18],
+                label: Label(rawValue: row[19]) ?? .fp, scenario: row[20], tags: tagsByRevision[revisionID] ?? [], evaluation: evaluation,
+                variantOf: row[25], transform: row[26]
+            ))
         }
     }
 

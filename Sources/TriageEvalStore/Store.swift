@@ -11,6 +11,8 @@ public final class Store: Sendable {
     let pool: DatabasePool
     /// The file path, as given.
     public let path: String
+    /// What this store object has read (case rows), for tests and benchmarks.
+    public let instrumentation = StoreInstrumentation()
 
     /// How long opening and migrating keep retrying while another process holds the store (seconds).
     static let openPatience = 60.0

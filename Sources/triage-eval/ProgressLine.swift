@@ -8,10 +8,13 @@ import TriageEvalEngine
 /// A one-line progress display on a terminal (done/total, rate, errors, ETA); silent otherwise.
 final class ProgressLine: Sendable {
     let enabled: Bool
+    /// Shown first (e.g. `shard 2/4`), or nil.
+    let label: String?
     private let lastDraw = Mutex(0.0)
 
-    init(quiet: Bool) {
+    init(quiet: Bool, label: String? = nil) {
         enabled = !quiet && isatty(STDERR_FILENO) == 1
+        self.label = label
     }
 
     func update(_ progress: RunProgress) {
@@ -24,7 +27,7 @@ final class ProgressLine: Sendable {
         guard shouldDraw else { return }
         let rate = progress.elapsed > 0 ? Double(progress.done) / progress.elapsed : 0
         let remaining = rate > 0 ? Double(progress.total - progress.done) / rate : 0
-        let line = "\(progress.done)/\(progress.total)  \(String(format: "%.1f", rate))/s  errors \(progress.errors)"
+        let line = (label.map { "\($0)  " } ?? "") + "\(progress.done)/\(progress.total)  \(String(format: "%.1f", rate))/s  errors \(progress.errors)"
             + "  cached \(progress.cacheHits)  ETA \(Self.duration(remaining))"
         Terminal.control("\r\u{1B}[K" + TerminalText.neutralized(line))
     }

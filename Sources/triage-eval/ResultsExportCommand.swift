@@ -30,12 +30,18 @@ struct ResultsExportCommand: AsyncParsableCommand {
     func run() async throws {
         let (workspace, store) = try global.open()
         let info = try await RunLoader(store: store, defaults: workspace.config.decision).run(run)
-        let results = try await store.results(run: info.id)
-        let text = format == .jsonl ? try ResultsExport.jsonLines(results) : ResultsExport.csv(results)
-        if let out {
-            try text.write(toFile: out, atomically: true, encoding: .utf8)
-        } else {
-            Terminal.data(text)
+        // Streamed: a run of any size is read, converted and written a chunk at a time.
+        let output = try ChunkedOutput(path: out)
+        do {
+            if format == .csv { try output.write(ResultsExport.csvHeader) }
+            let (format, encoder) = (format, ResultsExport.jsonEncoder)
+            try await store.forEachResult(run: info.id) { result in
+                try output.write(format == .jsonl ? try ResultsExport.jsonLine(result, encoder: encoder) : ResultsExport.csvRow(result))
+            }
+            try output.finish()
+        } catch {
+            output.abandon()
+            throw error
         }
     }
 }

@@ -49,6 +49,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seed of the variants' random choices (default: the config's variant_seed:, else 1).", valueName: "N"))
     var variantSeed: UInt64?
 
+    @Option(help: ArgumentHelp("Evaluate only shard K of N (by a hash of each case id); `triage-eval merge` combines the shards' stores.", valueName: "K/N"))
+    var shard: String?
+
     @Flag(help: "Call providers even when an answer is cached (fresh answers still refresh the cache).")
     var noCache = false
 
@@ -75,9 +78,10 @@ struct RunCommand: AsyncParsableCommand {
     func validate() throws {
         if let problem = RunRequest.samplesProblem(samples) { throw ValidationError("--samples \(problem)") }
         if let maxCost, !(maxCost > 0 && maxCost.isFinite) { throw ValidationError("--max-cost must be a positive amount of USD") }
-        if resume != nil, !(prompts.isEmpty && models.isEmpty && scenarios.isEmpty && caseIDs.isEmpty && tags.isEmpty) {
-            throw ValidationError("--resume takes no --prompt, --model, --scenario, --case or --tag: it redoes the recorded run")
+        if resume != nil, !(prompts.isEmpty && models.isEmpty && scenarios.isEmpty && caseIDs.isEmpty && tags.isEmpty && shard == nil) {
+            throw ValidationError("--resume takes no --prompt, --model, --scenario, --case, --tag or --shard: it redoes the recorded run")
         }
+        if let shard, case .failure(let error) = ShardSlice.parse(shard) { throw ValidationError("--shard: \(error.message)") }
         if resume != nil, variants != nil || variantSeed != nil { throw ValidationError("--resume takes no --variants or --variant-seed: the recorded run keeps its variants") }
         if let variants, variantNames(variants).isEmpty { throw ValidationError("--variants needs at least one transform name") }
     }
@@ -93,7 +97,7 @@ struct RunCommand: AsyncParsableCommand {
             workspace: workspace, store: store,
             options: RunSession.Options(
                 request: RunRequest(prompts: prompts, models: models, scenarios: scenarios, caseIDs: caseIDs, tags: tags, samples: samples,
-                    variants: variants.map(variantNames), variantSeed: variantSeed), resume: resume, useCache: !noCache,
+                    variants: variants.map(variantNames), variantSeed: variantSeed, shard: try shard.map { try ShardSlice.parse($0).get() }), resume: resume, useCache: !noCache,
                 maxCostUSD: maxCost, toolVersion: TriageEvalCommand.version, gitCommit: GitInfo.commit(in: workspace.directory),
                 batchAPI: batchAPI, batchPolling: batch.polling
             ),
@@ -107,7 +111,11 @@ struct RunCommand: AsyncParsableCommand {
             return
         }
 
-        let progress = ProgressLine(quiet: quiet)
+        let shardName = planned.plan.shard.map { "shard \($0.slice)" }
+        if let shard = planned.plan.shard, !quiet {
+            printError("shard \(shard.slice): \(Formatting.count(planned.plan.cases.count, "case")) of \(shard.cases), \(Formatting.count(planned.plan.count, "evaluation"))")
+        }
+        let progress = ProgressLine(quiet: quiet, label: shardName)
         let finished = try await session.execute(planned, handleSignals: true) { event in
             switch event {
             case .progress(let snapshot):
@@ -135,7 +143,7 @@ struct RunCommand: AsyncParsableCommand {
                 : counters.calls == info.calls ? " in \(outcome.requests) requests" : " (this session: \(counters.calls) in \(outcome.requests) requests)"
             let rate = outcome.elapsed > 0 ? Double(outcome.evaluated) / outcome.elapsed : 0
             print(
-                "run \(info.id): \(Formatting.count(info.planned, "evaluation")), \(Formatting.count(info.calls, "call"))\(batched), \(info.cacheHits) cached, "
+                "run \(info.id)\(shardName.map { " (\($0))" } ?? ""): \(Formatting.count(info.planned, "evaluation")), \(Formatting.count(info.calls, "call"))\(batched), \(info.cacheHits) cached, "
                     + "\(Formatting.count(info.errors, "error")), \(info.inputTokens) in / \(info.outputTokens) out tokens, "
                     + String(format: "$%.4f; executed in %.2fs (%.0f/s)", info.costUSD, outcome.elapsed, rate)
             )

@@ -26,7 +26,7 @@ struct TriageEvalCommand: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, CollectCommand.self, ReportCommand.self, RunsCommand.self, CasesCommand.self, PromptsCommand.self,
             RenderCommand.self, TryCommand.self, DissectCommand.self, EsqlQueryCommand.self, CacheCommand.self, CompareCommand.self, GateCommand.self,
-            ResultsCommand.self, VariantsCommand.self,
+            ResultsCommand.self, VariantsCommand.self, MergeCommand.self,
         ]
     )
 
