@@ -125,4 +125,13 @@ import TriageEval
         #expect(loss.rightButUnparsed == 2)
         #expect(loss.lenientAlert.tp == 2 && loss.lenientAlert.fp == 1)
     }
+
+    @Test func gateSaysWhyECEIsUndefined() throws {
+        let group = try #require(try Self.analysis().groups.first)
+        let checks = GateEvaluator.evaluate(group.gateSubject, policy: GatePolicy(maxECE: 0.15))
+        let ece = try #require(checks.first { $0.kind == .maxECE })
+        #expect(!ece.passed)
+        #expect(ece.value == nil)
+        #expect(ece.detail == "undefined: no numeric score: the confidence is a category without levels mapped to numbers")
+    }
 }
