@@ -6,6 +6,7 @@ public struct HeuristicProvider: ModelProvider {
     public init() {}
 
     public func complete(_ request: CompletionRequest) async throws(ProviderError) -> CompletionResponse {
+        if let text = HeuristicJSONAnswer.answer(request) { return CompletionResponse(text: text) }
         let assessment = HeuristicIdentity.assess(request.prompt) ?? HeuristicTriage.assess(request.prompt)
         let text = AnswerFormatter.format(
             verdict: assessment.verdict, confidence: assessment.confidence, summary: assessment.summary, spec: request.output
