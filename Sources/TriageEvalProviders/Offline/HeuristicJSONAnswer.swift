@@ -45,7 +45,7 @@ public enum HeuristicJSONAnswer {
             } else if field.path == declared.summary {
                 value = .str(assessment.summary)
             } else {
-                value = other(field, verdict: assessment.verdict, confidence: assessment.confidence, summary: assessment.summary)
+                value = other(field, verdict: assessment.verdict, confidence: assessment.confidence)
             }
             set(&object, path: Substring(field.path), value)
         }
@@ -75,14 +75,15 @@ public enum HeuristicJSONAnswer {
     }
 
     /// Any other declared field: a level follows the verdict (TP high, SUSPICIOUS medium, FP low), a number the
-    /// confidence, a boolean whether it alerts, free text the summary.
-    static func other(_ field: DeclaredField, verdict: String, confidence: Double, summary: String) -> PythonValue {
+    /// confidence, a boolean whether it alerts; free text a level when its name ends in `level`, else `none`
+    /// for FP and `unknown` otherwise (the baseline knows no kill-chain stage).
+    static func other(_ field: DeclaredField, verdict: String, confidence: Double) -> PythonValue {
         let severity = verdict == "TP" ? "high" : verdict == "SUSPICIOUS" ? "medium" : "low"
         switch field.type {
         case .number: return .float(confidence)
         case .boolean: return .bool(verdict != "FP")
         case .category: return .str(level(severity, of: field))
-        case .string: return .str(field.path.hasSuffix("level") ? severity : summary)
+        case .string: return .str(field.path.hasSuffix("level") ? severity : verdict == "FP" ? "none" : "unknown")
         }
     }
 
