@@ -57,6 +57,13 @@ import Testing
         #expect(render.stderr.contains("1 never in the prompt"), "\(render.stderr)")
         #expect(render.stderr.contains(#"never process.command_line: tasklist /fi "imagename eq lsass.exe""#), "\(render.stderr)")
 
+        // try shows the same lint under its own heading, beside the heuristic's JSON answer.
+        let trial = try await CLI.run(["try", "--prompt", "alert-analyzer@v1", "--model", "heuristic", "--case", "analyzer-lsass-01"], in: directory)
+        #expect(trial.status == 0, "\(trial.stderr)")
+        #expect(trial.stdout.contains("── context loss"), "\(trial.stdout)")
+        #expect(trial.stdout.contains("host.name (nested: WS-9)"))
+        #expect(trial.stdout.contains(#"{"true_positive_likelihood": "high""#), "\(trial.stdout)")
+
         // A case without documents is not the analyzer's case.
         let other = try await CLI.run(["render", "--prompt", "alert-analyzer@v1", "--case", "analyzer-no-docs-01"], in: directory)
         #expect(other.status == 2)

@@ -90,4 +90,22 @@ import Testing
         #expect(!prompt.accepts(item))
         #expect(prompt.missingVariables(for: item) == ["alert"])
     }
+
+    @Test func documentsArePythonValuesOnly() throws {
+        let head = "---\nid: p\nversion: v1\noutput:\n  format: json\n---\n"
+        let plain = #expect(throws: InputError.self) { try PromptFileParser.parse(head + "Alert: {{alert}}", file: "p.prompt", defaults: AlertPolicy()) }
+        #expect(plain?.message.contains("{{#python}}") == true)
+        #expect(plain?.line == 7)
+        let typo = #expect(throws: InputError.self) { try PromptFileParser.parse(head + "{{#python}}json.dumps(alertss){{/python}}", file: "p.prompt", defaults: AlertPolicy()) }
+        #expect(typo?.message.contains("did you mean alerts?") == true)
+        // Without an entity the prompt judges documents-only cases too; each document loads as json.loads reads it.
+        let prompt = try PromptFileParser.parse(head + "{{#python}}len(alerts){{/python}} {{#python}}json.dumps(alert){{/python}}", file: "p.prompt", defaults: AlertPolicy())
+        var item = TriageCase(id: "d", label: .fp, scenario: "s")
+        item.documents = [
+            CaseDocument(index: "i", id: "d-1", source: #"{"b":1.0,"a":[1e2,-0,true,null],"b":"last"}"#),
+            CaseDocument(index: "i", id: "d-2", source: #"{}"#),
+        ]
+        #expect(item.isDocumentsOnly && prompt.accepts(item))
+        #expect(try prompt.render(CaseContext(item)) == #"2 {"b": "last", "a": [100.0, 0, true, null]}"#)
+    }
 }
