@@ -81,7 +81,9 @@ public struct RunAnalysis: Sendable {
 
         /// The gate's view of the group: every planned evaluation, the answers, the case tags.
         public var gateSubject: GateSubject {
-            GateSubject(name: name, metrics: overall, items: items, tags: tagsByCase, cases: cases, planned: planned, errors: errorCount)
+            var subject = GateSubject(name: name, metrics: overall, items: items, tags: tagsByCase, cases: cases, planned: planned, errors: errorCount)
+            subject.scoreNote = scoreNote
+            return subject
         }
     }
 

@@ -99,4 +99,39 @@ import TriageEval
         #expect(html.contains("Precision rises with the level: yes."))
         #expect(html.contains("Secondary output threat_level vs expected priority"))
     }
+
+    @Test("right verdict, lost to format: counted for a JSON prompt exactly as for DISSECT")
+    func formatLossForJSON() throws {
+        let prompt = try PromptFileParser.parse(Self.promptText, file: "prompts/analyzer/v1.prompt", defaults: AlertPolicy())
+        let evaluator = try AnswerEvaluator(prompt: prompt)
+        let object = #"{"true_positive_likelihood": "high", "confidence": "high", "threat_level": "high"}"#
+        let benign = #"{"true_positive_likelihood": "low", "confidence": "high", "threat_level": "low"}"#
+        // a1: an attack answered in a fence (strict no_match, lenient TP: lost to format); a2: an attack answered
+        // bare (alert); b1: benign, "medium" after a sentence (lenient alerts: a false alarm the format spared);
+        // b2: benign, a fenced "low" (unparsed, lenient right).
+        let results = [
+            storedResult("a1", label: .tp, scenario: "S", evaluation: evaluator.evaluate("```json\n\(object)\n```"), prompt: prompt.key),
+            storedResult("a2", label: .tp, scenario: "S", evaluation: evaluator.evaluate(object), prompt: prompt.key),
+            storedResult("b1", label: .fp, scenario: "S", evaluation: evaluator.evaluate(#"Verdict: {"true_positive_likelihood": "Medium", "confidence": "low"}"#), prompt: prompt.key),
+            storedResult("b2", label: .fp, scenario: "S", evaluation: evaluator.evaluate("```\n\(benign)\n```"), prompt: prompt.key),
+        ]
+        let loss = FormatLoss(results)
+        #expect(loss.answered == 4)
+        #expect(loss.strictFailures == 3)
+        #expect(loss.lenientFailures == 0)
+        #expect(loss.alertsLost == 1)
+        #expect(loss.falseAlarmsAvoided == 1)
+        // a1 (lenient alerts on an attack) and b2 (lenient does not alert on a benign case) are right but unparsed.
+        #expect(loss.rightButUnparsed == 2)
+        #expect(loss.lenientAlert.tp == 2 && loss.lenientAlert.fp == 1)
+    }
+
+    @Test func gateSaysWhyECEIsUndefined() throws {
+        let group = try #require(try Self.analysis().groups.first)
+        let checks = GateEvaluator.evaluate(group.gateSubject, policy: GatePolicy(maxECE: 0.15))
+        let ece = try #require(checks.first { $0.kind == .maxECE })
+        #expect(!ece.passed)
+        #expect(ece.value == nil)
+        #expect(ece.detail == "undefined: no numeric score: the confidence is a category without levels mapped to numbers")
+    }
 }

@@ -202,6 +202,12 @@ import Testing
             try Self.load(Self.likelihood, decision: "decision:\n  where: 'score >'\n")
         }
         #expect(syntax.field == "decision.where")
+        let typeError = try #require(throws: InputError.self) {
+            try Self.load(Self.likelihood, decision: "decision:\n  where: 'score > \"high\"'\n")
+        }
+        #expect(typeError.field == "decision.where")
+        #expect(typeError.line == 19)
+        #expect(typeError.message.contains("keyword"), "\(typeError)")
         let combined = try #require(throws: InputError.self) {
             try Self.load(Self.likelihood, decision: "decision:\n  where: 'score > 0.5'\n  min_confidence: 0.5\n")
         }

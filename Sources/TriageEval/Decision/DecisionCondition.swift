@@ -10,7 +10,7 @@ public struct DecisionCondition: Sendable {
     let expression: EsqlExpression
     let fields: [DeclaredField]
 
-    /// Parses `text` and checks that it reads only declared fields.
+    /// Parses `text` and checks that it reads only declared fields and type-checks on their declared types.
     public init(_ text: String, fields: [DeclaredField]) throws(EsqlError) {
         expression = try EsqlParser.parseExpression(text)
         let declared = Set(fields.map(\.path))
@@ -19,6 +19,18 @@ public struct DecisionCondition: Sendable {
         }
         self.text = text
         self.fields = fields
+        // A type error (a number compared with a string…) shows now, not on every answer: evaluate once on a row
+        // of sample values of the declared types, and once on a row of nulls.
+        let sample = EsqlRow(fields.map { field in
+            switch field.type {
+            case .string: (field.path, EsqlValue.string("x"))
+            case .category: (field.path, .string(field.values.first ?? "x"))
+            case .number: (field.path, .double(0.5))
+            case .boolean: (field.path, .boolean(true))
+            }
+        })
+        _ = try EsqlExpressionEvaluator.evaluate(expression, sample)
+        _ = try EsqlExpressionEvaluator.evaluate(expression, EsqlRow(fields.map { ($0.path, EsqlValue.null) }))
     }
 
     /// The row the expression is evaluated on.

@@ -42,7 +42,8 @@ public enum GateEvaluator {
             subject.metrics.n == 0 ? "undefined: no answer (the rate has no denominator)" : "\(subject.metrics.parseFailures) of \(subject.metrics.n) answers"
         )
         let calibration = subject.metrics.calibration
-        atMost(.maxECE, calibration.ece, policy.maxECE, calibration.ece == nil ? "no answer with a confidence in [0, 1]" : "\(calibration.n) answers")
+        let undefinedECE = subject.scoreNote.map { "undefined: \($0)" } ?? "no answer with a confidence in [0, 1]"
+        atMost(.maxECE, calibration.ece, policy.maxECE, calibration.ece == nil ? undefinedECE : "\(calibration.n) answers")
         checks.append(zeroTolerance(.mustAlert, subject: subject, tag: mustAlertTag, expected: true, flaky: policy.flaky))
         checks.append(zeroTolerance(.mustNotAlert, subject: subject, tag: mustNotAlertTag, expected: false, flaky: policy.flaky))
         guard let baseline else { return checks }

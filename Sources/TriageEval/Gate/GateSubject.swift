@@ -14,6 +14,8 @@ public struct GateSubject: Sendable {
     public var planned: Int
     /// Of those, provider errors after retries (the rest of the unanswered were never run).
     public var errors: Int
+    /// Why the answers carry no numeric score (a prompt with declared fields), so calibration is undefined.
+    public var scoreNote: String?
 
     public init(
         name: String, metrics: GroupMetrics, items: [ScoredItem], tags: [String: [String]], cases: [CaseOutcome]? = nil,

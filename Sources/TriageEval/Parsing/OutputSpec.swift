@@ -41,15 +41,17 @@ public struct OutputSpec: Sendable, Codable, Hashable {
     }
 
     /// The declared-fields layer every answer is read through: ``declared``, or for a DISSECT prompt (and an
-    /// older JSON one) three string fields named by the keys, the verdict mapped by identity onto
+    /// older JSON one) three string fields named by the keys (a JSON format's own field names), the verdict mapped by identity onto
     /// ``verdicts`` under ``verdictCase``, the confidence read by `TO_DOUBLE`.
     public var layer: DeclaredOutput {
         if let declared { return declared }
+        var names = (verdict: verdictKey, confidence: confidenceKey, summary: summaryKey)
+        if case .json(let verdict, let confidence, let summary) = format { names = (verdict, confidence, summary) }
         return DeclaredOutput(
-            fields: [verdictKey, confidenceKey, summaryKey].map { DeclaredField(path: $0, type: .string) },
-            verdict: VerdictRule(field: verdictKey),
-            confidence: ConfidenceRule(field: confidenceKey),
-            summary: summaryKey
+            fields: [names.verdict, names.confidence, names.summary].map { DeclaredField(path: $0, type: .string) },
+            verdict: VerdictRule(field: names.verdict),
+            confidence: ConfidenceRule(field: names.confidence),
+            summary: names.summary
         )
     }
 

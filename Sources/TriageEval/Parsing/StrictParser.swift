@@ -18,11 +18,14 @@ public struct StrictParser: Sendable {
     /// The output format parsed.
     public let spec: OutputSpec
     private let dissect: DissectPattern?
+    /// ``OutputSpec/layer``, built once.
+    private let layer: DeclaredOutput
 
     /// Throws when the pattern is invalid for Elasticsearch, uses reference keys (rejected by ES|QL),
     /// or lacks the verdict or confidence key.
     public init(spec: OutputSpec) throws(DissectPatternError) {
         self.spec = spec
+        layer = spec.layer
         switch spec.format {
         case .dissect(let pattern, let appendSeparator):
             let dissect = try DissectPattern(pattern, appendSeparator: appendSeparator)
@@ -41,7 +44,6 @@ public struct StrictParser: Sendable {
     /// Parses one model answer: the format extracts the raw values, then ``OutputSpec/layer`` reads them.
     public func parse(_ text: String) -> ParsedAnswer {
         if text.isBlank { return .failure(.empty) }
-        let layer = spec.layer
         switch spec.format {
         case .dissect:
             guard let fields = dissect?.match(text) else { return .failure(.noMatch) }
