@@ -11,7 +11,7 @@ enum ContextLossSection {
     static func markdown(_ summaries: [ContextLossSummary]) -> String {
         guard !summaries.isEmpty else { return "" }
         var out = "## Context loss (what the prompts' rendering lost of the case documents)\n\n"
-        out += "Null fields: `.get` keys that gave `None` (dotted-key trap: the document holds the value nested, e.g. `host.name` in `{\"host\": {\"name\": …}}`). "
+        out += "Null fields: `.get` keys the document does not hold, so the prompt got `None` or the default given (dotted-key trap: the document holds the value nested, e.g. `host.name` in `{\"host\": {\"name\": …}}`). "
         out += "Evidence: command lines and file/DLL/registry paths of the documents; cut = in a value a slice (`[:3000]`, `[:20]`) cut off; never = in no rendered value.\n\n"
         out += "| prompt | cases | null fields | dotted-key trap | cut renders | evidence values | cut by a truncation | never in the prompt |\n"
         out += "|---|--:|--:|--:|--:|--:|--:|--:|\n"
@@ -42,7 +42,7 @@ enum ContextLossSection {
         guard !summaries.isEmpty else { return }
         html.element("h2", ["id": "context-loss"], "Context loss")
         html.element("p", ["class": "muted"],
-            "Null fields: .get keys that gave None (dotted-key trap: the document holds the value nested, e.g. host.name in {\"host\": {\"name\": …}}). Evidence: command lines and file/DLL/registry paths of the case documents; cut = beyond a truncation ([:3000], [:20]); never = in no rendered value.")
+            "Null fields: .get keys the document does not hold, so the prompt got None or the default given (dotted-key trap: the document holds the value nested, e.g. host.name in {\"host\": {\"name\": …}}). Evidence: command lines and file/DLL/registry paths of the case documents; cut = beyond a truncation ([:3000], [:20]); never = in no rendered value.")
         html.element("table") { html in
             html.row(["prompt", "cases", "null fields", "dotted-key trap", "cut renders", "evidence values", "cut by a truncation", "never in the prompt"], header: true)
             for summary in summaries {

@@ -173,7 +173,7 @@ struct LiveRunTests {
     func faultInjection() async throws {
         let temp = try TemporaryWorkspace()
         // Deterministic whatever the interleaving: the first attempt at each distinct request fails (v1 and v2
-        // render the same text, so 20 of 60 calls), with various retryable causes. Failures keyed by the global
+        // render the same text but each request names its prompt, so 40 of 80 calls), with various retryable causes. Failures keyed by the global
         // call number could hit one item five times under load and exhaust its retries.
         let attempts = Mutex<[CompletionRequest: Int]>([:])
         let provider = FakeProvider { request, _ throws(ProviderError) in
@@ -201,7 +201,7 @@ struct LiveRunTests {
         let results = try await temp.store.results(run: info.id)
         #expect(results.count == 40)
         #expect(Set(results.map(\.key)).count == 40)
-        #expect(provider.callCount == 60)
+        #expect(provider.callCount == 80)
         #expect(outcome.counters.calls == 40)
         #expect(outcome.counters.inputTokens == 40 * 50)
         #expect(outcome.counters.outputTokens == 40 * 9)

@@ -14,6 +14,7 @@ public struct HeuristicProvider: ModelProvider {
     }
 
     public func complete(_ request: CompletionRequest) async throws(ProviderError) -> CompletionResponse {
+        if let text = HeuristicJSONAnswer.answer(request, credulous: credulous) { return CompletionResponse(text: text) }
         let assessment = HeuristicIdentity.assess(request.prompt) ?? HeuristicTriage.assess(request.prompt, credulous: credulous)
         let text = AnswerFormatter.format(
             verdict: assessment.verdict, confidence: assessment.confidence, summary: assessment.summary, spec: request.output
