@@ -16,6 +16,9 @@ enum TrialReport {
         }
         out += "── rendered \(result.system == nil ? "prompt" : "user message") (\(result.rendered.utf8.count) bytes\(escapedNote(result.rendered)))\n\(result.rendered)\n"
         if let loss = result.contextLoss { out += "── context loss (what the rendering lost of the case's documents)\n\(ContextLossText.render(loss))\n" }
+        if let schema = result.prompt.schema(sentBy: model) {
+            out += "── JSON schema sent with structured outputs (name \(schema.name), \(schema.text.utf8.count) bytes)\n\(schema.text)\n"
+        }
         guard let response = result.response, let evaluation = result.evaluation else {
             out += "── call failed after \(milliseconds(result.latencyMs)): \(result.error.map(\.description) ?? "unknown error")"
             return out

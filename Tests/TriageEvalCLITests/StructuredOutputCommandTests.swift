@@ -124,4 +124,17 @@ import Testing
             #expect(summary?["type"] as? String == "string")
         }
     }
+
+    @Test("try shows the schema a structured model sends, and nothing for a model that sends none")
+    func tryShowsSchema() async throws {
+        let stub = try StubServer()
+        let directory = try Self.workspace(stub: stub)
+        let arguments = ["try", "--prompt", "analyzer@v1", "--case", "certutil-urlcache-download-exec-01", "--model"]
+        let structured = try await CLI.run(arguments + ["schema"], in: directory)
+        #expect(structured.status == 0, "\(structured.stderr)")
+        #expect(structured.stdout.contains("── JSON schema sent with structured outputs (name analyzer, "))
+        #expect(structured.stdout.contains("── strict parse"))
+        let plain = try await CLI.run(arguments + ["plain"], in: directory)
+        #expect(!plain.stdout.contains("JSON schema sent"))
+    }
 }

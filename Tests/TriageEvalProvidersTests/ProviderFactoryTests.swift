@@ -61,7 +61,11 @@ struct ProviderFactoryTests {
     @Test("an option the provider does not use is an error")
     func unknownOption() throws {
         let model = ModelConfig(id: "gpt", provider: .openai, model: "m", baseURL: "http://localhost:1/v1", options: ["region": "us-east-1"])
-        #expect(try failure(model) == "triage-eval.yaml: models[gpt].region: is not an option of provider openai; it takes none")
+        #expect(try failure(model) == "triage-eval.yaml: models[gpt].region: is not an option of provider openai; it takes api")
+        let api = ModelConfig(id: "gpt", provider: .openai, model: "m", baseURL: "http://localhost:1/v1", options: ["api": "completions"])
+        #expect(try failure(api) == "triage-eval.yaml: models[gpt].api: must be chat or responses, got \"completions\"")
+        let anthropic = ModelConfig(id: "an", provider: .anthropic, model: "m", apiKeyEnv: "K", options: ["api": "responses"])
+        #expect(try failure(anthropic, environment: ["K": "k"]) == "triage-eval.yaml: models[an].api: is not an option of provider anthropic; it takes none")
         let azure = ModelConfig(id: "az", provider: .azureOpenAI, baseURL: "https://r.openai.azure.com", options: ["deployment": "d", "auth": "magic"])
         #expect(try failure(azure, environment: ["AZURE_OPENAI_API_KEY": "k"]).contains("models[az].auth: must be api-key or entra"))
     }

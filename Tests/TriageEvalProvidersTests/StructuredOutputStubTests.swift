@@ -226,4 +226,31 @@ struct StructuredOutputStubTests {
         #expect(input.map { $0["role"] as? String } == ["system", "user"])
         #expect(body["seed"] == nil && body["max_output_tokens"] as? Int == 64 && body["store"] as? Bool == false)
     }
+
+    @Test("llm-stub's Responses routes: input as a string or role messages, instructions as the system part, answer in output_text")
+    func responsesRoute() async throws {
+        let stub = try StubServer(["--answer", "echo"])
+        for path in ["/v1/responses", "/openai/v1/responses", "/openai/responses?api-version=2025-04-01-preview"] {
+            let plain = try await stub.post(path, json: ["model": "m", "instructions": "Be brief.", "input": "Host ws-01"])
+            #expect(plain.status == 200, "\(path)")
+            let body = try jsonObject(plain.body)
+            #expect(body["object"] as? String == "response" && body["status"] as? String == "completed")
+            let message = try #require((body["output"] as? [[String: Any]])?.first)
+            let part = try #require((message["content"] as? [[String: Any]])?.first)
+            #expect(message["type"] as? String == "message" && part["type"] as? String == "output_text")
+            let echoed = try jsonObject(Data(try #require(part["text"] as? String).utf8))
+            #expect(echoed["system"] as? String == "Be brief." && echoed["user"] as? String == "Host ws-01")
+            let usage = try #require(body["usage"] as? [String: Any])
+            #expect(usage["input_tokens"] is Int && usage["output_tokens"] is Int)
+        }
+        let roles = try await stub.post("/v1/responses", json: ["model": "m", "input": [
+            ["role": "system", "content": "S"], ["role": "user", "content": [["type": "input_text", "text": "U"]]],
+        ]])
+        let part = try #require(((try jsonObject(roles.body)["output"] as? [[String: Any]])?.first?["content"] as? [[String: Any]])?.first)
+        let echoed = try jsonObject(Data(try #require(part["text"] as? String).utf8))
+        #expect(echoed["system"] as? String == "S" && echoed["user"] as? String == "U")
+        let error = try await stub.post("/v1/responses", json: ["model": "m", "messages": [["role": "user", "content": "x"]]])
+        #expect(error.status == 400)
+        #expect(String(decoding: error.body, as: UTF8.self).contains("Unknown parameter: 'messages'."))
+    }
 }

@@ -79,7 +79,7 @@ struct PromptSchemaTests {
         }
     }
 
-    @Test("Gemini's subset: upper-case types, [T, null] as nullable, additionalProperties false and $schema dropped")
+    @Test("Gemini's subset: upper-case types, [T, null] as nullable, additionalProperties false and $schema dropped, propertyOrdering as written")
     func geminiSubset() throws {
         let value = try #require(ResponseSchema.parse(json: """
             {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "additionalProperties": false,
@@ -88,7 +88,7 @@ struct PromptSchemaTests {
              "required": ["verdict"]}
             """))
         let schema = ResponseSchema(name: "p", value: value)
-        #expect(try schema.geminiSchema().compactText == #"{"type":"OBJECT","properties":{"verdict":{"type":"STRING","enum":["TP","FP"]},"note":{"type":"STRING","nullable":true},"tags":{"type":"ARRAY","items":{"type":"STRING"}}},"required":["verdict"]}"#)
+        #expect(try schema.geminiSchema().compactText == #"{"type":"OBJECT","properties":{"verdict":{"type":"STRING","enum":["TP","FP"]},"note":{"type":"STRING","nullable":true},"tags":{"type":"ARRAY","items":{"type":"STRING"}}},"propertyOrdering":["verdict","note","tags"],"required":["verdict"]}"#)
     }
 
     @Test("Gemini's subset: keywords it lacks are refused with their path, never silently dropped")

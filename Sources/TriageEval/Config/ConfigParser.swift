@@ -154,7 +154,7 @@ public enum ConfigParser {
             model.batchSize = value
         }
         if let value = try map.bool("structured_output") {
-            if value, !provider.sendsSchema {
+            if value, !provider.canSendSchema {
                 throw map.error("structured_output", "model \"\(id)\": provider \(provider.rawValue) cannot send a JSON schema (\(provider.isOffline ? "an offline model" : "it takes one prompt string")); remove structured_output or use a chat provider")
             }
             model.structuredOutput = value

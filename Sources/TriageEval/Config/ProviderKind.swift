@@ -26,7 +26,7 @@ public enum ProviderKind: String, Sendable, Codable, Hashable, CaseIterable {
 
     /// Whether the provider can send a prompt's JSON schema (`structured_output`): every chat API can;
     /// the offline models and the one-prompt-string Elastic APIs cannot.
-    public var sendsSchema: Bool { !isOffline && !takesOnePromptString }
+    public var canSendSchema: Bool { !isOffline && !takesOnePromptString }
 
     /// Rows one ES|QL `COMPLETION` may run over.
     public static let esqlCompletionRowLimit = 100

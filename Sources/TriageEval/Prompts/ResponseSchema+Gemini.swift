@@ -13,7 +13,9 @@ extension ResponseSchema {
     static let geminiDropped: Set<String> = ["$schema", "$id", "$comment"]
 
     /// The schema in Gemini's `responseSchema` form: `type` in upper case (`OBJECT`), `type: [T, "null"]`
-    /// as `type: T` with `nullable: true`, `additionalProperties: false` and annotations dropped. Any
+    /// as `type: T` with `nullable: true`, `additionalProperties: false` and annotations dropped, and
+    /// `propertyOrdering` (the order Gemini writes properties in; Gemini 2.0 models need it) set to the
+    /// properties' written order where the schema gives none. Any
     /// other JSON Schema keyword (`$ref`, `oneOf`, `const`, …) is an error naming it and its path:
     /// never silently lost.
     public func geminiSchema() throws(SchemaSubsetError) -> OrderedJSON {
@@ -41,6 +43,9 @@ extension ResponseSchema {
                     converted.append(.init(property.key, try gemini(property.value, path: "\(here).\(property.key)")))
                 }
                 out.append(.init("properties", .object(converted)))
+                if !members.contains(where: { $0.key == "propertyOrdering" }) {
+                    out.append(.init("propertyOrdering", .array(properties.map { .string($0.key) })))
+                }
             case "items":
                 out.append(.init("items", try gemini(member.value, path: here)))
             case "anyOf":

@@ -58,7 +58,8 @@ public struct BedrockProvider: HTTPModelProvider {
         struct Output: Decodable {
             struct Message: Decodable {
                 struct Block: Decodable {
-                    struct ToolUse: Decodable { let name: String? }
+                    /// Only its presence is read here; its `input` is taken from the raw body in written order.
+                    struct ToolUse: Decodable {}
                     let text: String?
                     let toolUse: ToolUse?
                 }
