@@ -133,7 +133,7 @@ import TriageEvalStore
         let fromConfig = try await CLI.run(["run"], in: directory)
         #expect(fromConfig.status == 2)
         #expect(fromConfig.stderr.split(separator: "\n").count == 1, "\(fromConfig.stderr)")
-        #expect(fromConfig.stderr.contains(#"triage-eval.yaml: variants[1]: unknown transform "nope""#), "\(fromConfig.stderr)")
+        #expect(fromConfig.stderr.contains(#"triage-eval.yaml:"#) && fromConfig.stderr.contains(#": variants[1]: unknown transform "nope""#), "\(fromConfig.stderr)")
     }
 
     /// One host's three open alerts (three distinct rules), as the host triage rule reads them.
