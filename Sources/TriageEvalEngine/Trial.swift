@@ -66,7 +66,7 @@ public struct Trial: Sendable {
         // A robustness variant (`base~transform~n`) is not in the case set: its latest stored revision is used.
         let variant = CaseVariantID(parsing: caseID) == nil ? nil : try await store.currentCases(ids: [caseID]).first { $0.item.isVariant }
         guard let item = cases.first(where: { $0.item.id == caseID })?.item ?? variant?.item else {
-            throw InputError(file: "command line", field: "--case", message: "unknown case \"\(caseID)\"; see `triage-eval cases list` (a variant exists once `run --variants` made it)")
+            throw InputError(file: "command line", field: "--case", message: "unknown case \"\(caseID)\"; see `triage-eval cases list`")
         }
         let missing = prompt.missingVariables(for: item)
         guard missing.isEmpty else {
