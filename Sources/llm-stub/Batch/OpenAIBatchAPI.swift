@@ -10,7 +10,7 @@ struct OpenAIBatchAPI {
     /// The one endpoint every line and the batch name: OpenAI's `/v1/chat/completions`, Azure's `/chat/completions`.
     var endpoint: String { azure ? "/chat/completions" : "/v1/chat/completions" }
 
-    func error(_ status: Int, _ message: String, code: String? = nil) -> Response {
+    func error(_ status: Int, _ message: String) -> Response {
         let (body, _) = format.failure(status == 404 ? .notFound(message) : .badRequest(message))
         return BatchRoutes.json(body, status: status)
     }
