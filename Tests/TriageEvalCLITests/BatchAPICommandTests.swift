@@ -110,7 +110,8 @@ import TriageEvalStore
     }
 
     @Test func killedWhilePollingThenCollectedFromAnotherProcess() async throws {
-        let stub = try StubServer(["--batch-delay-ms", "15000"])  // long enough to be seen submitted on a loaded machine
+        // The batch runs until the test ends it (`POST /batches/end`), so the kill never races its end.
+        let stub = try StubServer(["--batch-delay-ms", "3600000"])
         let directory = try Self.workspace(stub)
         let process = Process()
         process.executableURL = CLI.binary
@@ -139,6 +140,7 @@ import TriageEvalStore
         // Its process is gone but its batch is open at the provider: waiting for `collect`, not lost.
         #expect(run.status == .submitted)
         #expect(try await db.results(run: run.id).isEmpty)
+        _ = try await stub.send("POST", "/batches/end")
         let collected = try await Self.run(["collect", "\(run.id)", "--quiet"] + Self.fast, in: directory)
         #expect(collected.status == 0, "\(collected.stderr)")
         let done = try #require(try await db.run(run.id))
