@@ -124,7 +124,7 @@ import TriageEvalStore
         let storePath = directory.appendingPathComponent(".triage-eval/store.sqlite").path
         var store: Store?
         var submitted = false
-        for _ in 0..<400 where !submitted && process.isRunning {
+        for _ in 0..<1200 where !submitted && process.isRunning {
             try await Task.sleep(for: .milliseconds(50))
             if store == nil, FileManager.default.fileExists(atPath: storePath) { store = try? Store(path: storePath) }
             if let store, let run = try? await store.latestRun() {
