@@ -149,6 +149,41 @@ import TriageEvalStore
         #expect(try await Self.creates(stub, path: "/v1/batches").count == 1)
     }
 
+    @Test func ctrlCWhilePollingLeavesTheBatchToCollect() async throws {
+        let stub = try StubServer(["--batch-delay-ms", "3600000"])
+        let directory = try Self.workspace(stub)
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["run", "--prompt", "host-triage", "--batch-api", "--quiet"] + Self.fast
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(Self.environment) { $1 }
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("batch-ctrlc-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errors) }
+        let errorHandle = try FileHandle(forWritingTo: errors)
+        defer { try? errorHandle.close() }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errorHandle
+        try process.run()
+        var polled = false
+        for _ in 0..<1200 where !polled && process.isRunning {
+            try await Task.sleep(for: .milliseconds(50))
+            polled = try await stub.requests().contains { $0.method == "GET" && $0.path.hasPrefix("/v1/batches/") }
+        }
+        #expect(polled && process.isRunning, "the run never polled its batch")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let stderr = try String(contentsOf: errors, encoding: .utf8)
+        #expect(stderr.contains("its provider batches keep running: collect them with `triage-eval collect 1`"), "\(stderr)")
+        let store = try Self.store(directory)
+        #expect(try await store.run(1)?.status == .submitted)
+        _ = try await stub.send("POST", "/batches/end")
+        let collected = try await Self.run(["collect", "1", "--quiet"] + Self.fast, in: directory)
+        #expect(collected.status == 0, "\(collected.stderr)")
+        #expect(try await store.run(1)?.status == .complete)
+    }
+
     @Test func anExpiredBatchIsResubmitted() async throws {
         let stub = try StubServer(["--batch-expire", "1"])
         let directory = try Self.workspace(stub)
