@@ -94,6 +94,21 @@ import TriageEvalStore
         #expect(try await stub.requests().contains { $0.headers["authorization"] == "Bearer \(Self.key)" })
     }
 
+    @Test func aGateFailsARunWhoseBatchesAreNotCollected() async throws {
+        let stub = try StubServer()
+        let directory = try Self.workspace(stub)
+        let config = directory.appendingPathComponent("triage-eval.yaml")
+        try (try String(contentsOf: config, encoding: .utf8) + "  - id: heuristic\n    provider: heuristic\n").write(to: config, atomically: true, encoding: .utf8)
+        let submitted = try await Self.run(["run", "--prompt", "host-triage", "--batch-api", "--no-wait", "--quiet"], in: directory)
+        #expect(submitted.status == 3, "\(submitted.stderr)")
+        // The offline model answered; the batched one waits at the provider. Whatever the error allowance, no pass.
+        let policy = directory.appendingPathComponent("lenient-gate.yaml")
+        try "max_error_rate: 1\n".write(to: policy, atomically: true, encoding: .utf8)
+        let gate = try await Self.run(["gate", "--run", "1", "--policy", policy.path], in: directory)
+        #expect(gate.status == 1, "\(gate.stdout)\(gate.stderr)")
+        #expect(gate.stdout.contains("provider batches not collected yet; collect them with `triage-eval collect 1`"), "\(gate.stdout)")
+    }
+
     @Test func runResumeCollectsOpenBatchesWithoutTheFlag() async throws {
         let stub = try StubServer()
         let directory = try Self.workspace(stub)
