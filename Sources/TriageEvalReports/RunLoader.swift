@@ -52,6 +52,9 @@ public struct RunLoader: Sendable {
         if !missing.isEmpty {
             cases.merge(try await store.caseRevisions(missing).mapValues(\.item)) { first, _ in first }
         }
-        return RunAnalysis(run: run, results: results, policies: policies, prices: prices, prompts: prompts, cases: cases)
+        return RunAnalysis(
+            run: run, results: results, policies: policies, prices: prices, prompts: prompts, cases: cases,
+            batchAnswered: try await store.batchAnswered(run: run.id)
+        )
     }
 }
