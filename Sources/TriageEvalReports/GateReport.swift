@@ -32,7 +32,8 @@ public struct GateReport: Sendable {
         self.checks = checks
     }
 
-    /// The run as a whole: finished (not still `running`, which also means a process that died), and every
+    /// The run as a whole: finished (not still `running`, which also means a process that died, nor `submitted` with
+    /// provider batches not collected), and every
     /// planned evaluation belonging to a prompt × model that has results (a pair with none at all is invisible
     /// to the per-group checks, so it fails here).
     static func runCheck(_ analysis: RunAnalysis) -> GateCheck {
@@ -41,6 +42,7 @@ public struct GateReport: Sendable {
         let invisible = max(0, run.planned - accounted)
         var problems: [String] = []
         if run.status == .running { problems.append("run \(run.id) is still running, or its process died; finish it with `triage-eval run --resume \(run.id)`") }
+        if run.status == .submitted { problems.append("run \(run.id) has provider batches not collected yet; collect them with `triage-eval collect \(run.id)`") }
         if invisible > 0 { problems.append("\(invisible) of \(run.planned) planned evaluations belong to prompt × model pairs with no result at all") }
         return GateCheck(
             kind: .runComplete, subject: "run \(run.id)", value: Double(problems.count), threshold: 0, passed: problems.isEmpty,

@@ -15,14 +15,20 @@ public struct GroupUsage: Sendable, Hashable {
     /// Answers served from the response cache.
     public var cached: Int
 
-    /// Sums the uncached results' tokens and reads latency percentiles of uncached calls.
-    public init(_ results: [StoredResult], price: ModelConfig.Price?) {
+    /// Sums the uncached results' tokens (those in `batchAnswered` priced at the batch price) and reads latency
+    /// percentiles of uncached calls.
+    public init(_ results: [StoredResult], price: ModelConfig.Price?, batchAnswered: Set<ProviderBatch.ResultRef> = []) {
         let spent = results.filter { !$0.evaluation.cached }
         let input = spent.reduce(0) { $0 + ($1.evaluation.inputTokens ?? 0) }
         let output = spent.reduce(0) { $0 + ($1.evaluation.outputTokens ?? 0) }
         inputTokens = input
         outputTokens = output
-        costUSD = price?.usd(inputTokens: input, outputTokens: output)
+        let batched = batchAnswered.isEmpty ? [] : spent.filter { batchAnswered.contains(ProviderBatch.ResultRef($0.key)) }
+        let batchInput = batched.reduce(0) { $0 + ($1.evaluation.inputTokens ?? 0) }
+        let batchOutput = batched.reduce(0) { $0 + ($1.evaluation.outputTokens ?? 0) }
+        costUSD = price.map {
+            $0.usd(inputTokens: input - batchInput, outputTokens: output - batchOutput) + $0.usd(inputTokens: batchInput, outputTokens: batchOutput, batch: true)
+        }
         let latencies = results.filter { !$0.evaluation.cached }.compactMap(\.evaluation.latencyMs).sorted()
         latencyP50Ms = Quantile.linear(sorted: latencies, 0.5)
         latencyP95Ms = Quantile.linear(sorted: latencies, 0.95)

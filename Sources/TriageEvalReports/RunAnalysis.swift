@@ -117,10 +117,10 @@ public struct RunAnalysis: Sendable {
     }
 
     /// Scores `results` with each prompt's decision (`policies` by `id@version`; default: `AlertPolicy()`),
-    /// pricing tokens with `prices` (by model id).
+    /// pricing tokens with `prices` (by model id; `batchAnswered` results at the batch price).
     public init(
         run: RunInfo, results: [StoredResult], policies: [String: AlertPolicy], prices: [String: ModelConfig.Price] = [:],
-        prompts: [String: PromptVersion] = [:], cases: [Int64: TriageCase] = [:]
+        prompts: [String: PromptVersion] = [:], cases: [Int64: TriageCase] = [:], batchAnswered: Set<ProviderBatch.ResultRef> = []
     ) {
         self.run = run
         self.prompts = prompts
@@ -180,7 +180,7 @@ public struct RunAnalysis: Sendable {
                 sweep: ThresholdSweep(
                     items: items, alertVerdicts: Set(policy.alertVerdicts), productionThreshold: policy.minConfidence, comparison: policy.comparison
                 ),
-                usage: GroupUsage(results, price: prices[model]), formatLoss: FormatLoss(results, threshold: policy.minConfidence),
+                usage: GroupUsage(results, price: prices[model], batchAnswered: batchAnswered), formatLoss: FormatLoss(results, threshold: policy.minConfidence),
                 cases: outcomes, planned: outcomes.reduce(0) { $0 + $1.planned }, tagsByCase: tags
             )
             group.variantResults = variantResults

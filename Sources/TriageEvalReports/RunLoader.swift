@@ -54,7 +54,10 @@ public struct RunLoader: Sendable {
         if !missing.isEmpty {
             cases.merge(try await store.caseRevisions(missing).mapValues(\.item)) { first, _ in first }
         }
-        var analysis = RunAnalysis(run: run, results: results, policies: policies, prices: prices, prompts: prompts, cases: cases)
+        var analysis = RunAnalysis(
+            run: run, results: results, policies: policies, prices: prices, prompts: prompts, cases: cases,
+            batchAnswered: try await store.batchAnswered(run: run.id)
+        )
         analysis.structuredOutputs = StructuredOutputComparison.pairs(analysis.groups, models: configs, prompts: prompts)
         return analysis
     }

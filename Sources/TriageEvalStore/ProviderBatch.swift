@@ -55,6 +55,19 @@ public struct ProviderBatch: Sendable, Hashable {
         case resubmitted
     }
 
+    /// A result a provider batch answered (priced at the batch price), as its result key without the row label.
+    public struct ResultRef: Sendable, Hashable {
+        public var promptRowID: Int64, modelRowID: Int64, caseRevisionID: Int64, sample: Int, row: String
+
+        public init(_ key: ResultKey) {
+            (promptRowID, modelRowID, caseRevisionID, sample, row) = (key.promptRowID, key.modelRowID, key.caseRevisionID, key.sample, key.row)
+        }
+
+        init(promptRowID: Int64, modelRowID: Int64, caseRevisionID: Int64, sample: Int, row: String) {
+            (self.promptRowID, self.modelRowID, self.caseRevisionID, self.sample, self.row) = (promptRowID, modelRowID, caseRevisionID, sample, row)
+        }
+    }
+
     /// The store row id.
     public var id: Int64
     public var runID: Int64

@@ -124,6 +124,19 @@ extension Store {
         try await read { db in try Self.batches(db, sql: "run_id = ? AND model_id = ? AND state != 'collected'", arguments: [run, model]) }
     }
 
+    /// The run's results a provider batch answered (reports price them at the batch price, as ``usage(run:db:)`` does).
+    public func batchAnswered(run: Int64) async throws -> Set<ProviderBatch.ResultRef> {
+        try await read { db in
+            let rows = try Row.fetchAll(
+                db, sql: """
+                    SELECT prompt_version_id, model_id, case_revision_id, sample, row_key FROM provider_batch_item
+                    WHERE run_id = ? AND outcome = 'answered'
+                    """, arguments: [run]
+            )
+            return Set(rows.map { ProviderBatch.ResultRef(promptRowID: $0[0], modelRowID: $0[1], caseRevisionID: $0[2], sample: $0[3], row: $0[4]) })
+        }
+    }
+
     /// Every batch of the run, oldest first, with their items.
     public func batches(run: Int64) async throws -> [ProviderBatch] {
         try await read { db in try Self.batches(db, sql: "run_id = ?", arguments: [run]) }

@@ -2,7 +2,7 @@ internal import Foundation
 internal import Hummingbird
 
 /// Dispatches every request: the model routes (see ``ModelRoute``), and the inspection endpoints
-/// `GET /stats`, `GET /requests` and `POST /reset`.
+/// `GET /stats`, `GET /requests`, `POST /reset` and `POST /batches/end` (ends every batch now).
 struct StubResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
@@ -29,6 +29,9 @@ struct StubResponder: HTTPResponder {
             return Self.json(handler.stats.json)
         case (.get, "/requests"):
             return Self.json(handler.log.json)
+        case (.post, "/batches/end"):
+            batches.store.endAll()
+            return Self.json(.object([("ended", .bool(true))]))
         case (.post, "/reset"):
             handler.stats.reset()
             handler.log.reset()

@@ -35,7 +35,7 @@ struct CollectCommand: AsyncParsableCommand {
         if let maxCost { arguments += ["--max-cost", "\(maxCost)"] }
         if quiet { arguments.append("--quiet") }
         if verbose { arguments.append("--verbose") }
-        var command = try RunCommand.parse(arguments)
+        let command = try RunCommand.parse(arguments)
         try await command.run()
     }
 }

@@ -94,6 +94,21 @@ import TriageEvalStore
         #expect(try await stub.requests().contains { $0.headers["authorization"] == "Bearer \(Self.key)" })
     }
 
+    @Test func aGateFailsARunWhoseBatchesAreNotCollected() async throws {
+        let stub = try StubServer()
+        let directory = try Self.workspace(stub)
+        let config = directory.appendingPathComponent("triage-eval.yaml")
+        try (try String(contentsOf: config, encoding: .utf8) + "  - id: heuristic\n    provider: heuristic\n").write(to: config, atomically: true, encoding: .utf8)
+        let submitted = try await Self.run(["run", "--prompt", "host-triage", "--batch-api", "--no-wait", "--quiet"], in: directory)
+        #expect(submitted.status == 3, "\(submitted.stderr)")
+        // The offline model answered; the batched one waits at the provider. Whatever the error allowance, no pass.
+        let policy = directory.appendingPathComponent("lenient-gate.yaml")
+        try "max_error_rate: 1\n".write(to: policy, atomically: true, encoding: .utf8)
+        let gate = try await Self.run(["gate", "--run", "1", "--policy", policy.path], in: directory)
+        #expect(gate.status == 1, "\(gate.stdout)\(gate.stderr)")
+        #expect(gate.stdout.contains("provider batches not collected yet; collect them with `triage-eval collect 1`"), "\(gate.stdout)")
+    }
+
     @Test func runResumeCollectsOpenBatchesWithoutTheFlag() async throws {
         let stub = try StubServer()
         let directory = try Self.workspace(stub)
@@ -110,7 +125,8 @@ import TriageEvalStore
     }
 
     @Test func killedWhilePollingThenCollectedFromAnotherProcess() async throws {
-        let stub = try StubServer(["--batch-delay-ms", "15000"])  // long enough to be seen submitted on a loaded machine
+        // The batch runs until the test ends it (`POST /batches/end`), so the kill never races its end.
+        let stub = try StubServer(["--batch-delay-ms", "3600000"])
         let directory = try Self.workspace(stub)
         let process = Process()
         process.executableURL = CLI.binary
@@ -123,7 +139,7 @@ import TriageEvalStore
         let storePath = directory.appendingPathComponent(".triage-eval/store.sqlite").path
         var store: Store?
         var submitted = false
-        for _ in 0..<400 where !submitted && process.isRunning {
+        for _ in 0..<1200 where !submitted && process.isRunning {
             try await Task.sleep(for: .milliseconds(50))
             if store == nil, FileManager.default.fileExists(atPath: storePath) { store = try? Store(path: storePath) }
             if let store, let run = try? await store.latestRun() {
@@ -139,12 +155,48 @@ import TriageEvalStore
         // Its process is gone but its batch is open at the provider: waiting for `collect`, not lost.
         #expect(run.status == .submitted)
         #expect(try await db.results(run: run.id).isEmpty)
+        _ = try await stub.send("POST", "/batches/end")
         let collected = try await Self.run(["collect", "\(run.id)", "--quiet"] + Self.fast, in: directory)
         #expect(collected.status == 0, "\(collected.stderr)")
         let done = try #require(try await db.run(run.id))
         #expect(done.status == .complete)
         _ = try await Self.expectOneResultPerItem(db, run: done)
         #expect(try await Self.creates(stub, path: "/v1/batches").count == 1)
+    }
+
+    @Test func ctrlCWhilePollingLeavesTheBatchToCollect() async throws {
+        let stub = try StubServer(["--batch-delay-ms", "3600000"])
+        let directory = try Self.workspace(stub)
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["run", "--prompt", "host-triage", "--batch-api", "--quiet"] + Self.fast
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(Self.environment) { $1 }
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("batch-ctrlc-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errors) }
+        let errorHandle = try FileHandle(forWritingTo: errors)
+        defer { try? errorHandle.close() }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errorHandle
+        try process.run()
+        var polled = false
+        for _ in 0..<1200 where !polled && process.isRunning {
+            try await Task.sleep(for: .milliseconds(50))
+            polled = try await stub.requests().contains { $0.method == "GET" && $0.path.hasPrefix("/v1/batches/") }
+        }
+        #expect(polled && process.isRunning, "the run never polled its batch")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let stderr = try String(contentsOf: errors, encoding: .utf8)
+        #expect(stderr.contains("its provider batches keep running: collect them with `triage-eval collect 1`"), "\(stderr)")
+        let store = try Self.store(directory)
+        #expect(try await store.run(1)?.status == .submitted)
+        _ = try await stub.send("POST", "/batches/end")
+        let collected = try await Self.run(["collect", "1", "--quiet"] + Self.fast, in: directory)
+        #expect(collected.status == 0, "\(collected.stderr)")
+        #expect(try await store.run(1)?.status == .complete)
     }
 
     @Test func anExpiredBatchIsResubmitted() async throws {

@@ -44,11 +44,11 @@ struct AnthropicBatchAPI {
 
     func retrieve(_ id: String, host: String) -> Response {
         guard let batch = routes.store.batch(id) else { return error(.notFound("message batch \(id) not found")) }
-        return BatchRoutes.json(object(of: batch, ended: batch.ended(at: Date()), host: host))
+        return BatchRoutes.json(object(of: batch, ended: routes.ended(batch), host: host))
     }
 
     func results(_ id: String) -> Response {
-        guard let batch = routes.store.batch(id), batch.ended(at: Date()) else { return error(.notFound("results for \(id) are not available")) }
+        guard let batch = routes.store.batch(id), routes.ended(batch) else { return error(.notFound("results for \(id) are not available")) }
         return BatchRoutes.jsonl(batch.requests.map { request in
             let result: JSONOut = switch request.fate {
             case .answered(let message): .object([("type", .string("succeeded")), ("message", message)])

@@ -75,6 +75,9 @@ struct BatchRoutes: Sendable {
         }
     }
 
+    /// Whether the provider is done with `batch`: its delay passed, or `POST /batches/end` ended every batch.
+    func ended(_ batch: StubBatch) -> Bool { store.endedAll || batch.ended(at: Date()) }
+
     /// When a batch created now ends.
     var endsAt: Date { Date().addingTimeInterval(Double(configuration.batch.delayMilliseconds) / 1000) }
 

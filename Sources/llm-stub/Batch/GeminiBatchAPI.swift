@@ -38,7 +38,7 @@ struct GeminiBatchAPI {
 
     func retrieve(_ name: String) -> Response {
         guard let batch = routes.store.batch(name) else { return error(.notFound("Requested entity was not found.")) }
-        return BatchRoutes.json(operation(of: batch, done: batch.ended(at: Date())))
+        return BatchRoutes.json(operation(of: batch, done: routes.ended(batch)))
     }
 
     /// The long-running operation: metadata (a `GenerateContentBatch`), `done`, and once done the inline output

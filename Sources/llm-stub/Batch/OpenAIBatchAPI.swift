@@ -10,7 +10,7 @@ struct OpenAIBatchAPI {
     /// The one endpoint every line and the batch name: OpenAI's `/v1/chat/completions`, Azure's `/chat/completions`.
     var endpoint: String { azure ? "/chat/completions" : "/v1/chat/completions" }
 
-    func error(_ status: Int, _ message: String, code: String? = nil) -> Response {
+    func error(_ status: Int, _ message: String) -> Response {
         let (body, _) = format.failure(status == 404 ? .notFound(message) : .badRequest(message))
         return BatchRoutes.json(body, status: status)
     }
@@ -73,7 +73,7 @@ struct OpenAIBatchAPI {
 
     func retrieve(_ id: String) -> Response {
         guard let batch = routes.store.batch(id) else { return error(404, "No batch found with id '\(id)'.") }
-        guard batch.ended(at: Date()) else { return BatchRoutes.json(object(of: batch, state: "in_progress")) }
+        guard routes.ended(batch) else { return BatchRoutes.json(object(of: batch, state: "in_progress")) }
         let state = !batch.validationErrors.isEmpty ? "failed" : batch.expired ? "expired" : "completed"
         return BatchRoutes.json(object(of: batch, state: state))
     }
@@ -83,7 +83,7 @@ struct OpenAIBatchAPI {
         if let data = routes.store.file(fileID) { return ModelRouteHandler.response(status: 200, body: ByteBuffer(bytes: data)) }
         let isOutput = fileID.hasSuffix("-output")
         guard let batch = routes.store.batch(String(fileID.dropFirst("file-".count).dropLast(isOutput ? "-output".count : "-errors".count))),
-              batch.ended(at: Date()), batch.validationErrors.isEmpty
+              routes.ended(batch), batch.validationErrors.isEmpty
         else { return error(404, "No such File object: \(fileID)") }
         let lines = batch.requests.compactMap { request -> JSONOut? in
             let requestID = JSONOut.string("batch_req_\(UInt64.random(in: 0...UInt64.max))")

@@ -41,6 +41,7 @@ final class StubBatchStore: Sendable {
         var batches: [String: StubBatch] = [:]
         var created = 0
         var nextID = 0
+        var endedAll = false
     }
 
     private let state = Mutex(State())
@@ -67,6 +68,11 @@ final class StubBatchStore: Sendable {
             return $0.created
         }
     }
+
+    /// Ends every batch now, whatever its delay (`POST /batches/end`).
+    func endAll() { state.withLock { $0.endedAll = true } }
+
+    var endedAll: Bool { state.withLock { $0.endedAll } }
 
     func add(_ batch: StubBatch) { state.withLock { $0.batches[batch.id] = batch } }
 
