@@ -83,10 +83,11 @@ import TriageEvalStore
         }
         let held = try #require(lock.withLock { $0 })
         let error = try #require(failure)
-        // Every evaluation was answered in memory; none reached the store.
-        #expect(error.unstored == planned.plan.count)
+        // Answered evaluations were held in memory and none reached the store. How many were answered before the
+        // sink's patience ran out depends on the machine's speed: at least one, at most the plan.
+        #expect((1...planned.plan.count).contains(error.unstored))
         #expect(error.exitStatus == .failure)
-        #expect(error.description.contains("\(planned.plan.count) finished evaluations could not be stored"))
+        #expect(error.description.contains("\(error.unstored) finished evaluations could not be stored"))
         #expect(error.description.contains("triage-eval run --resume \(error.runID)"))
         #expect(error.description.contains(path))
         try held.release()
