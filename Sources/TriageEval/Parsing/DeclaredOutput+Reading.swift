@@ -5,9 +5,10 @@ extension DeclaredOutput {
     enum ReadMode {
         /// Declared types hold exactly; a string or category value is normalised as declared, then matched exactly.
         case strict
-        /// Also: values trimmed of markup and punctuation and matched ignoring case (a category or map key may
-        /// be the first word: `TP (True Positive)`), booleans written as strings, numbers read by
-        /// ``LenientParser`` (`85%`, `0.9 (high)`).
+        /// Also: values trimmed of markup and punctuation and matched ignoring case (a declared category or map
+        /// key may be the first word: `TP (True Positive)`), booleans written as strings, numbers read by
+        /// ``LenientParser`` (`85%`, `0.9 (high)`). ``LenientParser`` reads every candidate of a DISSECT or
+        /// older JSON prompt this way.
         case lenient
     }
 
@@ -108,7 +109,8 @@ extension DeclaredOutput {
         if verdict.map.isEmpty {
             switch mode {
             case .strict: return spec.verdicts.first { spec.verdictCase.matches(key, $0) }
-            case .lenient: return Self.lenientMatch(key, among: spec.verdicts)
+            // The identity (DISSECT and older JSON prompts): the whole value, as the lenient parse always read it.
+            case .lenient: return LenientParser.canonical(key, among: spec.verdicts)
             }
         }
         switch mode {
@@ -122,8 +124,8 @@ extension DeclaredOutput {
     /// The candidate `text` stands for, ignoring case, surrounding whitespace, markup and punctuation; else the
     /// one its first word stands for (`TP (True Positive)`, `High - likely malicious`).
     static func lenientMatch(_ text: String, among candidates: [String]) -> String? {
+        if let match = LenientParser.canonical(text, among: candidates) { return match }
         let word = LenientParser.trimmedWord(text).lowercased()
-        if let match = candidates.first(where: { $0.lowercased() == word }) { return match }
         let first = String(word.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
         guard !first.isEmpty else { return nil }
         return candidates.first { $0.lowercased() == first }

@@ -36,6 +36,8 @@ public struct LenientParser: Sendable {
     /// The output format parsed.
     public let spec: OutputSpec
     private let dissect: DissectPattern?
+    /// ``OutputSpec/layer``, built once.
+    private let layer: DeclaredOutput
     private let verdictLabel: String
     private let confidenceLabel: String
     private let summaryLabel: String
@@ -43,6 +45,7 @@ public struct LenientParser: Sendable {
     /// An invalid dissect pattern only disables the first candidate.
     public init(spec: OutputSpec) {
         self.spec = spec
+        layer = spec.layer
         switch spec.format {
         case .dissect(let pattern, let appendSeparator):
             dissect = try? DissectPattern(pattern, appendSeparator: appendSeparator)
@@ -56,13 +59,13 @@ public struct LenientParser: Sendable {
     /// Parses one model answer.
     public func parse(_ text: String) -> ParsedAnswer {
         if text.isBlank { return .failure(.empty) }
-        if let declared = spec.declared {
+        if spec.declared != nil {
             // Declared fields: the first object anywhere that has the verdict's path, read leniently.
-            let path = declared.verdict.field
+            let path = layer.verdict.field
             guard let object = JSONValue.firstObject(in: text, where: { $0.member(path: path, ignoringCase: true) != nil }) else {
                 return .failure(.noMatch)
             }
-            return declared.read({ object.member(path: $0, ignoringCase: true) }, spec: spec, mode: .lenient, record: true)
+            return layer.read({ object.member(path: $0, ignoringCase: true) }, spec: spec, mode: .lenient, record: true)
         }
         var candidates: [RawFields] = []
         if let fields = dissect?.match(text) {
@@ -97,18 +100,13 @@ public struct LenientParser: Sendable {
         )
     }
 
+    /// Reads one candidate's raw texts through the spec's layer in its lenient mode.
     private func evaluate(_ fields: RawFields) -> ParsedAnswer {
-        let summary = fields.summary.map(Self.cleanSummary)
-        guard let rawVerdict = fields.verdict, let verdict = canonicalVerdict(rawVerdict) else {
-            return ParsedAnswer(status: .invalidVerdict, rawVerdict: fields.verdict, rawConfidence: fields.confidence, summary: summary)
+        var values: [String: JSONValue] = [:]
+        for (name, text) in [(layer.summary, fields.summary), (layer.confidence?.field, fields.confidence), (layer.verdict.field, fields.verdict)] {
+            if let name, let text { values[name] = .string(text) }
         }
-        guard let rawConfidence = fields.confidence, let reading = Self.confidence(rawConfidence) else {
-            return ParsedAnswer(status: .invalidConfidence, rawVerdict: rawVerdict, verdict: verdict, rawConfidence: fields.confidence, summary: summary)
-        }
-        return ParsedAnswer(
-            status: .ok, rawVerdict: rawVerdict, verdict: verdict, rawConfidence: rawConfidence,
-            confidence: reading.value, summary: summary, flags: reading.flags
-        )
+        return layer.read({ values[$0] }, spec: spec, mode: .lenient, record: false)
     }
 
     /// A confidence read leniently: a percentage or a plain value in (1, 100] is divided by 100, and flagged
@@ -133,8 +131,13 @@ public struct LenientParser: Sendable {
 
     /// The declared verdict `raw` stands for, ignoring case, whitespace, markup and punctuation.
     private func canonicalVerdict(_ raw: String) -> String? {
-        let word = Self.trimmedWord(raw).lowercased()
-        return spec.verdicts.first { $0.lowercased() == word }
+        Self.canonical(raw, among: spec.verdicts)
+    }
+
+    /// The candidate `raw` stands for, ignoring case, surrounding whitespace, markup and trailing punctuation.
+    static func canonical(_ raw: String, among candidates: [String]) -> String? {
+        let word = trimmedWord(raw).lowercased()
+        return candidates.first { $0.lowercased() == word }
     }
 
     /// A summary without surrounding whitespace, markup (`* ` " '`) or angle brackets.
