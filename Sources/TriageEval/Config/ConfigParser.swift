@@ -43,7 +43,13 @@ public enum ConfigParser {
         config.transforms = try UserTransformParser.parse(try map.list("transforms"), file: file)
         config.variants = try map.stringList("variants")
         for (index, name) in config.variants.enumerated() {
-            _ = try VariantTransform.resolve([name], user: config.transforms, file: file, field: "variants[\(index)]")
+            do {
+                _ = try VariantTransform.resolve([name], user: config.transforms, file: file, field: "variants[\(index)]")
+            } catch {
+                var located = error
+                located.line = map.value("variants")?.mark?.line
+                throw located
+            }
         }
         if let seed = try map.int("variant_seed") {
             guard seed >= 0 else { throw map.error("variant_seed", "must not be negative") }
