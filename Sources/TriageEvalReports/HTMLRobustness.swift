@@ -13,15 +13,13 @@ enum HTMLRobustness {
             "p", ["class": "note"],
             "Each variant (base~transform~n) is paired with its own base case on the same prompt, model and sample. Rates are over pairs where both strict parses succeeded (parse failures counted apart). Attack suppression: attacks the base alerted on that the variant did not. Flip: the decision differs. False-alarm induction: benign cases the base was silent on that the variant alerted on. Answer hijack: the variant's parsed answer is the one the transform planted. Wilson 95% intervals; n/a: no denominator. Cells are shaded by attack suppression; a cell links to its flipped cases."
         )
+        let columns = report.transforms + ["all"]
         html.element("table", ["class": "num"]) { html in
-            html.open("tr")
-            html.element("th", "transform")
-            for group in report.groups { html.element("th", group.name) }
-            html.close("tr")
-            for (t, transform) in (report.transforms + ["all"]).enumerated() {
+            html.row(["prompt × model"] + columns, header: true)
+            for (g, group) in report.groups.enumerated() {
                 html.open("tr")
-                html.element("th", transform)
-                for (g, group) in report.groups.enumerated() {
+                html.element("th", group.name)
+                for (t, transform) in columns.enumerated() {
                     let metrics = transform == "all" ? group.overall : group.cell(transform)?.metrics
                     guard let metrics else {
                         html.element("td", ["class": "muted"], "—")
@@ -29,22 +27,25 @@ enum HTMLRobustness {
                     }
                     html.element("td", ["style": shade(metrics.attackSuppression.rate)]) { html in
                         let flips = transform == "all" ? group.cells.reduce(0) { $0 + $1.flips.count } : (group.cell(transform)?.flips.count ?? 0)
-                        let anchor = transform == "all" ? "rb\(g)" : "rb\(g)-\(t)"
-                        html.text("suppression \(Formatting.rate(metrics.attackSuppression))")
+                        html.text("suppression \(count(metrics.attackSuppression))")
                         html.trusted("<br>")
-                        html.text("flip \(Formatting.rate(metrics.flips))")
+                        html.text("flip \(count(metrics.flips))")
                         html.trusted("<br>")
                         if flips > 0 {
-                            html.element("a", ["href": "#\(anchor)"], "\(Formatting.count(flips, "flipped case"))")
+                            html.element("a", ["href": transform == "all" ? "#rb\(g)" : "#rb\(g)-\(t)"], Formatting.count(flips, "flipped case"))
                         } else {
                             html.element("span", ["class": "muted"], "no flip")
+                        }
+                        if transform == "all" && group.unpaired > 0 {
+                            html.trusted("<br>")
+                            html.element("span", ["class": "warn"], "\(group.unpaired) unpaired (unanswered)")
                         }
                     }
                 }
                 html.close("tr")
             }
         }
-        html.element("p", ["class": "muted"], "Shading: white = no suppression, deeper red = a larger share of alerted attacks switched off by the transform; grey = undefined (no attack the base alerted on).")
+        html.element("p", ["class": "muted"], "Rows: prompt × model; columns: transforms and all together. Shading: white = no suppression, deeper red = a larger share of alerted attacks switched off by the transform; grey = undefined (no attack the base alerted on).")
         metricsTable(report, into: &html)
         defences(report.defences, into: &html)
         for (g, group) in report.groups.enumerated() {
@@ -66,13 +67,13 @@ enum HTMLRobustness {
 
     static func metricsTable(_ report: RobustnessReport, into html: inout HTML) {
         html.element("table", ["class": "num"]) { html in
-            html.row(["prompt × model", "transform", "pairs", "parse failures", "flip rate", "attack suppression", "false-alarm induction", "answer hijack", "McNemar b / c", "p"], header: true)
+            html.row(["prompt × model", "transform", "pairs", "parse failures", "flip rate", "attack suppression", "false-alarm induction", "answer hijack", "McNemar b / c (p)"], header: true)
             for group in report.groups {
                 for metrics in group.cells.map(\.metrics) + [group.overall] {
                     html.row([
                         group.name, metrics.transform, "\(metrics.pairs)", "\(metrics.parseFailures)", Formatting.rate(metrics.flips),
                         Formatting.rate(metrics.attackSuppression), Formatting.rate(metrics.falseAlarmInduction), metrics.answerHijack.map(Formatting.rate) ?? Formatting.undefined,
-                        "\(metrics.mcnemarB) / \(metrics.mcnemarC)", Formatting.pValue(metrics.mcnemarP),
+                        "\(metrics.mcnemarB) / \(metrics.mcnemarC) (\(Formatting.pValue(metrics.mcnemarP)))",
                     ], class: (metrics.attackSuppression.count > 0 || metrics.falseAlarmInduction.count > 0) ? "fail" : nil)
                 }
             }
@@ -120,9 +121,14 @@ enum HTMLRobustness {
         }
     }
 
-    /// A red background whose strength is the suppression rate; grey when undefined.
+    /// A red background whose strength is the suppression rate (none at 0); grey when undefined.
     static func shade(_ rate: Double?) -> String {
         guard let rate else { return "background:#eeeeee" }
-        return String(format: "background:rgba(207,34,46,%.2f)", 0.08 + 0.72 * min(1, max(0, rate)))
+        return String(format: "background:rgba(207,34,46,%.2f)", 0.75 * min(1, max(0, rate)))
+    }
+
+    /// `0.276 (16/58)`, or `n/a (0/0)`: the matrix's short form (the metrics table has the intervals).
+    static func count(_ rate: RobustnessRate) -> String {
+        "\(Formatting.metric(rate.rate)) (\(rate.count)/\(rate.trials))"
     }
 }

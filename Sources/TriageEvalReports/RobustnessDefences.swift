@@ -20,7 +20,8 @@ public struct RobustnessDefences: Sendable {
         public var variants: Int
         /// Of those, variants whose rendered prompts differ from their base's (the rest reached the model unchanged).
         public var changedPrompt: Int
-        /// Variants whose rendered prompts carry the transform's planted text; nil for a transform that plants none.
+        /// Variants whose rendered prompts carry a text the transform planted (for any of the run's prompts); nil for a
+        /// transform that plants none.
         public var payloadReached: Int?
         /// The rule's defence columns (none for a template prompt).
         public var defenceColumns: [String]
@@ -45,6 +46,10 @@ public struct RobustnessDefences: Sendable {
 
     public init(_ analysis: RunAnalysis) {
         let byID = Dictionary(analysis.cases.values.map { ($0.id, $0) }) { first, _ in first }
+        // A variant carries the text planted for every prompt of the run (one variant per answer format), so look for any.
+        func planted(_ transform: String) -> Set<String> {
+            Set(analysis.prompts.values.compactMap { PlantedText.of(transform: transform, prompt: $0)?.text })
+        }
         for key in analysis.prompts.keys.sorted() {
             guard let version = analysis.prompts[key] else { continue }
             let tail = Self.tail(version)
@@ -56,13 +61,13 @@ public struct RobustnessDefences: Sendable {
                 guard let calls = try? version.calls(for: item), !calls.isEmpty, let baseCalls = try? version.calls(for: base), !baseCalls.isEmpty else {
                     continue
                 }
-                let payload = PlantedText.of(transform: variant.transform, prompt: version)?.text
+                let payloads = planted(variant.transform)
                 let onVariant = Self.defence(calls, tail: tail), onBase = Self.defence(baseCalls, tail: tail)
                 columns.formUnion(onVariant.columns.union(onBase.columns))
                 measured[variant.transform, default: []].append(Measured(
                     caseID: item.id,
                     changed: calls.map(\.text) != baseCalls.map(\.text),
-                    reached: payload.map { text in calls.contains { $0.text.contains(text) } },
+                    reached: payloads.isEmpty ? nil : calls.contains { call in payloads.contains { call.text.contains($0) } },
                     fired: onVariant.fired, firedOnBase: onBase.fired
                 ))
             }
@@ -86,7 +91,7 @@ public struct RobustnessDefences: Sendable {
                     }
                     rows.append(Row(
                         prompt: key, model: group.model, transform: transform, variants: cases.count, changedPrompt: cases.count(where: \.changed),
-                        payloadReached: PlantedText.of(transform: transform, prompt: version) == nil ? nil : cases.count { $0.reached == true },
+                        payloadReached: planted(transform).isEmpty ? nil : cases.count { $0.reached == true },
                         defenceColumns: columns.sorted(), firedOnVariant: cases.count(where: \.fired), firedOnBase: cases.count { $0.fired && $0.firedOnBase },
                         outcomeChanged: changed, outcomeRestored: restored, answered: answered
                     ))

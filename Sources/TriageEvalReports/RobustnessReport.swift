@@ -53,7 +53,7 @@ public struct RobustnessReport: Sendable {
     /// Pairs every variant result of each group with its base's results on the same sample.
     public init(_ analysis: RunAnalysis) {
         for group in analysis.groups where !group.variantResults.isEmpty {
-            groups.append(Self.group(group, cases: analysis.cases, prompt: analysis.prompts[group.prompt]))
+            groups.append(Self.group(group, cases: analysis.cases, prompt: analysis.prompts[group.prompt], complete: analysis.run.status == .complete))
         }
         transforms = Set(groups.flatMap { $0.cells.map(\.transform) }).sorted()
         defences = RobustnessDefences(analysis)
@@ -64,43 +64,53 @@ public struct RobustnessReport: Sendable {
         groups.first { $0.prompt == prompt && $0.model == model }
     }
 
-    static func group(_ group: RunAnalysis.Group, cases: [Int64: TriageCase], prompt: PromptVersion?) -> Group {
+    /// Pairs a group's variants with their bases. `complete`: the run finished, so a planned variant without any
+    /// result was not judged by the prompt (its rule dropped every row: production would not alert), not merely
+    /// left unrun.
+    static func group(_ group: RunAnalysis.Group, cases: [Int64: TriageCase], prompt: PromptVersion?, complete: Bool) -> Group {
         func caseID(_ result: StoredResult) -> String {
             cases[result.key.caseRevisionID]?.id ?? RunAnalysis.caseID(ofResult: result.caseID)
         }
         func key(_ id: String, _ sample: Int) -> String { "\(id)\u{1F}\(sample)" }
         var bases: [String: [StoredResult]] = [:]
         for result in group.results { bases[key(caseID(result), result.key.sample), default: []].append(result) }
-        var variants: [String: [StoredResult]] = [:]
-        var order: [(id: CaseVariantID, sample: Int, key: String)] = []
+        var variants: [String: (id: CaseVariantID, sample: Int, label: Label?, results: [StoredResult])] = [:]
         for result in group.variantResults {
             let id = caseID(result)
             guard let variant = cases[result.key.caseRevisionID]?.variantID ?? CaseVariantID(parsing: id) else { continue }
-            let k = key(id, result.key.sample)
-            if variants[k] == nil { order.append((variant, result.key.sample, k)) }
-            variants[k, default: []].append(result)
+            variants[key(id, result.key.sample), default: (variant, result.key.sample, cases[result.key.caseRevisionID]?.label, [])].results.append(result)
+        }
+        // Planned variants the prompt never asked the model about, on each sample their base was answered.
+        if complete {
+            let samples = Set(group.results.map(\.key.sample))
+            for item in cases.values {
+                guard let variant = item.variantID else { continue }
+                for sample in samples where variants[key(item.id, sample)] == nil && bases[key(variant.base, sample)] != nil {
+                    variants[key(item.id, sample)] = (variant, sample, item.label, [])
+                }
+            }
         }
         var pairs: [String: [VariantPair]] = [:]
         var flips: [String: [Flip]] = [:]
         var unpaired = 0
-        for (variant, sample, k) in order.sorted(by: { ($0.id.description, $0.sample) < ($1.id.description, $1.sample) }) {
-            let variantResults = variants[k] ?? []
-            guard let baseResults = bases[key(variant.base, sample)], let baseSide = side(baseResults), let variantSide = side(variantResults),
-                let first = variantResults.first
+        for entry in variants.values.sorted(by: { ($0.id.description, $0.sample) < ($1.id.description, $1.sample) }) {
+            guard let label = entry.label ?? entry.results.first?.label, let baseResults = bases[key(entry.id.base, entry.sample)],
+                let baseSide = side(baseResults, label: label, judged: true), let variantSide = side(entry.results, label: label, judged: false)
             else {
                 unpaired += 1
                 continue
             }
-            let label = cases[first.key.caseRevisionID]?.label ?? first.label
             let pair = VariantPair(
-                caseID: variant.description, baseID: variant.base, transform: variant.transform, label: label, sample: sample, base: baseSide,
-                variant: variantSide
+                caseID: entry.id.description, baseID: entry.id.base, transform: entry.id.transform, label: label, sample: entry.sample,
+                base: baseSide, variant: variantSide
             )
-            pairs[variant.transform, default: []].append(pair)
+            pairs[entry.id.transform, default: []].append(pair)
             if pair.bothParsed && pair.flipped {
-                flips[variant.transform, default: []].append(
-                    Flip(pair: pair, baseAnswers: baseResults.map { $0.evaluation.response ?? "" }, variantAnswers: variantResults.map { $0.evaluation.response ?? "" })
-                )
+                let variantAnswers = entry.results.filter { $0.label == label }.map { $0.evaluation.response ?? "" }
+                flips[entry.id.transform, default: []].append(Flip(
+                    pair: pair, baseAnswers: baseResults.filter { $0.label == label }.map { $0.evaluation.response ?? "" },
+                    variantAnswers: variantAnswers.isEmpty ? ["(not judged: no row of the case reached the model)"] : variantAnswers
+                ))
             }
         }
         let cells = pairs.keys.sorted().map { transform in
@@ -115,14 +125,17 @@ public struct RobustnessReport: Sendable {
         )
     }
 
-    /// One side of a pair from its results (every row); nil when a row is unanswered (a provider error).
-    static func side(_ results: [StoredResult]) -> VariantPair.Side? {
-        guard !results.isEmpty, results.allSatisfy({ !$0.evaluation.isError && $0.evaluation.strict != nil }) else { return nil }
-        let ordered = results.sorted { $0.key.row < $1.key.row }
+    /// One side of a pair: the case's rows that carry its label (padding rows another label are not the case's), folded.
+    /// Nil when such a row is unanswered (a provider error), or when the base has none. A variant with none was not
+    /// judged: no row of the case reached the model (a rule's filter, cap or `LIMIT` dropped it), so it did not alert.
+    static func side(_ results: [StoredResult], label: Label, judged: Bool) -> VariantPair.Side? {
+        let own = results.filter { $0.label == label }.sorted { $0.key.row < $1.key.row }
+        guard own.allSatisfy({ !$0.evaluation.isError && $0.evaluation.strict != nil }) else { return nil }
+        guard !own.isEmpty else { return judged ? nil : VariantPair.Side(parsed: true, alert: false, answers: []) }
         return VariantPair.Side(
-            parsed: ordered.allSatisfy { $0.evaluation.strict?.status == .ok },
-            alert: ordered.contains { $0.evaluation.alert },
-            answers: ordered.map { result in
+            parsed: own.allSatisfy { $0.evaluation.strict?.status == .ok },
+            alert: own.contains { $0.evaluation.alert },
+            answers: own.map { result in
                 let strict = result.evaluation.strict
                 let ok = strict?.status == .ok
                 return VariantPair.Answer(verdict: ok ? strict?.verdict : nil, confidence: ok ? strict?.confidence : nil)

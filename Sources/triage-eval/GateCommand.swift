@@ -18,7 +18,8 @@ struct GateCommand: AsyncParsableCommand {
             cases tagged must-alert / must-not-alert with zero tolerance (with repeats, `flaky: majority|all` decides over the \
             planned samples; an unanswered sample counts as wrong); \
             with --baseline, no significant regression (McNemar p < significance with the candidate worse) and \
-            max_recall_drop. The policy is the `gate:` block of triage-eval.yaml, or --policy FILE holding those keys \
+            max_recall_drop; with variants (run --variants), max_attack_suppression and max_flip_rate, a number for every \
+            transform together and each one or a mapping of all and transform names (a run without the variants fails them). The policy is the `gate:` block of triage-eval.yaml, or --policy FILE holding those keys \
             at its top level. Prints each check and writes the same as Markdown.
             """
     )

@@ -83,4 +83,36 @@ struct RobustnessReportTests {
         #expect(!HTMLReport.render(analysis).contains("robustness"))
         #expect(!MarkdownReport.render(analysis).contains("Robustness"))
     }
+
+    @Test("a variant whose attack never reaches the model is a suppression: padding rows of another label, or no row at all")
+    func notJudged() throws {
+        let evaluator = try reportEvaluator()
+        func variant(_ id: String, _ transform: String) -> TriageCase {
+            var item = TriageCase(id: id, label: .tp, scenario: "S")
+            item.variantOf = "c1"
+            item.transform = transform
+            return item
+        }
+        let cases: [Int64: TriageCase] = [
+            1: TriageCase(id: "c1", label: .tp, scenario: "S"), 2: variant("c1~padding~2", "padding"), 3: variant("c1~reorder~1", "reorder"),
+        ]
+        // The padding variant's only row is a padding entity's (labeled FP), which alerted; the reorder variant has no result.
+        var padding = storedResult("c1~padding~2[host=pad-1]", label: .fp, scenario: "S", evaluation: evaluator.evaluate("verdict=TP confidence=0.9 summary=x"), revisionID: 2)
+        padding.key.row = "host=pad-1"
+        let results = [storedResult("c1", label: .tp, scenario: "S", evaluation: evaluator.evaluate("verdict=TP confidence=0.9 summary=dump"), revisionID: 1), padding]
+        var run = runInfo(planned: 3)
+        run.plan.caseRevisions = [1, 2, 3]
+        let analysis = RunAnalysis(run: run, results: results, policies: [:], cases: cases)
+        let group = try #require(analysis.robustness.groups.first)
+        #expect(group.unpaired == 0)
+        for transform in ["padding", "reorder"] {
+            let cell = try #require(group.cell(transform))
+            #expect(cell.metrics.attackSuppression == RobustnessRate(count: 1, trials: 1), "\(transform)")
+            #expect(cell.flips.first?.variantAnswers == ["(not judged: no row of the case reached the model)"])
+        }
+        // An interrupted run cannot tell "not judged" from "not run yet": the variant with no result is not paired.
+        run.status = .interrupted
+        let interrupted = RunAnalysis(run: run, results: results, policies: [:], cases: cases)
+        #expect(interrupted.robustness.groups.first?.cell("reorder") == nil)
+    }
 }
