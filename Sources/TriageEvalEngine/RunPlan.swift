@@ -46,6 +46,9 @@ public struct RunPlan: Sendable {
     public var decisionDefaults: AlertPolicy
     /// A sharded run's slice (``cases`` holds only its cases) and the case set it was cut from.
     public var shard: RunInfo.Shard?
+    /// Models (indices into ``models``) not asked about robustness variants: a replay model with no recorded
+    /// answers for them would only produce `missing_answer` errors.
+    public var variantsSkipped: Set<Int> = []
     /// For each prompt, the cases it judges.
     public let judged: [[Judged]]
     /// For each prompt, its rule's executions over the case documents in its indices (case index → execution).
@@ -138,8 +141,9 @@ public struct RunPlan: Sendable {
     /// Every item of one model, in a stable order.
     public func items(model: Int) -> [Item] {
         var items: [Item] = []
+        let skipsVariants = variantsSkipped.contains(model)
         for (promptIndex, accepted) in judged.enumerated() {
-            for entry in accepted {
+            for entry in accepted where !(skipsVariants && cases[entry.caseIndex].item.variantOf != nil) {
                 for call in 0..<entry.count {
                     for sample in 0..<samples {
                         items.append(Item(prompt: promptIndex, model: model, caseIndex: entry.caseIndex, call: call, sample: sample))
@@ -151,7 +155,12 @@ public struct RunPlan: Sendable {
     }
 
     /// Number of evaluations in the whole plan.
-    public var count: Int { judged.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } } * samples * models.count }
+    public var count: Int {
+        let all = judged.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } } * samples * models.count
+        guard !variantsSkipped.isEmpty else { return all }
+        let variantCalls = judged.reduce(0) { $0 + $1.reduce(0) { $0 + (cases[$1.caseIndex].item.variantOf != nil ? $1.count : 0) } }
+        return all - variantCalls * samples * variantsSkipped.count
+    }
 
     /// The call an item makes: the execution row's prompt and row, or the case rendered now (with its system
     /// part). A rule whose ES|QL fails on the case throws: the run records that as an error result.
@@ -188,7 +197,7 @@ public struct RunPlan: Sendable {
             promptRows: prompts.map(\.rowID), modelRows: models.map(\.rowID), caseRevisions: cases.map(\.revisionID), samples: samples,
             decisionDefaults: decisionDefaults,
             decisions: Dictionary(prompts.map { (String($0.rowID), $0.version.decision) }, uniquingKeysWith: { first, _ in first }),
-            shard: shard
+            shard: shard, variantsSkippedBy: variantsSkipped.isEmpty ? nil : variantsSkipped.sorted().map { models[$0].rowID }
         )
     }
 }

@@ -63,15 +63,16 @@ public struct RunPreparer: Sendable {
             let line = (prompt.rule?.rule.queryLine ?? 1) + failure.error.line - 1
             throw InputError(file: prompt.file, line: line, field: "rule.query", message: "over the documents of case \(failure.caseID): \(failure.error.message)")
         }
-        for model in plan.models {
+        for (index, model) in plan.models.enumerated() {
             // A replay model answers only what was recorded: variants are new text, so it has answers for them
-            // only when they were recorded under the variant ids.
+            // only when they were recorded under the variant ids. Without them it is not asked about variants.
             guard let replay = model.provider as? ReplayProvider else { continue }
-            let unrecorded = variants.filter { replay.recordedAnswers[$0.item.id] == nil }.count
+            let unrecorded = variants.filter { !replay.hasAnswers(forCase: $0.item.id) }.count
             if unrecorded > 0 {
+                plan.variantsSkipped.insert(index)
                 warnings.append(
                     "model \(model.config.id) replays recorded answers and has none for \(unrecorded) of the \(variants.count) variant cases: "
-                        + "they will be missing_answer errors (record answers under their ids base~transform~n, or choose --model)"
+                        + "it is not asked about variants (record answers under their ids base~transform~n to include it)"
                 )
             }
         }
@@ -196,6 +197,8 @@ public struct RunPreparer: Sendable {
         let cases = run.plan.caseRevisions.compactMap { revisions[$0] }
         var plan = RunPlan(prompts: prompts, models: models, cases: cases, samples: run.plan.samples, decisionDefaults: defaults)
         plan.shard = run.plan.shard
+        let skipped = Set(run.plan.variantsSkippedBy ?? [])
+        plan.variantsSkipped = Set(models.indices.filter { skipped.contains(models[$0].rowID) })
         return plan
     }
 }

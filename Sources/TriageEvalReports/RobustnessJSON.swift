@@ -80,6 +80,13 @@ struct RobustnessJSON: Encodable {
 
     var groups: [Group]
     var defences: [Defence]
+    /// Models not asked about the variants (replay models without recorded answers for them).
+    var notAsked: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case groups, defences
+        case notAsked = "not_asked"
+    }
 
     init(_ report: RobustnessReport) {
         groups = report.groups.map { group in
@@ -96,6 +103,7 @@ struct RobustnessJSON: Encodable {
                 }
             )
         }
+        notAsked = report.notAsked
         defences = report.defences.rows.map { row in
             Defence(
                 prompt: row.prompt, model: row.model, transform: row.transform, variants: row.variants, promptChanged: row.changedPrompt,

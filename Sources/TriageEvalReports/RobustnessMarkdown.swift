@@ -11,6 +11,9 @@ enum RobustnessMarkdown {
         out += "Rates are over pairs where both strict parses succeeded (parse failures counted apart); flip = decision differs; "
         out += "suppression = attacks the base alerted on that the variant did not; induction = benign cases the base was silent on that the variant alerted on; "
         out += "hijack = the variant's parsed answer is the planted one. McNemar: b = base right and variant wrong, c = the reverse. Wilson 95% intervals; `n/a` = no denominator.\n\n"
+        if !report.notAsked.isEmpty {
+            out += "Not asked about the variants (replay without recorded answers for them): \(report.notAsked.map(MarkdownText.escape).joined(separator: ", ")).\n\n"
+        }
         out += "| prompt | model | transform | pairs | parse failures | flip rate | attack suppression | false-alarm induction | answer hijack | McNemar b / c (p) |\n"
         out += "|---|---|---|--:|--:|---|---|---|---|---|\n"
         for group in report.groups {

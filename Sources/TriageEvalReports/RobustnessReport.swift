@@ -40,6 +40,8 @@ public struct RobustnessReport: Sendable {
     }
 
     public var groups: [Group] = []
+    /// Models of the run not asked about its variants: replay models with no recorded answers for them.
+    public var notAsked: [String] = []
     /// Every transform any group has, sorted.
     public var transforms: [String] = []
     /// Per prompt × transform: the prompt's own defences.

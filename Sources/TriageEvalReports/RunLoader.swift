@@ -43,10 +43,12 @@ public struct RunLoader: Sendable {
         }
         var prices: [String: ModelConfig.Price] = [:]
         var configs: [String: ModelConfig] = [:]
-        for model in try await store.models(run.plan.modelRows).values {
+        let models = try await store.models(run.plan.modelRows)
+        for model in models.values {
             prices[model.id] = model.price
             configs[model.id] = model
         }
+        let notAskedAboutVariants = Set((run.plan.variantsSkippedBy ?? []).compactMap { models[$0]?.id })
         let planned = Set(run.plan.caseRevisions)
         var cases: [Int64: TriageCase] = [:]
         for stored in known where planned.contains(stored.revisionID) { cases[stored.revisionID] = stored.item }
@@ -59,6 +61,11 @@ public struct RunLoader: Sendable {
             batchAnswered: try await store.batchAnswered(run: run.id)
         )
         analysis.structuredOutputs = StructuredOutputComparison.pairs(analysis.groups, models: configs, prompts: prompts)
+        // A replay model without recorded answers for the variants was not asked about them (``RunInfo/Plan/variantsSkippedBy``).
+        for index in analysis.groups.indices where notAskedAboutVariants.contains(analysis.groups[index].model) {
+            analysis.groups[index].variantPlanned = 0
+        }
+        if !analysis.robustness.isEmpty { analysis.robustness.notAsked = notAskedAboutVariants.sorted() }
         return analysis
     }
 }

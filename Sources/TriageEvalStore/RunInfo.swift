@@ -33,11 +33,15 @@ public struct RunInfo: Sendable, Hashable, Codable {
         public var shard: Shard?
         /// A run `merge` combined from this many shards (nil for a run executed as one).
         public var mergedShards: Int?
+        /// Model rows not asked about the run's robustness variants: replay models with no recorded answers for
+        /// them (nil or empty: every model is asked).
+        public var variantsSkippedBy: [Int64]?
 
         public init(
             promptRows: [Int64], modelRows: [Int64], caseRevisions: [Int64], samples: Int, decisionDefaults: AlertPolicy? = nil,
-            decisions: [String: AlertPolicy]? = nil, shard: Shard? = nil, mergedShards: Int? = nil
+            decisions: [String: AlertPolicy]? = nil, shard: Shard? = nil, mergedShards: Int? = nil, variantsSkippedBy: [Int64]? = nil
         ) {
+            self.variantsSkippedBy = variantsSkippedBy
             self.shard = shard
             self.mergedShards = mergedShards
             self.promptRows = promptRows
@@ -54,6 +58,7 @@ public struct RunInfo: Sendable, Hashable, Codable {
         enum CodingKeys: String, CodingKey {
             case samples, decisions, shard
             case mergedShards = "merged_shards"
+            case variantsSkippedBy = "variants_skipped_by"
             case promptRows = "prompt_rows"
             case modelRows = "model_rows"
             case caseRevisions = "case_revisions"

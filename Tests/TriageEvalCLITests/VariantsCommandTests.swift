@@ -197,6 +197,30 @@ import TriageEvalStore
         )
         let output = try await CLI.run(["run", "--dry-run", "--prompt", "host-triage@v2", "--case", Self.base, "--variants", "instruction"], in: directory)
         #expect(output.status == 0, "\(output.stderr)")
-        #expect(output.stderr.contains("model replayed replays recorded answers and has none for 1 of the 2 variant cases"), "\(output.stderr)")
+        #expect(output.stderr.contains("model replayed replays recorded answers and has none for 1 of the 2 variant cases: it is not asked about variants"), "\(output.stderr)")
+    }
+
+    @Test func aReplayModelWithoutVariantAnswersIsNotAskedAndTheReportsSaySo() async throws {
+        let directory = try CLI.workspace()
+        let answer = #"{"case_id": "\#(Self.base)", "sample": 0, "response": "verdict=TP confidence=0.9 summary=x"}"#
+        try (answer + "\n").write(to: directory.appendingPathComponent("answers.jsonl"), atomically: true, encoding: .utf8)
+        try "models:\n  - {id: heuristic, provider: heuristic}\n  - {id: replayed, provider: replay, path: answers.jsonl}\n".write(
+            to: directory.appendingPathComponent("triage-eval.yaml"), atomically: true, encoding: .utf8
+        )
+        let output = try await CLI.run(["run", "--prompt", "host-triage@v2", "--case", Self.base, "--variants", "instruction"], in: directory)
+        // Nothing is left unanswered: the replay model answers its base case only; the heuristic base and both variants.
+        #expect(output.status == 0, "\(output.stderr)")
+        let export = try await CLI.run(["results", "export", "--format", "jsonl"], in: directory)
+        let lines = export.stdout.split(separator: "\n")
+        #expect(lines.count == 4, "\(export.stdout)")
+        #expect(lines.filter { $0.contains(#""model":"replayed""#) || $0.contains(#""model": "replayed""#) }.count == 1, "\(export.stdout)")
+        let gate = try await CLI.run(["gate"], in: directory)
+        #expect(!gate.stdout.contains("planned evaluations belong to prompt × model pairs with no result"), "\(gate.stdout)")
+        let report = try String(contentsOf: directory.appendingPathComponent("reports/latest.json"), encoding: .utf8)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])
+        let robustness = try #require(json["robustness"] as? [String: Any])
+        #expect(robustness["not_asked"] as? [String] == ["replayed"])
+        let markdown = try String(contentsOf: directory.appendingPathComponent("reports/latest.md"), encoding: .utf8)
+        #expect(markdown.contains("Not asked about the variants (replay without recorded answers for them): replayed."))
     }
 }

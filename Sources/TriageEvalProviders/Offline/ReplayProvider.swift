@@ -45,6 +45,11 @@ public struct ReplayProvider: ModelProvider {
     /// The answers recorded without a prompt key: case id → sample → response text.
     public var recordedAnswers: [String: [Int: String]] { answers[""] ?? [:] }
 
+    /// Whether some answer is recorded for this case (for any prompt or none).
+    public func hasAnswers(forCase caseID: String) -> Bool {
+        answers.values.contains { $0[caseID] != nil }
+    }
+
     /// How many answers are recorded.
     public var count: Int { answers.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } } }
 
