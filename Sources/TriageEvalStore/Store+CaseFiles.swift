@@ -18,9 +18,26 @@ extension Store {
         }
     }
 
-    /// The content hash of every case's latest revision, by case id.
-    public func latestCaseHashes() async throws -> [String: String] {
-        try await read { db in try Self.latestRevisions(db).mapValues(\.contentHash) }
+    /// The content hash of the latest revision of each case in `ids` (of every case when nil), by case id; only
+    /// those rows are read (through the `case_id` index), however many other cases the store holds.
+    public func latestCaseHashes(ids: Set<String>? = nil) async throws -> [String: String] {
+        try await read { db in
+            let hashes: [String: String]
+            if let ids {
+                let sql = """
+                    SELECT r.case_id, r.content_hash FROM case_revision r
+                    WHERE r.case_id IN (SELECT value FROM json_each(?))
+                      AND r.revision = (SELECT MAX(revision) FROM case_revision WHERE case_id = r.case_id)
+                    """
+                var found: [String: String] = [:]
+                for row in try Row.fetchAll(db, sql: sql, arguments: [try Self.json(ids.sorted())]) { found[row[0]] = row[1] }
+                hashes = found
+            } else {
+                hashes = try Self.latestRevisions(db).mapValues(\.contentHash)
+            }
+            self.instrumentation.countCaseHashes(hashes.count)
+            return hashes
+        }
     }
 
     /// Imports `cases` (see ``importCases(_:)``) and records what each of `files` yielded, in one transaction;
