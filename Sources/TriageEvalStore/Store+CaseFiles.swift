@@ -22,21 +22,7 @@ extension Store {
     /// those rows are read (through the `case_id` index), however many other cases the store holds.
     public func latestCaseHashes(ids: Set<String>? = nil) async throws -> [String: String] {
         try await read { db in
-            let hashes: [String: String]
-            if let ids {
-                let sql = """
-                    SELECT r.case_id, r.content_hash FROM case_revision r
-                    WHERE r.case_id IN (SELECT value FROM json_each(?))
-                      AND r.revision = (SELECT MAX(revision) FROM case_revision WHERE case_id = r.case_id)
-                    """
-                var found: [String: String] = [:]
-                for row in try Row.fetchAll(db, sql: sql, arguments: [try Self.json(ids.sorted())]) { found[row[0]] = row[1] }
-                hashes = found
-            } else {
-                hashes = try Self.latestRevisions(db).mapValues(\.contentHash)
-            }
-            self.instrumentation.countCaseHashes(hashes.count)
-            return hashes
+            try self.latestRevisions(db, ids: ids?.sorted()).mapValues(\.contentHash)
         }
     }
 
@@ -46,7 +32,7 @@ extension Store {
         _ cases: [TriageCase], files: [ImportedCaseFile], forget: [String] = [], restore: [String] = []
     ) async throws -> CaseImportSummary {
         try await write { db in
-            let summary = try Self.importCases(cases, db: db)
+            let summary = try self.importCases(cases, db: db)
             let now = Date()
             for file in files {
                 try db.execute(

@@ -10,7 +10,7 @@ public final class StoreInstrumentation: Sendable {
     /// Case revision rows (with their bodies) read so far through this store.
     public var caseRowsRead: Int { rows.withLock { $0 } }
 
-    /// Latest-revision content hashes (id and hash, no body) read so far by case-set syncs.
+    /// Latest-revision content hashes (id and hash, no body) read so far by case-set syncs and imports.
     public var caseHashesRead: Int { hashes.withLock { $0 } }
 
     func countCaseRows(_ count: Int) { rows.withLock { $0 += count } }
