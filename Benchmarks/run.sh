@@ -8,6 +8,7 @@
 # host-triage@v2, and prints: evaluations/s at concurrency 1, 16, 64 and 256 with zero stub latency;
 # wall time vs the ideal items × latency / concurrency at 100 ms latency and concurrency 64; a fully
 # cached re-run (with the stub's own request count); peak memory (maximum resident set size).
+# The replicated cases leave their documents out (DOCUMENTS=1 keeps them: the reports then carry every replica's).
 # The stub answers a fixed text (ANSWER=heuristic to let it judge every prompt; it then competes for the CPU).
 # With SCALE (a list of evaluation counts), prints one table row per count instead, at concurrency 64 with zero
 # latency: N, evaluations/s (executed), run wall time and peak RSS (the run includes writing its reports), then
@@ -36,12 +37,14 @@ trap cleanup EXIT
 make_cases() {
     rm -rf "$WORK/cases" "$WORK/store.sqlite"*
     mkdir -p "$WORK/cases"
+    # Cases name their `documents_file` relative to the case file.
+    [ -d cases/documents ] && cp -r cases/documents "$WORK/cases/documents"
     HOST_FILES=$(grep -L "type: user" cases/*.yaml)
     made=0
     r=1
     while [ "$made" -lt "$1" ]; do
         # shellcheck disable=SC2086
-        awk -v r="$r" -v limit=$(($1 - made)) -f Benchmarks/replicate-cases.awk $HOST_FILES > "$WORK/cases/r$r.yaml"
+        awk -v r="$r" -v limit=$(($1 - made)) -v documents="${DOCUMENTS:-0}" -f Benchmarks/replicate-cases.awk $HOST_FILES > "$WORK/cases/r$r.yaml"
         made=$((made + $(grep -c "^- id:" "$WORK/cases/r$r.yaml")))
         r=$((r + 1))
     done

@@ -66,7 +66,8 @@ public struct CaseFileSync: Sendable {
                 files.append((path, path))
             }
         }
-        let latest = try await store.latestCaseHashes()
+        // Only the cases the recorded files yielded: a store holding a million other cases is not scanned.
+        let latest = try await store.latestCaseHashes(ids: Set(files.flatMap { recorded[$0.path]?.cases.map(\.id) ?? [] }))
         var parsed: [TriageCase] = []
         var changedFiles: [ImportedCaseFile] = []
         var entries: [(file: String, cases: [ImportedCaseFile.Entry])] = []

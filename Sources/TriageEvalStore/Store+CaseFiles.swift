@@ -18,9 +18,12 @@ extension Store {
         }
     }
 
-    /// The content hash of every case's latest revision, by case id.
-    public func latestCaseHashes() async throws -> [String: String] {
-        try await read { db in try Self.latestRevisions(db).mapValues(\.contentHash) }
+    /// The content hash of the latest revision of each case in `ids` (of every case when nil), by case id; only
+    /// those rows are read (through the `case_id` index), however many other cases the store holds.
+    public func latestCaseHashes(ids: Set<String>? = nil) async throws -> [String: String] {
+        try await read { db in
+            try self.latestRevisions(db, ids: ids?.sorted()).mapValues(\.contentHash)
+        }
     }
 
     /// Imports `cases` (see ``importCases(_:)``) and records what each of `files` yielded, in one transaction;
@@ -29,7 +32,7 @@ extension Store {
         _ cases: [TriageCase], files: [ImportedCaseFile], forget: [String] = [], restore: [String] = []
     ) async throws -> CaseImportSummary {
         try await write { db in
-            let summary = try Self.importCases(cases, db: db)
+            let summary = try self.importCases(cases, db: db)
             let now = Date()
             for file in files {
                 try db.execute(

@@ -6,13 +6,14 @@ extension Store {
     /// Imports cases in one transaction: new ids are added, changed ones get a new revision,
     /// unchanged ones are left alone. Re-importing the same files is a no-op.
     public func importCases(_ cases: [TriageCase]) async throws -> CaseImportSummary {
-        try await write { db in try Self.importCases(cases, db: db) }
+        try await write { db in try self.importCases(cases, db: db) }
     }
 
-    static func importCases(_ cases: [TriageCase], db: Database) throws -> CaseImportSummary {
+    func importCases(_ cases: [TriageCase], db: Database) throws -> CaseImportSummary {
         var summary = CaseImportSummary()
+        guard !cases.isEmpty else { return summary }
         let now = Date()
-        let latest = try Self.latestRevisions(db)
+        let latest = try latestRevisions(db, ids: cases.map(\.id))
         for item in cases {
             let body = item.canonicalJSON()
             // Nothing half-written: a case whose JSON cannot be encoded (a non-finite number) is refused, and the
@@ -37,13 +38,25 @@ extension Store {
         return summary
     }
 
-    /// Revision number and content hash of every case's latest revision, by case id (one query).
-    static func latestRevisions(_ db: Database) throws -> [String: (revision: Int, contentHash: String)] {
-        // SQLite takes the bare columns of a MAX() aggregate from the row holding the maximum.
-        let rows = try Row.fetchAll(db, sql: "SELECT case_id, MAX(revision) AS revision, content_hash FROM case_revision GROUP BY case_id")
+    /// Revision number and content hash of the latest revision of each case in `ids` (of every case when nil), by
+    /// case id, in one query; with `ids`, only their rows are read (through the `case_id` index).
+    func latestRevisions(_ db: Database, ids: [String]? = nil) throws -> [String: (revision: Int, contentHash: String)] {
+        let rows: [Row]
+        if let ids {
+            let sql = """
+                SELECT r.case_id, r.revision, r.content_hash FROM case_revision r
+                WHERE r.case_id IN (SELECT value FROM json_each(?))
+                  AND r.revision = (SELECT MAX(revision) FROM case_revision WHERE case_id = r.case_id)
+                """
+            rows = try Row.fetchAll(db, sql: sql, arguments: [try Self.json(ids)])
+        } else {
+            // SQLite takes the bare columns of a MAX() aggregate from the row holding the maximum.
+            rows = try Row.fetchAll(db, sql: "SELECT case_id, MAX(revision) AS revision, content_hash FROM case_revision GROUP BY case_id")
+        }
+        instrumentation.countCaseHashes(rows.count)
         var latest: [String: (revision: Int, contentHash: String)] = [:]
         for row in rows {
-            latest[row["case_id"]] = (row["revision"], row["content_hash"])
+            latest[row[0]] = (row[1], row[2])
         }
         return latest
     }

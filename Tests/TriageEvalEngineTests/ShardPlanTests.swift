@@ -44,12 +44,19 @@ struct ShardPlanTests {
             )
         }
         _ = try await temp.store.importCases(others)
+        // The first planning imports the case file; the next ones find it unchanged.
+        _ = try await temp.preparer.prepare(RunRequest(models: ["heuristic"]))
         let before = temp.store.instrumentation.caseRowsRead
+        let hashesBefore = temp.store.instrumentation.caseHashesRead
         let plan = try await temp.preparer.prepare(RunRequest(models: ["heuristic"])).plan
         #expect(plan.cases.count == 4)
         #expect(temp.store.instrumentation.caseRowsRead - before == 4)
+        // Checking that the case file is unchanged reads the latest hash of its 4 cases, not of all 20,004.
+        #expect(temp.store.instrumentation.caseHashesRead - hashesBefore == 4)
         // The whole store is still there to read (the count is not just small because the store is).
         #expect(try await temp.store.currentCases().count == 20_004)
         #expect(temp.store.instrumentation.caseRowsRead - before == 4 + 20_004)
+        #expect(try await temp.store.latestCaseHashes().count == 20_004)
+        #expect(temp.store.instrumentation.caseHashesRead - hashesBefore == 4 + 20_004)
     }
 }
