@@ -21,24 +21,32 @@ public struct FormatLoss: Sendable, Hashable {
 
     /// Compares the two decisions of every answered result.
     public init(_ results: [StoredResult], threshold: Double = 0.7) {
-        let answered = results.filter { !$0.evaluation.isError }
-        self.answered = answered.count
-        strictFailures = answered.count { ($0.evaluation.strict?.status ?? .ok) != .ok }
-        lenientFailures = answered.count { ($0.evaluation.lenient?.status ?? .ok) != .ok }
-        alertsLost = answered.count { $0.label == .tp && $0.evaluation.lenientAlert && !$0.evaluation.alert }
-        falseAlarmsAvoided = answered.count { $0.label == .fp && $0.evaluation.lenientAlert && !$0.evaluation.alert }
-        rightButUnparsed = answered.count {
-            ($0.evaluation.strict?.status ?? .ok) != .ok && $0.evaluation.lenient?.status == .ok && $0.evaluation.lenientAlert == ($0.label == .tp)
-        }
+        // One pass over the results in place (a run's results are not copied).
+        var answered = 0, strictFailures = 0, lenientFailures = 0, alertsLost = 0, falseAlarmsAvoided = 0, rightButUnparsed = 0
         var tp = 0, fp = 0, tn = 0, fn = 0
-        for result in answered {
-            switch (result.label, result.evaluation.lenientAlert) {
+        for result in results where !result.evaluation.isError {
+            let evaluation = result.evaluation
+            answered += 1
+            let strictFailed = (evaluation.strict?.status ?? .ok) != .ok
+            if strictFailed { strictFailures += 1 }
+            if (evaluation.lenient?.status ?? .ok) != .ok { lenientFailures += 1 }
+            if evaluation.lenientAlert && !evaluation.alert {
+                if result.label == .tp { alertsLost += 1 } else { falseAlarmsAvoided += 1 }
+            }
+            if strictFailed && evaluation.lenient?.status == .ok && evaluation.lenientAlert == (result.label == .tp) { rightButUnparsed += 1 }
+            switch (result.label, evaluation.lenientAlert) {
             case (.tp, true): tp += 1
             case (.fp, true): fp += 1
             case (.fp, false): tn += 1
             case (.tp, false): fn += 1
             }
         }
+        self.answered = answered
+        self.strictFailures = strictFailures
+        self.lenientFailures = lenientFailures
+        self.alertsLost = alertsLost
+        self.falseAlarmsAvoided = falseAlarmsAvoided
+        self.rightButUnparsed = rightButUnparsed
         lenientAlert = AlertMetrics(threshold: threshold, tp: tp, fp: fp, tn: tn, fn: fn)
     }
 }

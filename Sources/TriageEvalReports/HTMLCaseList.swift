@@ -7,9 +7,9 @@ internal import TriageEvalStore
 /// rendered prompt, raw answer and both parses; the rest are rows.
 enum HTMLCaseList {
     static func render(_ group: RunAnalysis.Group, analysis: RunAnalysis, limits: ReportLimits, into html: inout HTML) {
-        let byCase = Dictionary(grouping: group.results, by: \.caseID)
         let failing = Set(group.parseFailures.map(\.caseID))
-        let errored = Set(group.results.filter(\.evaluation.isError).map(\.caseID))
+        var errored = Set<String>()
+        for result in group.results where result.evaluation.isError { errored.insert(result.caseID) }
         let lists: [(String, [CaseOutcome], Bool)] = [
             ("Missed attacks (label TP, no alert by majority; unanswered counts as missed)", group.cases.filter(\.isMissedAttack), true),
             ("False alarms (label FP, alert by majority)", group.cases.filter(\.isFalseAlarm), true),
@@ -17,6 +17,8 @@ enum HTMLCaseList {
             ("Unanswered samples (provider errors, never run)", group.cases.filter { $0.unanswered > 0 || errored.contains($0.caseID) }, false),
             ("Correct decisions", group.cases.filter { !$0.isWrong() }, false),
         ]
+        // Only the cases a list shows need their results.
+        let byCase = group.results(ofCases: lists.flatMap { $0.1.prefix(limits.detailedCases + limits.listedCases).map(\.caseID) })
         html.element("h3", "Cases")
         html.element("p", ["class": "muted"], "One row per case, its samples folded (verdict, confidence, decision per sample). Open a list, then a case. The first \(limits.detailedCases) cases of a list show, per sample, the exact prompt sent, the raw answer and both parses; up to \(limits.listedCases) more are listed as rows. `triage-eval results export --run \(analysis.run.id)` has every result.")
         for (title, outcomes, wrong) in lists where !outcomes.isEmpty {

@@ -69,10 +69,10 @@ public enum HTMLReport {
     /// Per prompt × model, in cases: missed attacks, false alarms, FPR, must-alert failures, flip rate; then
     /// every missed attack and false alarm with its samples and notes.
     static func caseSummary(_ analysis: RunAnalysis, limits: ReportLimits, into html: inout HTML) {
+        let summaries = analysis.groups.map(\.caseSummary)
         html.element("table", ["class": "num"]) { html in
             html.row(["prompt", "model", "cases · samples", "missed attacks", "false alarms", "FPR (cases)", "must-alert failures", "flip rate", "provider errors"], header: true)
-            for group in analysis.groups {
-                let s = group.caseSummary
+            for (group, s) in zip(analysis.groups, summaries) {
                 html.row([
                     group.prompt, group.model, "\(s.cases) · \(s.samples)", CaseSummary.countText(s.missedAttacks.count, of: s.attacks),
                     CaseSummary.countText(s.falseAlarms.count, of: s.benign), Formatting.metric(s.fpr), "\(s.mustAlertFailures.count)",
@@ -82,8 +82,7 @@ public enum HTMLReport {
         }
         html.element("p", ["class": "muted"], "Counts are cases: each case's samples folded by majority, an unanswered sample (provider error, never run) counting as wrong, so an errored attack is a missed attack.")
         let cap = limits.detailedCases + limits.listedCases
-        for group in analysis.groups {
-            let s = group.caseSummary
+        for (group, s) in zip(analysis.groups, summaries) {
             for (title, outcomes) in [("missed attacks", s.missedAttacks), ("false alarms", s.falseAlarms)] where !outcomes.isEmpty {
                 html.element("details", ["class": "group"]) { html in
                     html.element("summary", ["class": "bad"], "\(group.name) · \(title): \(outcomes.count)")

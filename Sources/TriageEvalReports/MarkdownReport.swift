@@ -123,16 +123,15 @@ public enum MarkdownReport {
         var out = "## Summary\n\n"
         out += "| prompt | model | cases · samples | missed attacks | false alarms | FPR (cases) | must-alert failures | flip rate | provider errors |\n"
         out += "|---|---|--:|--:|--:|--:|--:|--:|--:|\n"
-        for group in analysis.groups {
-            let s = group.caseSummary
+        let summaries = analysis.groups.map(\.caseSummary)
+        for (group, s) in zip(analysis.groups, summaries) {
             out += "| \(MarkdownText.escape(group.prompt)) | \(MarkdownText.escape(group.model)) | \(s.cases) · \(s.samples) | "
             out += "\(CaseSummary.countText(s.missedAttacks.count, of: s.attacks)) | \(CaseSummary.countText(s.falseAlarms.count, of: s.benign)) | "
             out += "\(Formatting.metric(s.fpr)) | \(s.mustAlertFailures.count) | \(Formatting.metric(s.flipRate)) | \(group.errorCount) |\n"
         }
         out += "\nCounts are cases: each case's samples folded by majority, an unanswered sample (provider error, never run) counting as wrong, so an errored attack is a missed attack.\n\n"
         let cap = limits.detailedCases + limits.listedCases
-        for group in analysis.groups {
-            let s = group.caseSummary
+        for (group, s) in zip(analysis.groups, summaries) {
             for (title, outcomes) in [("Missed attacks", s.missedAttacks), ("False alarms", s.falseAlarms)] where !outcomes.isEmpty {
                 out += "**\(MarkdownText.escape(group.name)) · \(title.lowercased()) (\(outcomes.count))**\n\n"
                 out += "| case | scenario | samples | notes / source |\n|---|---|---|---|\n"
@@ -176,8 +175,8 @@ public enum MarkdownReport {
         out += "\n"
 
         let cap = limits.detailedCases + limits.listedCases
-        let byCase = Dictionary(grouping: group.results, by: \.caseID)
         let wrong = group.cases.filter { $0.isWrong() }
+        let byCase = group.results(ofCases: wrong.prefix(cap).map(\.caseID))
         out += "### Wrong decisions (\(wrong.count) cases)\n\n"
         if wrong.isEmpty {
             out += "None.\n\n"

@@ -5,11 +5,21 @@ internal import TriageEvalStore
 /// Horizontal bars: how many answers each parse status got, strict (production) and lenient, plus errors.
 enum ParseStatusChart {
     static func render(_ results: [StoredResult], into html: inout HTML) {
-        let answered = results.filter { !$0.evaluation.isError }
-        var rows: [(String, Int, Int)] = ParseStatus.allCases.map { status in
-            (status.rawValue, answered.count { $0.evaluation.strict?.status == status }, answered.count { $0.evaluation.lenient?.status == status })
+        // One pass, counting in place (a run's results are not copied).
+        var strictCounts: [ParseStatus: Int] = [:], lenientCounts: [ParseStatus: Int] = [:]
+        var errors = 0
+        for result in results {
+            guard !result.evaluation.isError else {
+                errors += 1
+                continue
+            }
+            if let status = result.evaluation.strict?.status { strictCounts[status, default: 0] += 1 }
+            if let status = result.evaluation.lenient?.status { lenientCounts[status, default: 0] += 1 }
         }
-        rows.append(("provider error", results.count - answered.count, results.count - answered.count))
+        var rows: [(String, Int, Int)] = ParseStatus.allCases.map { status in
+            (status.rawValue, strictCounts[status] ?? 0, lenientCounts[status] ?? 0)
+        }
+        rows.append(("provider error", errors, errors))
         let total = max(1, results.count)
         let width = 400.0, labelWidth = 110.0, barWidth = width - labelWidth - 90, rowHeight = 26.0
         let height = Double(rows.count) * rowHeight + 30

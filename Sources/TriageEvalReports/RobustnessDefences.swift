@@ -45,6 +45,9 @@ public struct RobustnessDefences: Sendable {
     public init() {}
 
     public init(_ analysis: RunAnalysis) {
+        // Only variant cases are measured: sort those alone, not every case of the run (reports of a big run).
+        let variantCases = analysis.cases.values.filter { $0.variantID != nil }.sorted { $0.id < $1.id }
+        guard !variantCases.isEmpty else { return }
         let byID = Dictionary(analysis.cases.values.map { ($0.id, $0) }) { first, _ in first }
         // A variant carries the text planted for every prompt of the run (one variant per answer format), so look for any.
         func planted(_ transform: String) -> Set<String> {
@@ -56,7 +59,7 @@ public struct RobustnessDefences: Sendable {
             var columns: Set<String> = []
             // Per variant case the prompt judges: its calls, its base's calls, and what each says.
             var measured: [String: [Measured]] = [:]
-            for item in analysis.cases.values.sorted(by: { $0.id < $1.id }) {
+            for item in variantCases {
                 guard let variant = item.variantID, let base = byID[variant.base] else { continue }
                 guard let calls = try? version.calls(for: item), !calls.isEmpty, let baseCalls = try? version.calls(for: base), !baseCalls.isEmpty else {
                     continue

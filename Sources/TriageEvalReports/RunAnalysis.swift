@@ -71,6 +71,15 @@ public struct RunAnalysis: Sendable {
             results.filter { !$0.evaluation.isError && $0.evaluation.alert != ($0.label == .tp) }
         }
 
+        /// The results of these cases, by case id, in ``results`` order (without grouping every result of the run).
+        func results(ofCases caseIDs: some Sequence<String>) -> [String: [StoredResult]] {
+            let wanted = Set(caseIDs)
+            guard !wanted.isEmpty else { return [:] }
+            var byCase: [String: [StoredResult]] = [:]
+            for result in results where wanted.contains(result.caseID) { byCase[result.caseID, default: []].append(result) }
+            return byCase
+        }
+
         /// Answered results whose strict parse failed.
         public var parseFailures: [StoredResult] {
             results.filter { ($0.evaluation.strict?.status ?? .ok) != .ok }

@@ -1,3 +1,4 @@
+internal import Foundation
 public import TriageEval
 public import TriageEvalStore
 
@@ -53,8 +54,16 @@ public struct RunLoader: Sendable {
         var cases: [Int64: TriageCase] = [:]
         for stored in known where planned.contains(stored.revisionID) { cases[stored.revisionID] = stored.item }
         let missing = run.plan.caseRevisions.filter { cases[$0] == nil }
-        if !missing.isEmpty {
-            cases.merge(try await store.caseRevisions(missing).mapValues(\.item)) { first, _ in first }
+        // Decoding each case revision's JSON is most of loading a big run: read them in chunks, in parallel.
+        let chunk = max(1000, (missing.count + ProcessInfo.processInfo.activeProcessorCount - 1) / max(1, ProcessInfo.processInfo.activeProcessorCount))
+        try await withThrowingTaskGroup(of: [Int64: StoredCase].self) { group in
+            for start in stride(from: 0, to: missing.count, by: chunk) {
+                let revisions = Array(missing[start..<min(start + chunk, missing.count)])
+                group.addTask { try await store.caseRevisions(revisions) }
+            }
+            for try await part in group {
+                cases.merge(part.mapValues(\.item)) { first, _ in first }
+            }
         }
         var analysis = RunAnalysis(
             run: run, results: results, policies: policies, prices: prices, prompts: prompts, cases: cases,

@@ -74,6 +74,13 @@ extension Store {
         func parsed(_ text: String?) throws -> ParsedAnswer? {
             try text.map { try decoder.decode(ParsedAnswer.self, from: Data($0.utf8)) }
         }
+        // Prompt, model and scenario names repeat on every row: share one copy of each (a big run holds every result).
+        var names: [String: String] = [:]
+        func shared(_ text: String) -> String {
+            if let known = names[text] { return known }
+            names[text] = text
+            return text
+        }
         let rows = try Row.fetchCursor(db, sql: sql, arguments: [id])
         while let row = try rows.next() {
             let evaluation = Evaluation(
@@ -86,8 +93,8 @@ extension Store {
             try body(StoredResult(
                 key: ResultKey(runID: id, promptRowID: row[0], modelRowID: row[1], caseRevisionID: row[2], sample: row[3], row: row[22],
                                label: (row[23] as String?).flatMap(Label.init(rawValue:)), scenario: row[24]),
-                prompt: row[14], promptSHA256: row[15], model: row[16], caseID: rowKey.isEmpty ? caseID : "\(caseID)[\(rowKey)]", caseRevision: row[18],
-                label: Label(rawValue: row[19]) ?? .fp, scenario: row[20], tags: tagsByRevision[revisionID] ?? [], evaluation: evaluation,
+                prompt: shared(row[14]), promptSHA256: shared(row[15]), model: shared(row[16]), caseID: rowKey.isEmpty ? caseID : "\(caseID)[\(rowKey)]", caseRevision: row[18],
+                label: Label(rawValue: row[19]) ?? .fp, scenario: shared(row[20]), tags: tagsByRevision[revisionID] ?? [], evaluation: evaluation,
                 variantOf: row[25], transform: row[26]
             ))
         }
