@@ -137,9 +137,11 @@ public struct RunAnalysis: Sendable {
         notes = cases.values.reduce(into: [:]) { notes, item in notes[item.id] = Self.note(item) }
         var byGroup: [String: [StoredResult]] = [:]
         var variantsByGroup: [String: [StoredResult]] = [:]
+        // Looked up once per result: a flag per revision, not a copy of its whole case each time.
+        let variantRevisions = cases.mapValues { $0.variantID != nil }
         for result in results {
             let key = "\(result.prompt)\u{1F}\(result.model)"
-            if Self.isVariant(result, cases: cases) {
+            if Self.isVariant(result, variantRevisions: variantRevisions) {
                 variantsByGroup[key, default: []].append(result)
             } else {
                 byGroup[key, default: []].append(result)
@@ -201,7 +203,8 @@ public struct RunAnalysis: Sendable {
         }
         ruleEconomics = RuleEconomicsReport(self)
         robustness = RobustnessReport(self)
-        let planned = run.plan.caseRevisions.compactMap { cases[$0] }
+        // Only cases with documents can lose context (``ContextLossLint/check(_:_:)`` skips the others).
+        let planned = run.plan.caseRevisions.compactMap { revision in cases[revision].flatMap { $0.documents?.isEmpty == false ? $0 : nil } }
         contextLoss = prompts.keys.sorted().compactMap { prompts[$0].flatMap { ContextLossLint.summarize($0, over: planned) } }.filter { $0.renders > 0 }
     }
 
@@ -226,9 +229,10 @@ public struct RunAnalysis: Sendable {
     }
 
     /// Whether a result belongs to a variant case (by its case revision, or by its case id when the revision is unknown).
-    static func isVariant(_ result: StoredResult, cases: [Int64: TriageCase]) -> Bool {
+    /// `variantRevisions`: whether each known case revision is a variant.
+    static func isVariant(_ result: StoredResult, variantRevisions: [Int64: Bool]) -> Bool {
         if result.variantOf != nil { return true }
-        if let item = cases[result.key.caseRevisionID] { return item.variantID != nil }
+        if let isVariant = variantRevisions[result.key.caseRevisionID] { return isVariant }
         return CaseVariantID(parsing: caseID(ofResult: result.caseID)) != nil
     }
 
