@@ -6,7 +6,7 @@ import TriageEval
 
 @Suite("Run loader: a big run's case revisions")
 struct RunLoaderChunkTests {
-    /// 2,500 planned cases: more than one chunk of the loader's parallel case reads (at least 1,000 each).
+    /// 2,500 planned cases: two or more of the loader's parallel chunks (each at least 1,000) wherever there are two cores or more.
     static let count = 2_500
 
     @Test("Issue 15: the analysis holds every planned case revision, as one read of them all gives, and folds the unanswered ones")
