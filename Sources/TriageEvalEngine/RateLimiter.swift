@@ -18,9 +18,8 @@ public actor RateLimiter {
         next = .now
     }
 
-    /// Reserves the next slot and returns how long the caller must wait for it.
-    func reserve() -> Duration {
-        let now = ContinuousClock.now
+    /// Reserves the next slot at `now` and returns how long the caller must wait for it.
+    func reserve(at now: ContinuousClock.Instant = .now) -> Duration {
         let arrival = max(next, now)
         next = arrival + interval
         let allowedAt = arrival - tolerance

@@ -11,23 +11,34 @@ struct ResilienceTests {
     @Test("the rate limiter lets one second's worth through at once, then spaces requests at the sustained rate")
     func rateLimiter() async {
         let limiter = RateLimiter(rpm: 600) // 10/s, burst 10
-        let start = ContinuousClock.now
-        for _ in 0..<10 { await limiter.acquire() }
-        #expect((ContinuousClock.now - start) < .milliseconds(150))
-        for _ in 0..<5 { await limiter.acquire() }
-        let elapsed = ContinuousClock.now - start
-        #expect(elapsed >= .milliseconds(450))
-        #expect(elapsed < .seconds(30)) // generous: parallel tests can starve the pool
+        // Reservations all made at one instant (no clock reading in the assertions): the waits the limiter hands out.
+        let instant = ContinuousClock.now + .seconds(1)
+        var waits: [Duration] = []
+        for _ in 0..<15 { waits.append(await limiter.reserve(at: instant)) }
+        #expect(waits.prefix(10).allSatisfy { $0 == .zero })
+        #expect(Self.close(Array(waits.suffix(5)), [100, 200, 300, 400, 500].map { Duration.milliseconds($0) }))
     }
 
     @Test("a burst of 1 spaces every request")
     func rateLimiterNoBurst() async {
         let limiter = RateLimiter(rpm: 1200, burst: 1) // every 50 ms
+        let instant = ContinuousClock.now + .seconds(1)
+        var waits: [Duration] = []
+        for _ in 0..<7 { waits.append(await limiter.reserve(at: instant)) }
+        #expect(Self.close(waits, (0..<7).map { Duration.milliseconds(50 * $0) }))
+    }
+
+    /// Equal to within a microsecond (the limiter's interval is 60 s / rpm, computed in floating point).
+    static func close(_ a: [Duration], _ b: [Duration]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { abs(($0 - $1) / .microseconds(1)) < 1 }
+    }
+
+    @Test("acquire waits at least the reserved time")
+    func acquireWaits() async {
+        let limiter = RateLimiter(rpm: 1200, burst: 1)
         let start = ContinuousClock.now
         for _ in 0..<7 { await limiter.acquire() }
-        let elapsed = ContinuousClock.now - start
-        #expect(elapsed >= .milliseconds(290))
-        #expect(elapsed < .seconds(30))
+        #expect(ContinuousClock.now - start >= .milliseconds(290))
     }
 
     @Test("the breaker opens once after N consecutive failures; a success resets the count")
