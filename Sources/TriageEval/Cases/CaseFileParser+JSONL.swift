@@ -10,6 +10,7 @@ extension CaseFileParser {
         var seen: [String: Int] = [:]
         var contents = Contents(cases: [], drafts: [])
         var index = 0
+        let builder = YAMLNodeBuilder()
         // Split at newline bytes (not characters: `\r\n` is one character, and grapheme breaking a big file costs).
         for (offset, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             let raw = Substring(bytes)
@@ -17,7 +18,7 @@ extension CaseFileParser {
             let line = offset + 1
             do throws(InputError) {
                 let node: Node
-                if let json = JSONValue.parseDocument(String(raw))?.yamlNode { node = json } else { node = try composedLine(raw, file: file) }
+                if let json = JSONValue.parseDocument(String(raw)).flatMap(builder.node) { node = json } else { node = try composedLine(raw, file: file) }
                 if let map = try? YAMLMapping(node, file: file, path: ""), map.has("label"), map.value("label") == nil {
                     contents.drafts.append(((try? map.string("id")) ?? nil) ?? "entry \(index + 1)")
                 } else {
@@ -47,33 +48,45 @@ extension CaseFileParser {
     }
 }
 
-extension JSONValue {
-    /// The YAML node a YAML parser composes from this JSON text: strings are quoted (tag `str`), numbers,
-    /// booleans and null plain (resolved by YAML's rules, as their text is kept). Nil for an object with a
-    /// duplicate key, which YAML refuses.
-    var yamlNode: Node? {
-        switch self {
-        case .string(let text): return .scalar(Node.Scalar(text, Tag(.str), .doubleQuoted))
-        case .number(let text): return .scalar(Node.Scalar(text, .implicit, .plain))
-        case .bool(let value): return .scalar(Node.Scalar(value ? "true" : "false", .implicit, .plain))
-        case .null: return .scalar(Node.Scalar("null", .implicit, .plain))
+/// Builds the YAML node a YAML parser composes from a JSON value: strings are quoted (tag `str`); numbers,
+/// booleans and null plain, resolved by YAML's rules from their kept text. One builder per file: Yams'
+/// `Constructor.default` builds its tables on every use, and tags resolve in place, so each plain node gets its own.
+private struct YAMLNodeBuilder {
+    let resolver = Resolver.default
+    let constructor = Constructor.default
+    /// Shared by every quoted scalar: a `str` tag never changes when resolved.
+    let str: Tag
+
+    init() {
+        str = Tag(.str, resolver, constructor)
+    }
+
+    var implicit: Tag { Tag(.implicit, resolver, constructor) }
+
+    /// Nil for an object with a duplicate key, which YAML refuses.
+    func node(_ value: JSONValue) -> Node? {
+        switch value {
+        case .string(let text): return .scalar(Node.Scalar(text, str, .doubleQuoted))
+        case .number(let text): return .scalar(Node.Scalar(text, implicit, .plain))
+        case .bool(let value): return .scalar(Node.Scalar(value ? "true" : "false", implicit, .plain))
+        case .null: return .scalar(Node.Scalar("null", implicit, .plain))
         case .array(let elements):
             var nodes: [Node] = []
             nodes.reserveCapacity(elements.count)
             for element in elements {
-                guard let node = element.yamlNode else { return nil }
+                guard let node = node(element) else { return nil }
                 nodes.append(node)
             }
-            return .sequence(Node.Sequence(nodes, .implicit, .flow))
+            return .sequence(Node.Sequence(nodes, implicit, .flow))
         case .object(let members):
             var keys = Set<String>()
             var pairs: [(Node, Node)] = []
             pairs.reserveCapacity(members.count)
-            for (key, value) in members {
-                guard keys.insert(key).inserted, let node = value.yamlNode else { return nil }
-                pairs.append((.scalar(Node.Scalar(key, Tag(.str), .doubleQuoted)), node))
+            for (key, member) in members {
+                guard keys.insert(key).inserted, let node = node(member) else { return nil }
+                pairs.append((.scalar(Node.Scalar(key, str, .doubleQuoted)), node))
             }
-            return .mapping(Node.Mapping(pairs, .implicit, .flow))
+            return .mapping(Node.Mapping(pairs, implicit, .flow))
         }
     }
 }
