@@ -68,7 +68,7 @@ public struct CaseFileSync: Sendable {
         }
         // Only the cases the recorded files yielded: a store holding a million other cases is not scanned.
         let latest = try await store.latestCaseHashes(ids: Set(files.flatMap { recorded[$0.path]?.cases.map(\.id) ?? [] }))
-        var parsed: [TriageCase] = []
+        var parsed: [EncodedCase] = []
         var changedFiles: [ImportedCaseFile] = []
         var entries: [(file: String, cases: [ImportedCaseFile.Entry])] = []
         var drafts: [(file: String, ids: [String])] = []
@@ -97,10 +97,12 @@ public struct CaseFileSync: Sendable {
                 } else {
                     try CaseFileParser.read(text, file: name, readFile: workspace.documentsReader(caseFile: file))
                 }
+                // Each case is encoded and hashed once, for the file's entries and for its stored revision.
+                let encoded = contents.cases.map(EncodedCase.init)
                 let imported = ImportedCaseFile(
-                    path: path, fileHash: hash, cases: contents.cases.map(ImportedCaseFile.Entry.init), drafts: contents.drafts, mapping: datasetMapping
+                    path: path, fileHash: hash, cases: encoded.map(ImportedCaseFile.Entry.init), drafts: contents.drafts, mapping: datasetMapping
                 )
-                parsed += contents.cases
+                parsed += encoded
                 changedFiles.append(imported)
                 entries.append((name, imported.cases))
                 if !contents.drafts.isEmpty { drafts.append((name, contents.drafts)) }

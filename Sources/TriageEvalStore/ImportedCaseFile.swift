@@ -15,8 +15,9 @@ public struct ImportedCaseFile: Sendable, Hashable, Codable {
             self.scenario = scenario
         }
 
-        public init(_ item: TriageCase) {
-            self.init(id: item.id, contentHash: item.contentHash, scenario: item.scenario)
+        /// The entry of an encoded case (its hash is not computed again).
+        public init(_ encoded: EncodedCase) {
+            self.init(id: encoded.item.id, contentHash: encoded.contentHash, scenario: encoded.item.scenario)
         }
     }
 

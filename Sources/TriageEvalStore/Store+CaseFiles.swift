@@ -26,10 +26,10 @@ extension Store {
         }
     }
 
-    /// Imports `cases` (see ``importCases(_:)``) and records what each of `files` yielded, in one transaction;
+    /// Imports `cases` (see ``importCases(_:)``; encoded once by the caller, who also records their hashes) and records what each of `files` yielded, in one transaction;
     /// forgets the recorded files at `forget` (deleted since) and brings back the removed case ids in `restore`.
     public func importCases(
-        _ cases: [TriageCase], files: [ImportedCaseFile], forget: [String] = [], restore: [String] = []
+        _ cases: [EncodedCase], files: [ImportedCaseFile], forget: [String] = [], restore: [String] = []
     ) async throws -> CaseImportSummary {
         try await write { db in
             let summary = try self.importCases(cases, db: db)

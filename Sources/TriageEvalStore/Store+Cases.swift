@@ -6,22 +6,25 @@ extension Store {
     /// Imports cases in one transaction: new ids are added, changed ones get a new revision,
     /// unchanged ones are left alone. Re-importing the same files is a no-op.
     public func importCases(_ cases: [TriageCase]) async throws -> CaseImportSummary {
-        try await write { db in try self.importCases(cases, db: db) }
+        let encoded = cases.map(EncodedCase.init)
+        return try await write { db in try self.importCases(encoded, db: db) }
     }
 
-    func importCases(_ cases: [TriageCase], db: Database) throws -> CaseImportSummary {
+    /// Imports cases already encoded: their canonical JSON and hash are stored as computed.
+    func importCases(_ cases: [EncodedCase], db: Database) throws -> CaseImportSummary {
         var summary = CaseImportSummary()
         guard !cases.isEmpty else { return summary }
         let now = Date()
-        let latest = try latestRevisions(db, ids: cases.map(\.id))
-        for item in cases {
-            let body = item.canonicalJSON()
+        let latest = try latestRevisions(db, ids: cases.map(\.item.id))
+        for encoded in cases {
+            let item = encoded.item
+            let body = encoded.body
             // Nothing half-written: a case whose JSON cannot be encoded (a non-finite number) is refused, and the
             // whole import with it.
             guard !body.isEmpty else {
                 throw InputError(file: "case \(item.id)", message: "cannot be stored: it holds a value with no JSON form (NaN or infinity)")
             }
-            let hash = SHA256Hex.of(body)
+            let hash = encoded.contentHash
             let current = latest[item.id]
             if let current, current.contentHash == hash {
                 summary.unchanged.append(item.id)

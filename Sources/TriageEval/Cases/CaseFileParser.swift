@@ -39,12 +39,8 @@ public enum CaseFileParser {
     /// Parses one file's text: a YAML list of cases, or (for a `.jsonl` file) one case per line as
     /// `cases export --format jsonl` writes them, checked field by field exactly as YAML is.
     public static func read(_ text: String, file: String, readFile: FileReader? = nil) throws(InputError) -> Contents {
-        // A JSON object is a YAML flow mapping: prefixing each line with "- " makes the file a YAML list
-        // whose line numbers are the file's own.
-        let yaml = file.hasSuffix(".jsonl")
-            ? text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.allSatisfy(\.isWhitespace) ? "" : "- " + $0 }.joined(separator: "\n")
-            : text
-        guard let root = try YAMLMapping.compose(yaml, file: file) else { return Contents(cases: [], drafts: []) }
+        if file.hasSuffix(".jsonl") { return try readJSONL(text, file: file, readFile: readFile) }
+        guard let root = try YAMLMapping.compose(text, file: file) else { return Contents(cases: [], drafts: []) }
         guard case .sequence(let items) = root else {
             throw InputError(file: file, line: root.mark?.line, message: "expected a list of cases (each item starting with `- id:`)")
         }

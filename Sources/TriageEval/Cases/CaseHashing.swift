@@ -12,7 +12,7 @@ extension TriageCase {
     }
 
     /// SHA-256 of ``canonicalJSON()``: a changed case gets a new revision, an unchanged one does not.
-    public var contentHash: String { SHA256Hex.of(canonicalJSON()) }
+    public var contentHash: String { EncodedCase(self).contentHash }
 }
 
 /// Hex SHA-256 of text, used for content identities and cache keys.
