@@ -203,8 +203,11 @@ public struct RunAnalysis: Sendable {
         }
         ruleEconomics = RuleEconomicsReport(self)
         robustness = RobustnessReport(self)
-        // Only cases with documents can lose context (``ContextLossLint/check(_:_:)`` skips the others).
-        let planned = run.plan.caseRevisions.compactMap { revision in cases[revision].flatMap { $0.documents?.isEmpty == false ? $0 : nil } }
+        // Only cases with documents can lose context (``ContextLossLint/check(_:_:)`` skips the others); robustness
+        // variants are measured against their bases above, not counted again as cases here.
+        let planned = run.plan.caseRevisions.compactMap { revision in
+            cases[revision].flatMap { $0.documents?.isEmpty == false && $0.variantOf == nil ? $0 : nil }
+        }
         contextLoss = prompts.keys.sorted().compactMap { prompts[$0].flatMap { ContextLossLint.summarize($0, over: planned) } }.filter { $0.renders > 0 }
     }
 

@@ -70,6 +70,23 @@ import Testing
         #expect(other.stderr.contains("alert"), "\(other.stderr)")
     }
 
+    @Test func contextLossCountsTheCasesNotTheirRobustnessVariants() async throws {
+        let directory = try Self.workspace()
+        let run = try await CLI.run(
+            ["run", "--prompt", "alert-analyzer@v1", "--model", "heuristic", "--scenario", "analyzer-docs", "--variants", "benign-names,answer-spoof"],
+            in: directory
+        )
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        let export = try await CLI.run(["results", "export", "--format", "jsonl"], in: directory)
+        #expect(export.stdout.split(separator: "\n").filter { $0.contains("~") }.count >= 2, "the variants were evaluated: \(export.stdout)")
+        let reports = try await CLI.run(["report", "--format", "json", "--out", "r"], in: directory)
+        let jsonPath = try #require(reports.stdout.split(separator: "\n").first { $0.hasSuffix(".json") })
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent(String(jsonPath)))) as? [String: Any])
+        let loss = try #require((json["context_loss"] as? [[String: Any]])?.first { $0["prompt"] as? String == "alert-analyzer@v1" })
+        #expect(loss["cases"] as? Int == 1)
+        #expect(loss["evidence"] as? Int == 2)
+    }
+
     @Test func runScoresRecordedObjectAnswersAndReportsContextLoss() async throws {
         let directory = try Self.workspace()
         let run = try await CLI.run(
