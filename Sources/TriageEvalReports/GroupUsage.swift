@@ -18,18 +18,25 @@ public struct GroupUsage: Sendable, Hashable {
     /// Sums the uncached results' tokens (those in `batchAnswered` priced at the batch price) and reads latency
     /// percentiles of uncached calls.
     public init(_ results: [StoredResult], price: ModelConfig.Price?, batchAnswered: Set<ProviderBatch.ResultRef> = []) {
-        let spent = results.filter { !$0.evaluation.cached }
-        let input = spent.reduce(0) { $0 + ($1.evaluation.inputTokens ?? 0) }
-        let output = spent.reduce(0) { $0 + ($1.evaluation.outputTokens ?? 0) }
+        // One pass, no copies of the results (a group may hold 100,000).
+        var input = 0, output = 0, batchInput = 0, batchOutput = 0
+        var latencies: [Double] = []
+        for result in results where !result.evaluation.cached {
+            let evaluation = result.evaluation
+            input += evaluation.inputTokens ?? 0
+            output += evaluation.outputTokens ?? 0
+            if !batchAnswered.isEmpty, batchAnswered.contains(ProviderBatch.ResultRef(result.key)) {
+                batchInput += evaluation.inputTokens ?? 0
+                batchOutput += evaluation.outputTokens ?? 0
+            }
+            if let latency = evaluation.latencyMs { latencies.append(latency) }
+        }
         inputTokens = input
         outputTokens = output
-        let batched = batchAnswered.isEmpty ? [] : spent.filter { batchAnswered.contains(ProviderBatch.ResultRef($0.key)) }
-        let batchInput = batched.reduce(0) { $0 + ($1.evaluation.inputTokens ?? 0) }
-        let batchOutput = batched.reduce(0) { $0 + ($1.evaluation.outputTokens ?? 0) }
         costUSD = price.map {
             $0.usd(inputTokens: input - batchInput, outputTokens: output - batchOutput) + $0.usd(inputTokens: batchInput, outputTokens: batchOutput, batch: true)
         }
-        let latencies = results.filter { !$0.evaluation.cached }.compactMap(\.evaluation.latencyMs).sorted()
+        latencies.sort()
         latencyP50Ms = Quantile.linear(sorted: latencies, 0.5)
         latencyP95Ms = Quantile.linear(sorted: latencies, 0.95)
         cached = results.count { $0.evaluation.cached }

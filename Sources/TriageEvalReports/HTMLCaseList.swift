@@ -19,6 +19,7 @@ enum HTMLCaseList {
         ]
         // Only the cases a list shows need their results.
         let byCase = group.results(ofCases: lists.flatMap { $0.1.prefix(limits.detailedCases + limits.listedCases).map(\.caseID) })
+            .mapValues { $0.map(group.detailed) }
         html.element("h3", "Cases")
         html.element("p", ["class": "muted"], "One row per case, its samples folded (verdict, confidence, decision per sample). Open a list, then a case. The first \(limits.detailedCases) cases of a list show, per sample, the exact prompt sent, the raw answer and both parses; up to \(limits.listedCases) more are listed as rows. `triage-eval results export --run \(analysis.run.id)` has every result.")
         for (title, outcomes, wrong) in lists where !outcomes.isEmpty {

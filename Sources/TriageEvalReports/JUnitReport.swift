@@ -26,7 +26,7 @@ public enum JUnitReport {
                     let message = label == .tp ? "attack not alerted" : "benign case alerted"
                     let body = wrong.map { result in
                         let strict = result.evaluation.strict
-                        return "sample \(result.key.sample): parse \(strict?.status.rawValue ?? "—"), verdict \(strict?.rawVerdict ?? "—"), confidence \(strict?.rawConfidence ?? "—")\n\(result.evaluation.response ?? "")"
+                        return "sample \(result.key.sample): parse \(strict?.status.rawValue ?? "—"), verdict \(strict?.rawVerdict ?? "—"), confidence \(strict?.rawConfidence ?? "—")\n\(group.detailed(result).evaluation.response ?? "")"
                     }.joined(separator: "\n---\n")
                     cases += "      <failure message=\"\(HTMLText.escape("\(message) (label \(label.rawValue), \(wrong.count) of \(results.count) samples wrong)"))\" type=\"wrong-decision\">\(HTMLText.escape(body))</failure>\n"
                 } else if !errored.isEmpty {

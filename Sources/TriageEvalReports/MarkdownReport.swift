@@ -176,7 +176,7 @@ public enum MarkdownReport {
 
         let cap = limits.detailedCases + limits.listedCases
         let wrong = group.cases.filter { $0.isWrong() }
-        let byCase = group.results(ofCases: wrong.prefix(cap).map(\.caseID))
+        let byCase = group.results(ofCases: wrong.prefix(cap).map(\.caseID)).mapValues { $0.map(group.detailed) }
         out += "### Wrong decisions (\(wrong.count) cases)\n\n"
         if wrong.isEmpty {
             out += "None.\n\n"
@@ -198,7 +198,7 @@ public enum MarkdownReport {
             out += "| case | samples (status) | lenient verdict | raw answer (first failing sample) |\n|---|---|---|---|\n"
             for (caseID, results) in failures.prefix(cap) {
                 let statuses = results.map { "#\($0.key.sample) \($0.evaluation.strict?.status.rawValue ?? "")" }.joined(separator: " · ")
-                let first = results[0]
+                let first = group.detailed(results[0])
                 out += "| \(MarkdownText.escape(caseID)) | \(MarkdownText.escape(statuses)) | \(MarkdownText.escape(first.evaluation.lenient?.verdict ?? "—")) | "
                 out += "\(MarkdownText.cell(first.evaluation.response ?? "", limit: 400)) |\n"
             }

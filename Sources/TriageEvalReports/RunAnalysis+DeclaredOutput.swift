@@ -3,8 +3,9 @@ internal import TriageEvalStore
 
 extension RunAnalysis.Group {
     /// Fills in what a prompt with declared fields adds: why there is no score or sweep, the per-level figures
-    /// of a categorical confidence, and the secondary outputs scored against `cases` (by revision row id).
-    mutating func describeScore(_ declared: DeclaredOutput, policy: AlertPolicy, cases: [Int64: TriageCase]) {
+    /// of a categorical confidence, and the secondary outputs scored against the cases' `expected:` values (`digests` by
+    /// revision row id).
+    mutating func describeScore(_ declared: DeclaredOutput, policy: AlertPolicy, digests: [Int64: CaseDigest]) {
         if !declared.hasNumericScore {
             scoreNote = declared.confidence == nil
                 ? "no numeric score: the prompt declares no confidence"
@@ -26,7 +27,7 @@ extension RunAnalysis.Group {
             let field = declared.field(output.field)
             var pairs: [(expected: String, predicted: String?)] = []
             for result in results where !result.evaluation.isError {
-                guard let expected = cases[result.key.caseRevisionID]?.expected?[output.caseField] else { continue }
+                guard let expected = digests[result.key.caseRevisionID]?.expected?[output.caseField] else { continue }
                 let predicted = result.evaluation.strict?.fields?[output.field]
                 pairs.append((field?.normalized(expected) ?? expected, predicted))
             }

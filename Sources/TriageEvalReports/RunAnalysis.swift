@@ -43,6 +43,11 @@ public struct RunAnalysis: Sendable {
         public var variantResults: [StoredResult] = []
         /// Evaluations planned for the group's variant cases.
         public var variantPlanned = 0
+        /// Where a lean group's results keep their raw answers and summaries (nil: ``results`` hold them).
+        public var details: RunDetails?
+
+        /// `result` with its raw answer and parse summaries: as held, or read from the store for a lean analysis.
+        public func detailed(_ result: StoredResult) -> StoredResult { details?.detailed(result) ?? result }
 
         /// `id@version × model`.
         public var name: String { "\(prompt) × \(model)" }
@@ -105,10 +110,15 @@ public struct RunAnalysis: Sendable {
     public var groups: [Group]
     /// The prompt versions the run used, by `id@version`, to show the text a model received.
     public var prompts: [String: PromptVersion]
-    /// The case revisions the run judged, by revision row id.
+    /// Every planned case revision described without its body, by revision row id.
+    public var digests: [Int64: CaseDigest]
+    /// Case revisions held decoded, by revision row id: those rule economics, context loss, documents and robustness
+    /// read whole (with documents, variants and their bases). Others are read on demand (``caseItem(_:)``).
     public var cases: [Int64: TriageCase]
-    /// Case notes and sources by case id.
-    private var notes: [String: String]
+    /// Where a lean analysis reads what it does not hold (nil: it holds everything).
+    public var details: RunDetails?
+    /// Revision row ids by case id, for notes.
+    private var revisionsByCaseID: [String: Int64]
     /// Per rule prompt run over case documents × model: what production's schedule would send, cut and lose.
     /// Computed once here (it re-executes the rules over the cases' documents), read by every report.
     public var ruleEconomics = RuleEconomicsReport()
@@ -127,18 +137,27 @@ public struct RunAnalysis: Sendable {
 
     /// Scores `results` with each prompt's decision (`policies` by `id@version`; default: `AlertPolicy()`),
     /// pricing tokens with `prices` (by model id; `batchAnswered` results at the batch price).
+    /// - Parameters:
+    ///   - cases: decoded case revisions; with `digests` nil, every planned one (digests are made from them).
+    ///   - digests: every planned case revision's digest, when `cases` holds only some (a lean analysis).
+    ///   - accepted: per prompt (`id@version`), the planned revisions it judges; nil: each prompt's `accepts` over `cases`.
+    ///   - details: where a lean analysis reads the raw answers and cases it does not hold.
     public init(
         run: RunInfo, results: [StoredResult], policies: [String: AlertPolicy], prices: [String: ModelConfig.Price] = [:],
-        prompts: [String: PromptVersion] = [:], cases: [Int64: TriageCase] = [:], batchAnswered: Set<ProviderBatch.ResultRef> = []
+        prompts: [String: PromptVersion] = [:], cases: [Int64: TriageCase] = [:], batchAnswered: Set<ProviderBatch.ResultRef> = [],
+        digests: [Int64: CaseDigest]? = nil, accepted: [String: Set<Int64>]? = nil, details: RunDetails? = nil
     ) {
         self.run = run
         self.prompts = prompts
         self.cases = cases
-        notes = cases.values.reduce(into: [:]) { notes, item in notes[item.id] = Self.note(item) }
+        self.details = details
+        let digests = digests ?? Dictionary(uniqueKeysWithValues: cases.map { ($0.key, CaseDigest(revisionID: $0.key, $0.value)) })
+        self.digests = digests
+        revisionsByCaseID = Dictionary(digests.values.map { ($0.id, $0.revisionID) }) { first, second in max(first, second) }
         var byGroup: [String: [StoredResult]] = [:]
         var variantsByGroup: [String: [StoredResult]] = [:]
         // Looked up once per result: a flag per revision, not a copy of its whole case each time.
-        let variantRevisions = cases.mapValues { $0.variantID != nil }
+        let variantRevisions = digests.mapValues { $0.variantID != nil }
         for result in results {
             let key = "\(result.prompt)\u{1F}\(result.model)"
             if Self.isVariant(result, variantRevisions: variantRevisions) {
@@ -149,9 +168,9 @@ public struct RunAnalysis: Sendable {
         }
         for key in variantsByGroup.keys where byGroup[key] == nil { byGroup[key] = [] }
         // The planned case revisions each prompt judges (a rule's own WHERE may drop some), once per prompt.
-        var accepted: [String: [Int64]] = [:]
-        for (key, version) in prompts where !cases.isEmpty {
-            accepted[key] = run.plan.caseRevisions.filter { cases[$0].map(version.accepts) ?? false }
+        let accepted = accepted ?? prompts.reduce(into: [String: Set<Int64>]()) { accepted, entry in
+            guard !cases.isEmpty else { return }
+            accepted[entry.key] = Set(run.plan.caseRevisions.filter { cases[$0].map(entry.value.accepts) ?? false })
         }
         groups = byGroup.keys.sorted().map { key in
             let results = byGroup[key] ?? []
@@ -177,8 +196,8 @@ public struct RunAnalysis: Sendable {
                 tags[result.caseID] = result.tags
                 plannedCases.append((result.caseID, result.label, result.scenario))
             }
-            for revision in accepted[prompt] ?? [] {
-                guard let item = cases[revision], item.variantID == nil else { continue }
+            for revision in run.plan.caseRevisions where accepted[prompt]?.contains(revision) == true {
+                guard let item = digests[revision], item.variantID == nil else { continue }
                 let caseID = answeredIDs[revision] ?? item.id
                 plannedCases.append((caseID, item.label, item.scenario))
                 tags[caseID] = item.tags
@@ -195,9 +214,10 @@ public struct RunAnalysis: Sendable {
                 cases: outcomes, planned: outcomes.reduce(0) { $0 + $1.planned }, tagsByCase: tags
             )
             group.variantResults = variantResults
-            group.variantPlanned = Self.plannedVariants(variantResults, revisions: accepted[prompt] ?? [], cases: cases, samples: samples)
+            group.variantPlanned = Self.plannedVariants(variantResults, revisions: accepted[prompt] ?? [], digests: digests, samples: samples)
+            group.details = details
             if let declared {
-                group.describeScore(declared, policy: policy, cases: cases)
+                group.describeScore(declared, policy: policy, digests: digests)
             }
             return group
         }
@@ -217,7 +237,17 @@ public struct RunAnalysis: Sendable {
     }
 
     /// The case's `notes` and `source` (`notes · source: …`), when the run's case revisions are known.
-    public func caseNote(_ caseID: String) -> String? { notes[caseID] }
+    public func caseNote(_ caseID: String) -> String? {
+        revisionsByCaseID[caseID].flatMap(caseItem).flatMap(Self.note)
+    }
+
+    /// A planned case revision decoded: held, or read from the store for a lean analysis.
+    public func caseItem(_ revision: Int64) -> TriageCase? {
+        cases[revision] ?? details?.caseItem(revision)
+    }
+
+    /// `result` with its raw answer and parse summaries: as held, or read from the store for a lean analysis.
+    public func detailed(_ result: StoredResult) -> StoredResult { details?.detailed(result) ?? result }
 
     static func note(_ item: TriageCase) -> String? {
         let parts = [item.notes, item.source.map { "source: \($0)" }].compactMap { $0 }.filter { !$0.isEmpty }
@@ -226,7 +256,7 @@ public struct RunAnalysis: Sendable {
 
     /// The exact text the model received for this result, when the prompt and case are known and it renders.
     public func renderedPrompt(_ result: StoredResult) -> String? {
-        guard let prompt = prompts[result.prompt], let item = cases[result.key.caseRevisionID] else { return nil }
+        guard let prompt = prompts[result.prompt], let item = caseItem(result.key.caseRevisionID) else { return nil }
         guard item.documents != nil, prompt.rule != nil else { return try? prompt.render(CaseContext(item)) }
         return ((try? prompt.calls(for: item)) ?? []).first { $0.key == result.key.row }?.text
     }
@@ -247,9 +277,9 @@ public struct RunAnalysis: Sendable {
 
     /// Evaluations planned for variant cases: every sample of each variant call with a result, plus the samples of
     /// planned variant revisions with no result at all.
-    static func plannedVariants(_ results: [StoredResult], revisions: [Int64], cases: [Int64: TriageCase], samples: Int) -> Int {
+    static func plannedVariants(_ results: [StoredResult], revisions: Set<Int64>, digests: [Int64: CaseDigest], samples: Int) -> Int {
         let answered = Set(results.map(\.key.caseRevisionID))
-        let silent = revisions.filter { !answered.contains($0) && cases[$0]?.variantID != nil }
+        let silent = revisions.filter { !answered.contains($0) && digests[$0]?.variantID != nil }
         return max(results.count, Set(results.map(\.caseID)).count * samples) + silent.count * samples
     }
 

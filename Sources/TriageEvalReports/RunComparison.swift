@@ -95,7 +95,10 @@ public struct RunComparison: Sendable {
         // Regressions first (missed attacks, then new false alarms), then improvements; each by case id.
         let regressions = statistics.flipped.filter { !$0.improved }
         let ordered = regressions.filter { $0.label == .tp } + regressions.filter { $0.label == .fp } + statistics.flipped.filter(\.improved)
-        flipped = ordered.map { FlippedCase(flip: $0, base: baseResults[$0.caseID], candidate: candidateResults[$0.caseID]) }
+        // Only flipped cases show raw answers: a lean analysis reads those few now.
+        flipped = ordered.map {
+            FlippedCase(flip: $0, base: baseResults[$0.caseID].map(base.group.detailed), candidate: candidateResults[$0.caseID].map(candidate.group.detailed))
+        }
         if let old = base.prompt, let new = candidate.prompt {
             promptDiff = LineDiff.unified(old.text, new.text, oldName: "\(old.key) (\(old.file))", newName: "\(new.key) (\(new.file))")
         }

@@ -27,12 +27,14 @@ public struct RunLoader: Sendable {
     }
 
     /// The scored analysis of a run; each prompt's decision is the one the run recorded (its text re-parsed with
-    /// the run's recorded defaults), prices come from the recorded model configs, and the case revisions are kept
-    /// to show the exact text a model received. A recorded prompt that no longer parses is an error.
-    /// - Parameter known: case revisions the caller already holds (e.g. the run's own plan), so they are not
-    ///   decoded again; the others are read from the store.
-    public func analysis(_ run: RunInfo, known: [StoredCase] = []) async throws -> RunAnalysis {
-        let results = try await store.results(run: run.id)
+    /// the run's recorded defaults), prices come from the recorded model configs.
+    ///
+    /// The analysis is lean: results are read without their raw answers and summaries, and planned cases as digests
+    /// (``CaseDigest``); what a report lists is read on demand (``RunDetails``). Whole cases are decoded only where
+    /// reports read them whole (cases with documents, robustness variants and their bases) or to learn whether a prompt
+    /// judges a planned case it has no result for. A recorded prompt that no longer parses is an error.
+    public func analysis(_ run: RunInfo) async throws -> RunAnalysis {
+        let results = try await store.results(run: run.id, lean: true)
         var policies: [String: AlertPolicy] = [:]
         var prompts: [String: PromptVersion] = [:]
         for row in run.plan.promptRows {
@@ -50,24 +52,47 @@ public struct RunLoader: Sendable {
             configs[model.id] = model
         }
         let notAskedAboutVariants = Set((run.plan.variantsSkippedBy ?? []).compactMap { models[$0]?.id })
-        let planned = Set(run.plan.caseRevisions)
+        let digests = try await store.caseDigests(run.plan.caseRevisions)
+        // A prompt judges every planned case it has a result for; the others are decoded to ask it.
+        var accepted: [String: Set<Int64>] = [:]
+        for result in results { accepted[result.prompt, default: []].insert(result.key.caseRevisionID) }
+        let variantBases = Set(digests.values.compactMap { $0.variantID?.base })
+        let heldWhole: @Sendable (CaseDigest) -> Bool = { digest in
+            digest.hasDocuments || digest.variantID != nil || variantBases.contains(digest.id)
+        }
+        let decode = run.plan.caseRevisions.filter { revision in
+            guard let digest = digests[revision] else { return false }
+            return heldWhole(digest) || prompts.keys.contains { accepted[$0]?.contains(revision) != true }
+        }
         var cases: [Int64: TriageCase] = [:]
-        for stored in known where planned.contains(stored.revisionID) { cases[stored.revisionID] = stored.item }
-        let missing = run.plan.caseRevisions.filter { cases[$0] == nil }
-        // Decoding each case revision's JSON is most of loading a big run: read them in chunks, in parallel.
-        let chunk = max(1000, (missing.count + ProcessInfo.processInfo.activeProcessorCount - 1) / max(1, ProcessInfo.processInfo.activeProcessorCount))
-        try await withThrowingTaskGroup(of: [Int64: StoredCase].self) { group in
-            for start in stride(from: 0, to: missing.count, by: chunk) {
-                let revisions = Array(missing[start..<min(start + chunk, missing.count)])
-                group.addTask { try await store.caseRevisions(revisions) }
+        // Decoding case revisions is most of what this costs when there are many: chunks, in parallel, each kept
+        // only as long as asking the prompts needs it unless reports read it whole.
+        let chunk = max(500, (decode.count + ProcessInfo.processInfo.activeProcessorCount - 1) / max(1, ProcessInfo.processInfo.activeProcessorCount))
+        try await withThrowingTaskGroup(of: ([Int64: TriageCase], [String: Set<Int64>]).self) { group in
+            for start in stride(from: 0, to: decode.count, by: chunk) {
+                let revisions = Array(decode[start..<min(start + chunk, decode.count)])
+                group.addTask { [accepted, prompts] in
+                    var held: [Int64: TriageCase] = [:]
+                    var judged: [String: Set<Int64>] = [:]
+                    for (revision, stored) in try await store.caseRevisions(revisions) {
+                        for (key, version) in prompts where accepted[key]?.contains(revision) != true && version.accepts(stored.item) {
+                            judged[key, default: []].insert(revision)
+                        }
+                        if digests[revision].map(heldWhole) == true { held[revision] = stored.item }
+                    }
+                    return (held, judged)
+                }
             }
-            for try await part in group {
-                cases.merge(part.mapValues(\.item)) { first, _ in first }
+            var judged: [String: Set<Int64>] = [:]
+            for try await (held, more) in group {
+                cases.merge(held) { first, _ in first }
+                judged.merge(more) { $0.union($1) }
             }
+            accepted.merge(judged) { $0.union($1) }
         }
         var analysis = RunAnalysis(
             run: run, results: results, policies: policies, prices: prices, prompts: prompts, cases: cases,
-            batchAnswered: try await store.batchAnswered(run: run.id)
+            batchAnswered: try await store.batchAnswered(run: run.id), digests: digests, accepted: accepted, details: RunDetails(store: store)
         )
         analysis.structuredOutputs = StructuredOutputComparison.pairs(analysis.groups, models: configs, prompts: prompts)
         // A replay model without recorded answers for the variants was not asked about them (``RunInfo/Plan/variantsSkippedBy``).

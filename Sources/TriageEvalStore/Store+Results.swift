@@ -31,27 +31,50 @@ extension Store {
     /// Every result of a run, joined with prompt, model and case names, in a stable order.
     ///
     /// Columns are read by position (not by name through `Codable`): reports read thousands of rows.
-    public func results(run id: Int64) async throws -> [StoredResult] {
+    /// - Parameter lean: as in ``forEachResult(run:lean:_:)``.
+    public func results(run id: Int64, lean: Bool = false) async throws -> [StoredResult] {
         try await read { db in
             var results: [StoredResult] = []
-            try Self.forEachResult(run: id, db: db) { results.append($0) }
+            try Self.forEachResult(run: id, lean: lean, db: db) { results.append($0) }
             return results
         }
     }
 
     /// Every result of a run in the order of ``results(run:)``, one at a time from a cursor (memory stays flat
     /// however many there are); `body` runs inside one read of a snapshot, so it must not use the store.
-    public func forEachResult(run id: Int64, _ body: @escaping @Sendable (StoredResult) throws -> Void) async throws {
-        try await read { db in try Self.forEachResult(run: id, db: db, body) }
+    /// - Parameter lean: leave out what only a listed result shows: the raw answer (`response` is nil) and the
+    ///   parses' summaries (read back with ``evaluationNow(_:)``). The parses' other fields are read by SQLite.
+    public func forEachResult(run id: Int64, lean: Bool = false, _ body: @escaping @Sendable (StoredResult) throws -> Void) async throws {
+        try await read { db in try Self.forEachResult(run: id, lean: lean, db: db, body) }
     }
 
-    static func forEachResult(run id: Int64, db: Database, _ body: (StoredResult) throws -> Void) throws {
+    /// The parse columns of a lean read, for `strict` then `lenient` (``parsed(_:at:)``).
+    private static func parseColumns(_ column: String) -> String {
+        ["status", "rawVerdict", "verdict", "rawConfidence", "confidence", "flags", "confidenceLevel", "fields"]
+            .map { "json_extract(r.\(column), '$.\($0)')" }.joined(separator: ", ")
+    }
+
+    /// A parse read back from ``parseColumns(_:)`` starting at column `index`, without its summary.
+    private static func parsed(_ row: Row, at index: Int, decoder: JSONDecoder) throws -> ParsedAnswer? {
+        guard let statusText: String = row[index] else { return nil }
+        guard let status = ParseStatus(rawValue: statusText) else { throw StoreError("a stored parse has an unknown status \"\(statusText)\"") }
+        let flags: String? = row[index + 5], fields: String? = row[index + 7]
+        return ParsedAnswer(
+            status: status, rawVerdict: row[index + 1], verdict: row[index + 2], rawConfidence: row[index + 3], confidence: row[index + 4],
+            flags: try flags.map { $0 == "[]" ? [] : try decoder.decode([ParseFlag].self, from: Data($0.utf8)) } ?? [],
+            confidenceLevel: row[index + 6], fields: try fields.map { try decoder.decode([String: String].self, from: Data($0.utf8)) }
+        )
+    }
+
+    static func forEachResult(run id: Int64, lean: Bool = false, db: Database, _ body: (StoredResult) throws -> Void) throws {
+        let answer = lean ? "NULL, r.error, NULL, NULL," : "r.response, r.error, r.strict, r.lenient,"
+        let parses = lean ? ", \(parseColumns("strict")), \(parseColumns("lenient"))" : ""
         let sql = """
-            SELECT r.prompt_version_id, r.model_id, r.case_revision_id, r.sample, r.response, r.error, r.strict, r.lenient,
+            SELECT r.prompt_version_id, r.model_id, r.case_revision_id, r.sample, \(answer)
                    r.alert, r.lenient_alert, r.input_tokens, r.output_tokens, r.latency_ms, r.cached,
                    p.prompt_id || '@' || p.version AS prompt_key, p.sha256, m.model_id, c.case_id, c.revision,
                    COALESCE(r.row_label, c.label), COALESCE(r.row_scenario, c.scenario), c.id, r.row_key, r.row_label, r.row_scenario,
-                   c.variant_of, c.transform
+                   c.variant_of, c.transform\(parses)
             FROM result r
             JOIN prompt_version p ON p.id = r.prompt_version_id
             JOIN model m ON m.id = r.model_id
@@ -84,7 +107,9 @@ extension Store {
         let rows = try Row.fetchCursor(db, sql: sql, arguments: [id])
         while let row = try rows.next() {
             let evaluation = Evaluation(
-                response: row[4], error: row[5], strict: try parsed(row[6]), lenient: try parsed(row[7]), alert: row[8],
+                response: row[4], error: row[5],
+                strict: lean ? try Self.parsed(row, at: 27, decoder: decoder) : try parsed(row[6]),
+                lenient: lean ? try Self.parsed(row, at: 35, decoder: decoder) : try parsed(row[7]), alert: row[8],
                 lenientAlert: row[9], inputTokens: row[10], outputTokens: row[11], latencyMs: row[12], cached: row[13]
             )
             let revisionID: Int64 = row[21]
@@ -97,6 +122,28 @@ extension Store {
                 label: Label(rawValue: row[19]) ?? .fp, scenario: shared(row[20]), tags: tagsByRevision[revisionID] ?? [], evaluation: evaluation,
                 variantOf: row[25], transform: row[26]
             ))
+        }
+    }
+
+    /// One result's whole evaluation (raw answer and parse summaries), read now, blocking: what a report shows of a
+    /// result it lists after reading the run lean (``forEachResult(run:lean:_:)``). Nil when the store has no such result.
+    public func evaluationNow(_ key: ResultKey) throws -> Evaluation? {
+        try readNow { db in
+            let sql = """
+                SELECT response, error, strict, lenient, alert, lenient_alert, input_tokens, output_tokens, latency_ms, cached FROM result
+                WHERE run_id = ? AND prompt_version_id = ? AND model_id = ? AND case_revision_id = ? AND sample = ? AND row_key = ?
+                """
+            guard let row = try Row.fetchOne(db, sql: sql, arguments: [key.runID, key.promptRowID, key.modelRowID, key.caseRevisionID, key.sample, key.row]) else {
+                return nil
+            }
+            let decoder = JSONDecoder()
+            func parsed(_ text: String?) throws -> ParsedAnswer? {
+                try text.map { try decoder.decode(ParsedAnswer.self, from: Data($0.utf8)) }
+            }
+            return Evaluation(
+                response: row[0], error: row[1], strict: try parsed(row[2]), lenient: try parsed(row[3]), alert: row[4], lenientAlert: row[5],
+                inputTokens: row[6], outputTokens: row[7], latencyMs: row[8], cached: row[9]
+            )
         }
     }
 

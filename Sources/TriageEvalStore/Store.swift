@@ -71,6 +71,16 @@ public final class Store: Sendable {
         }
     }
 
+    /// Reads in a snapshot now, blocking the calling thread: for report writers, which are synchronous and fetch the
+    /// few rows they list on demand. Any failure becomes a ``StoreError`` naming the store.
+    func readNow<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw Self.failure(error, path: path, doing: "read")
+        }
+    }
+
     /// Writes in one transaction; any failure becomes a ``StoreError`` naming the store.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {

@@ -14,13 +14,17 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
 
     var fileExtension: String { self == .junit ? "junit.xml" : rawValue }
 
+    /// The report's text; throws when a lean analysis could not read a result or case it lists (the report would
+    /// show blanks where answers belong).
     func render(_ analysis: RunAnalysis) throws -> String {
-        switch self {
+        let text = switch self {
         case .md: MarkdownReport.render(analysis)
         case .json: try JSONReport.render(analysis)
         case .html: HTMLReport.render(analysis)
         case .junit: JUnitReport.render(analysis)
         }
+        if let failure = analysis.details?.failure { throw StoreError(failure) }
+        return text
     }
 
     /// Parses `md,json,html,junit` (also accepts `markdown`).

@@ -6,15 +6,65 @@ import TriageEval
 
 @Suite("Run loader: a big run's case revisions")
 struct RunLoaderChunkTests {
-    /// 2,500 planned cases: two or more of the loader's parallel chunks (each at least 1,000) wherever there are two cores or more.
+    /// 2,500 planned cases: two or more of the loader's parallel chunks (each at least 500) wherever there are two cores or more.
     static let count = 2_500
 
-    @Test("Issue 15: the analysis holds every planned case revision, as one read of them all gives, and folds the unanswered ones")
-    func everyPlannedRevisionIsLoaded() async throws {
+    @Test("Issue 15: the analysis describes every planned case revision by its digest, as decoding them gives, decodes only what it must, and folds the unanswered ones")
+    func everyPlannedRevisionIsDescribed() async throws {
+        let (store, directory) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (info, plan, _) = try await Self.run(store, answered: 10)
+        let decodedBefore = store.instrumentation.caseRowsRead
+
+        let analysis = try await RunLoader(store: store, defaults: AlertPolicy()).analysis(info)
+
+        // The 2,490 unanswered cases are decoded once, to ask the prompt whether it judges them; no case is held whole
+        // (none has documents or is a robustness variant).
+        #expect(store.instrumentation.caseRowsRead - decodedBefore == Self.count - 10)
+        #expect(analysis.cases.isEmpty)
+        let oneRead = try await store.caseRevisions(plan.caseRevisions)
+        #expect(analysis.digests == oneRead.mapValues { CaseDigest(revisionID: $0.revisionID, $0.item) })
+        let group = try #require(analysis.groups.first)
+        #expect(group.cases.count == Self.count)
+        #expect(group.planned == Self.count)
+        #expect(group.cases.filter { $0.answered.isEmpty }.count == Self.count - 10)
+        #expect(analysis.caseNote("case-02499") == "note 2499")
+    }
+
+    @Test("Issue 15: a complete run's analysis decodes no case and holds no raw answer; a listed result reads its own")
+    func leanAnalysisReadsWhatItLists() async throws {
+        let (store, directory) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (info, _, answer) = try await Self.run(store, answered: Self.count)
+        let decodedBefore = store.instrumentation.caseRowsRead
+
+        let analysis = try await RunLoader(store: store, defaults: AlertPolicy()).analysis(info)
+
+        #expect(store.instrumentation.caseRowsRead == decodedBefore)
+        let group = try #require(analysis.groups.first)
+        #expect(group.results.count == Self.count)
+        #expect(group.results.allSatisfy { $0.evaluation.response == nil && $0.evaluation.strict?.summary == nil })
+        // What scoring reads is all there.
+        #expect(group.results.allSatisfy { $0.evaluation.strict?.status == .ok && $0.evaluation.strict?.confidence == 0.9 && $0.evaluation.alert })
+        #expect(group.overall.alert.tp + group.overall.alert.fp == Self.count)
+        let listed = group.detailed(group.results[7])
+        #expect(listed.evaluation.response == answer)
+        #expect(listed.evaluation.strict?.summary == "x")
+        #expect(listed.key == group.results[7].key)
+        #expect(analysis.details?.failure == nil)
+        // The Markdown report lists wrong decisions (the FP cases alerted) with their summaries, read on demand.
+        let markdown = MarkdownReport.render(analysis)
+        #expect(markdown.contains("| x |"))
+    }
+
+    static func store() throws -> (Store, URL) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("run-loader-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try Store(path: directory.appendingPathComponent("store.sqlite").path)
+        return (try Store(path: directory.appendingPathComponent("store.sqlite").path), directory)
+    }
+
+    /// A run planning ``count`` cases, the first `answered` of them answered `verdict=TP confidence=0.9 summary=x`.
+    static func run(_ store: Store, answered: Int) async throws -> (RunInfo, RunInfo.Plan, String) {
         var yaml = ""
         for index in 0 ..< Self.count {
             yaml += """
@@ -49,23 +99,12 @@ struct RunLoaderChunkTests {
         let modelRow = try await store.registerModel(ModelConfig(id: "m", provider: .heuristic))
         let plan = RunInfo.Plan(promptRows: [promptRow], modelRows: [modelRow], caseRevisions: stored.map(\.revisionID), samples: 1)
         let runID = try await store.createRun(toolVersion: "test", gitCommit: nil, selection: RunInfo.Selection(), plan: plan, planned: Self.count)
-        // Only the first 10 cases are answered; the other 2,490 planned cases stay unanswered.
         let evaluator = try AnswerEvaluator(prompt: prompt)
-        try await store.saveResults(stored.prefix(10).map { item in
+        let answer = "verdict=TP confidence=0.9 summary=x"
+        try await store.saveResults(stored.prefix(answered).map { item in
             (ResultKey(runID: runID, promptRowID: promptRow, modelRowID: modelRow, caseRevisionID: item.revisionID, sample: 0),
-             evaluator.evaluate("verdict=TP confidence=0.9 summary=x"))
+             evaluator.evaluate(answer))
         })
-        let info = try #require(try await store.run(runID))
-
-        let analysis = try await RunLoader(store: store, defaults: AlertPolicy()).analysis(info)
-
-        let oneRead = try await store.caseRevisions(plan.caseRevisions).mapValues(\.item)
-        #expect(analysis.cases.count == Self.count)
-        #expect(analysis.cases == oneRead)
-        let group = try #require(analysis.groups.first)
-        #expect(group.cases.count == Self.count)
-        #expect(group.planned == Self.count)
-        #expect(group.cases.filter { $0.answered.isEmpty }.count == Self.count - 10)
-        #expect(analysis.caseNote("case-02499") == "note 2499")
+        return (try #require(try await store.run(runID)), plan, answer)
     }
 }

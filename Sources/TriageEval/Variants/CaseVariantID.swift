@@ -27,5 +27,17 @@ public struct CaseVariantID: Sendable, Hashable, CustomStringConvertible {
         self.init(base: base, transform: String(parts[parts.count - 2]), index: index)
     }
 
+    /// A case's variant id parts: from its `variant_of` and `transform` when both are set, else from an id of the
+    /// form `base~transform~n`; nil for a case that is no variant.
+    public init?(caseID: String, variantOf: String?, transform: String?) {
+        let parsed = CaseVariantID(parsing: caseID)
+        guard let base = variantOf, let transform else {
+            guard let parsed else { return nil }
+            self = parsed
+            return
+        }
+        self.init(base: base, transform: transform, index: parsed?.index ?? 1)
+    }
+
     public var description: String { "\(base)\(Self.separator)\(transform)\(Self.separator)\(index)" }
 }

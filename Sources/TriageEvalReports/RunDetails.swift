@@ -1,0 +1,63 @@
+internal import Synchronization
+public import TriageEval
+public import TriageEvalStore
+
+/// What a lean ``RunAnalysis`` left in the store, read when a report shows it: the raw answer and parse summaries
+/// of a result it lists, and the whole case behind a listed result. A big run's reports list a few hundred results
+/// of 100,000, so they read those few instead of holding every answer and every decoded case.
+///
+/// Report writers are synchronous, so reads block; a failed read leaves the lean value in place and is kept in
+/// ``failure``, which the command checks after writing (a report that could not read what it lists is not written
+/// as if complete).
+public final class RunDetails: Sendable {
+    let store: Store
+    private struct State {
+        var cases: [Int64: TriageCase] = [:]
+        var failure: String?
+    }
+    private let state = Mutex(State())
+    /// Decoded cases kept at most (listed cases repeat across a report's sections and formats).
+    static let cachedCases = 512
+
+    public init(store: Store) {
+        self.store = store
+    }
+
+    /// The first read that failed, if any.
+    public var failure: String? { state.withLock { $0.failure } }
+
+    /// `result` with its whole evaluation (raw answer, summaries) as stored.
+    func detailed(_ result: StoredResult) -> StoredResult {
+        do {
+            guard let evaluation = try store.evaluationNow(result.key) else { return result }
+            var full = result
+            full.evaluation = evaluation
+            return full
+        } catch {
+            record(error)
+            return result
+        }
+    }
+
+    /// The decoded case revision, nil when unknown or unreadable (then ``failure`` says why).
+    func caseItem(_ revision: Int64) -> TriageCase? {
+        if let known = state.withLock({ $0.cases[revision] }) { return known }
+        do {
+            guard let stored = try store.caseRevisionNow(revision) else { return nil }
+            state.withLock { state in
+                if state.cases.count >= Self.cachedCases { state.cases.removeAll(keepingCapacity: true) }
+                state.cases[revision] = stored.item
+            }
+            return stored.item
+        } catch {
+            record(error)
+            return nil
+        }
+    }
+
+    private func record(_ error: any Error) {
+        state.withLock { state in
+            if state.failure == nil { state.failure = String(describing: error) }
+        }
+    }
+}
