@@ -110,14 +110,16 @@ public struct RunAnalysis: Sendable {
     public var groups: [Group]
     /// The prompt versions the run used, by `id@version`, to show the text a model received.
     public var prompts: [String: PromptVersion]
-    /// Every planned case revision described without its body, by revision row id.
+    /// Planned case revisions described without their bodies, by revision row id: every one, or for a lean analysis
+    /// of a run without robustness variants or secondary outputs, those some prompt has no result for and those with
+    /// documents (the others are described by their results).
     public var digests: [Int64: CaseDigest]
     /// Case revisions held decoded, by revision row id: those rule economics, context loss, documents and robustness
     /// read whole (with documents, variants and their bases). Others are read on demand (``caseItem(_:)``).
     public var cases: [Int64: TriageCase]
     /// Where a lean analysis reads what it does not hold (nil: it holds everything).
     public var details: RunDetails?
-    /// Revision row ids by case id, for notes.
+    /// Revision row ids by case id, for notes (a lean analysis finds the others on demand).
     private var revisionsByCaseID: [String: Int64]
     /// Per rule prompt run over case documents × model: what production's schedule would send, cut and lose.
     /// Computed once here (it re-executes the rules over the cases' documents), read by every report.
@@ -147,25 +149,30 @@ public struct RunAnalysis: Sendable {
         prompts: [String: PromptVersion] = [:], cases: [Int64: TriageCase] = [:], batchAnswered: Set<ProviderBatch.ResultRef> = [],
         digests: [Int64: CaseDigest]? = nil, accepted: [String: Set<Int64>]? = nil, details: RunDetails? = nil
     ) {
+        let digests = digests ?? Dictionary(uniqueKeysWithValues: cases.map { ($0.key, CaseDigest(revisionID: $0.key, $0.value)) })
+        var grouped = GroupedResults(digests: digests)
+        for result in results { grouped.add(result) }
+        self.init(
+            run: run, grouped: grouped, policies: policies, prices: prices, prompts: prompts, cases: cases, batchAnswered: batchAnswered,
+            digests: digests, accepted: accepted, details: details
+        )
+    }
+
+    /// Scores results already split by group (``GroupedResults``): a big run's results are held once, never also as
+    /// one array of them all. Parameters as in ``init(run:results:policies:prices:prompts:cases:batchAnswered:digests:accepted:details:)``.
+    public init(
+        run: RunInfo, grouped: GroupedResults, policies: [String: AlertPolicy], prices: [String: ModelConfig.Price] = [:],
+        prompts: [String: PromptVersion] = [:], cases: [Int64: TriageCase] = [:], batchAnswered: Set<ProviderBatch.ResultRef> = [],
+        digests: [Int64: CaseDigest], accepted: [String: Set<Int64>]? = nil, details: RunDetails? = nil
+    ) {
         self.run = run
         self.prompts = prompts
         self.cases = cases
         self.details = details
-        let digests = digests ?? Dictionary(uniqueKeysWithValues: cases.map { ($0.key, CaseDigest(revisionID: $0.key, $0.value)) })
         self.digests = digests
         revisionsByCaseID = Dictionary(digests.values.map { ($0.id, $0.revisionID) }) { first, second in max(first, second) }
-        var byGroup: [String: [StoredResult]] = [:]
-        var variantsByGroup: [String: [StoredResult]] = [:]
-        // Looked up once per result: a flag per revision, not a copy of its whole case each time.
-        let variantRevisions = digests.mapValues { $0.variantID != nil }
-        for result in results {
-            let key = "\(result.prompt)\u{1F}\(result.model)"
-            if Self.isVariant(result, variantRevisions: variantRevisions) {
-                variantsByGroup[key, default: []].append(result)
-            } else {
-                byGroup[key, default: []].append(result)
-            }
-        }
+        var byGroup = grouped.byGroup
+        let variantsByGroup = grouped.variantsByGroup
         for key in variantsByGroup.keys where byGroup[key] == nil { byGroup[key] = [] }
         // The planned case revisions each prompt judges (a rule's own WHERE may drop some), once per prompt.
         let accepted = accepted ?? prompts.reduce(into: [String: Set<Int64>]()) { accepted, entry in
@@ -238,7 +245,7 @@ public struct RunAnalysis: Sendable {
 
     /// The case's `notes` and `source` (`notes · source: …`), when the run's case revisions are known.
     public func caseNote(_ caseID: String) -> String? {
-        revisionsByCaseID[caseID].flatMap(caseItem).flatMap(Self.note)
+        (revisionsByCaseID[caseID] ?? details?.revision(ofCase: caseID)).flatMap(caseItem).flatMap(Self.note)
     }
 
     /// A planned case revision decoded: held, or read from the store for a lean analysis.

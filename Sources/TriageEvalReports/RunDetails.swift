@@ -11,6 +11,8 @@ public import TriageEvalStore
 /// as if complete).
 public final class RunDetails: Sendable {
     let store: Store
+    /// The run's planned case revisions (to find a listed case's revision by its id).
+    let planned: Set<Int64>
     private struct State {
         var cases: [Int64: TriageCase] = [:]
         var failure: String?
@@ -19,8 +21,9 @@ public final class RunDetails: Sendable {
     /// Decoded cases kept at most (listed cases repeat across a report's sections and formats).
     static let cachedCases = 512
 
-    public init(store: Store) {
+    public init(store: Store, planned: Set<Int64>) {
         self.store = store
+        self.planned = planned
     }
 
     /// The first read that failed, if any.
@@ -49,6 +52,16 @@ public final class RunDetails: Sendable {
                 state.cases[revision] = stored.item
             }
             return stored.item
+        } catch {
+            record(error)
+            return nil
+        }
+    }
+
+    /// The planned revision of a case, by its id.
+    func revision(ofCase caseID: String) -> Int64? {
+        do {
+            return try store.caseRevisionIDsNow(caseID).first(where: planned.contains)
         } catch {
             record(error)
             return nil

@@ -34,7 +34,6 @@ public struct RunLoader: Sendable {
     /// reports read them whole (cases with documents, robustness variants and their bases) or to learn whether a prompt
     /// judges a planned case it has no result for. A recorded prompt that no longer parses is an error.
     public func analysis(_ run: RunInfo) async throws -> RunAnalysis {
-        let results = try await store.results(run: run.id, lean: true)
         var policies: [String: AlertPolicy] = [:]
         var prompts: [String: PromptVersion] = [:]
         for row in run.plan.promptRows {
@@ -52,17 +51,26 @@ public struct RunLoader: Sendable {
             configs[model.id] = model
         }
         let notAskedAboutVariants = Set((run.plan.variantsSkippedBy ?? []).compactMap { models[$0]?.id })
-        let digests = try await store.caseDigests(run.plan.caseRevisions)
+        let empty = GroupedResults(expected: try await store.resultCounts(run: run.id))
+        let grouped = try await store.reduceResults(run: run.id, lean: true, into: empty) { $0.add($1) }
         // A prompt judges every planned case it has a result for; the others are decoded to ask it.
-        var accepted: [String: Set<Int64>] = [:]
-        for result in results { accepted[result.prompt, default: []].insert(result.key.caseRevisionID) }
+        var accepted = grouped.answeredByPrompt
+        let unanswered = run.plan.caseRevisions.filter { revision in prompts.keys.contains { accepted[$0]?.contains(revision) != true } }
+        let withDocuments = try await store.revisionsWithDocuments(run.plan.caseRevisions)
+        // Digests of the cases results do not describe; all of them where robustness or secondary outputs read them.
+        let readsEveryCase = !grouped.variantsByGroup.isEmpty || prompts.values.contains { $0.output.declared?.secondary.isEmpty == false }
+        var digests = try await store.caseDigests(readsEveryCase ? run.plan.caseRevisions : unanswered + withDocuments.sorted())
+        if !readsEveryCase, digests.values.contains(where: { $0.variantID != nil }) {
+            digests = try await store.caseDigests(run.plan.caseRevisions)
+        }
         let variantBases = Set(digests.values.compactMap { $0.variantID?.base })
         let heldWhole: @Sendable (CaseDigest) -> Bool = { digest in
             digest.hasDocuments || digest.variantID != nil || variantBases.contains(digest.id)
         }
+        let unansweredSet = Set(unanswered)
         let decode = run.plan.caseRevisions.filter { revision in
             guard let digest = digests[revision] else { return false }
-            return heldWhole(digest) || prompts.keys.contains { accepted[$0]?.contains(revision) != true }
+            return heldWhole(digest) || unansweredSet.contains(revision)
         }
         var cases: [Int64: TriageCase] = [:]
         // Decoding case revisions is most of what this costs when there are many: chunks, in parallel, each kept
@@ -71,7 +79,7 @@ public struct RunLoader: Sendable {
         try await withThrowingTaskGroup(of: ([Int64: TriageCase], [String: Set<Int64>]).self) { group in
             for start in stride(from: 0, to: decode.count, by: chunk) {
                 let revisions = Array(decode[start..<min(start + chunk, decode.count)])
-                group.addTask { [accepted, prompts] in
+                group.addTask { [accepted, prompts, digests] in
                     var held: [Int64: TriageCase] = [:]
                     var judged: [String: Set<Int64>] = [:]
                     for (revision, stored) in try await store.caseRevisions(revisions) {
@@ -91,8 +99,8 @@ public struct RunLoader: Sendable {
             accepted.merge(judged) { $0.union($1) }
         }
         var analysis = RunAnalysis(
-            run: run, results: results, policies: policies, prices: prices, prompts: prompts, cases: cases,
-            batchAnswered: try await store.batchAnswered(run: run.id), digests: digests, accepted: accepted, details: RunDetails(store: store)
+            run: run, grouped: grouped, policies: policies, prices: prices, prompts: prompts, cases: cases,
+            batchAnswered: try await store.batchAnswered(run: run.id), digests: digests, accepted: accepted, details: RunDetails(store: store, planned: Set(run.plan.caseRevisions))
         )
         analysis.structuredOutputs = StructuredOutputComparison.pairs(analysis.groups, models: configs, prompts: prompts)
         // A replay model without recorded answers for the variants was not asked about them (``RunInfo/Plan/variantsSkippedBy``).

@@ -40,6 +40,30 @@ extension Store {
         }
     }
 
+    /// The number of a run's results per prompt (`id@version`) and model id, keyed `prompt` U+001F `model`.
+    public func resultCounts(run id: Int64) async throws -> [String: Int] {
+        try await read { db in
+            let sql = """
+                SELECT p.prompt_id || '@' || p.version || char(31) || m.model_id, COUNT(*) FROM result r
+                JOIN prompt_version p ON p.id = r.prompt_version_id JOIN model m ON m.id = r.model_id
+                WHERE r.run_id = ? GROUP BY r.prompt_version_id, r.model_id
+                """
+            return Dictionary(try Row.fetchAll(db, sql: sql, arguments: [id]).map { ($0[0] as String, $0[1] as Int) }) { $0 + $1 }
+        }
+    }
+
+    /// Folds every result of a run, in the order of ``results(run:)``, into `initial` one at a time from a cursor: a
+    /// caller that files results away (by group, say) never also holds one array of them all.
+    public func reduceResults<T: Sendable>(
+        run id: Int64, lean: Bool = false, into initial: T, _ update: @escaping @Sendable (inout T, StoredResult) throws -> Void
+    ) async throws -> T {
+        try await read { db in
+            var value = initial
+            try Self.forEachResult(run: id, lean: lean, db: db) { try update(&value, $0) }
+            return value
+        }
+    }
+
     /// Every result of a run in the order of ``results(run:)``, one at a time from a cursor (memory stays flat
     /// however many there are); `body` runs inside one read of a snapshot, so it must not use the store.
     /// - Parameter lean: leave out what only a listed result shows: the raw answer (`response` is nil) and the
@@ -68,7 +92,8 @@ extension Store {
 
     static func forEachResult(run id: Int64, lean: Bool = false, db: Database, _ body: (StoredResult) throws -> Void) throws {
         let answer = lean ? "NULL, r.error, NULL, NULL," : "r.response, r.error, r.strict, r.lenient,"
-        let parses = lean ? ", \(parseColumns("strict")), \(parseColumns("lenient"))" : ""
+        // A lean read also selects each parse less its summary, as the key that shares one box per distinct pair.
+        let parses = lean ? ", \(parseColumns("strict")), \(parseColumns("lenient")), json_remove(r.strict, '$.summary'), json_remove(r.lenient, '$.summary')" : ""
         let sql = """
             SELECT r.prompt_version_id, r.model_id, r.case_revision_id, r.sample, \(answer)
                    r.alert, r.lenient_alert, r.input_tokens, r.output_tokens, r.latency_ms, r.cached,
@@ -104,12 +129,22 @@ extension Store {
             names[text] = text
             return text
         }
+        // Lean parses repeat (the same verdict and confidence on many cases): one shared box per distinct pair.
+        var boxes: [String: Evaluation.Parses] = [:]
+        func leanParses(_ row: Row) throws -> Evaluation.Parses {
+            let strictKey: String? = row[43], lenientKey: String? = row[44]
+            guard strictKey != nil || lenientKey != nil else { return .none }
+            let key = "\(strictKey ?? "")\u{1F}\(lenientKey ?? "")"
+            if let known = boxes[key] { return known }
+            let box = Evaluation.Parses(strict: try Self.parsed(row, at: 27, decoder: decoder), lenient: try Self.parsed(row, at: 35, decoder: decoder))
+            boxes[key] = box
+            return box
+        }
         let rows = try Row.fetchCursor(db, sql: sql, arguments: [id])
         while let row = try rows.next() {
             let evaluation = Evaluation(
                 response: row[4], error: row[5],
-                strict: lean ? try Self.parsed(row, at: 27, decoder: decoder) : try parsed(row[6]),
-                lenient: lean ? try Self.parsed(row, at: 35, decoder: decoder) : try parsed(row[7]), alert: row[8],
+                parses: lean ? try leanParses(row) : Evaluation.Parses(strict: try parsed(row[6]), lenient: try parsed(row[7])), alert: row[8],
                 lenientAlert: row[9], inputTokens: row[10], outputTokens: row[11], latencyMs: row[12], cached: row[13]
             )
             let revisionID: Int64 = row[21]

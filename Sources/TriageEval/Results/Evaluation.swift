@@ -8,9 +8,18 @@ public struct Evaluation: Sendable, Hashable {
     /// The provider error after retries, one clear line.
     public var error: String?
     /// Production parse (Elasticsearch DISSECT + ES|QL semantics).
-    public var strict: ParsedAnswer?
+    public var strict: ParsedAnswer? {
+        get { parses.strict }
+        set { parses = Parses(strict: newValue, lenient: parses.lenient) }
+    }
     /// Best-effort parse, to separate "wrong" from "right but badly formatted".
-    public var lenient: ParsedAnswer?
+    public var lenient: ParsedAnswer? {
+        get { parses.lenient }
+        set { parses = Parses(strict: parses.strict, lenient: newValue) }
+    }
+    /// Both parses, held by reference: a big run's reports hold 100,000 evaluations, and results read without their
+    /// summaries share one box per distinct pair of parses (``init(response:error:parses:alert:lenientAlert:inputTokens:outputTokens:latencyMs:cached:)``).
+    private var parses: Parses
     /// The rule's decision on the strict parse.
     public var alert: Bool
     /// The same decision on the lenient parse.
@@ -28,8 +37,7 @@ public struct Evaluation: Sendable, Hashable {
     ) {
         self.response = response
         self.error = error
-        self.strict = strict
-        self.lenient = lenient
+        parses = strict == nil && lenient == nil ? Parses.none : Parses(strict: strict, lenient: lenient)
         self.alert = alert
         self.lenientAlert = lenientAlert
         self.inputTokens = inputTokens
@@ -44,4 +52,39 @@ public struct Evaluation: Sendable, Hashable {
     }
 
     public var isError: Bool { error != nil }
+
+    /// An evaluation whose parses are the given box, which may be shared with other evaluations.
+    public init(
+        response: String?, error: String?, parses: Parses, alert: Bool, lenientAlert: Bool, inputTokens: Int?, outputTokens: Int?,
+        latencyMs: Double?, cached: Bool
+    ) {
+        self.init(
+            response: response, error: error, alert: alert, lenientAlert: lenientAlert, inputTokens: inputTokens, outputTokens: outputTokens,
+            latencyMs: latencyMs, cached: cached
+        )
+        self.parses = parses
+    }
+
+    /// An immutable pair of parses; a changed parse is a new box, so evaluations keep value semantics.
+    public final class Parses: Sendable, Hashable {
+        public let strict: ParsedAnswer?
+        public let lenient: ParsedAnswer?
+
+        /// No parse at all (a provider error): one box shared by every such evaluation.
+        public static let none = Parses(strict: nil, lenient: nil)
+
+        public init(strict: ParsedAnswer?, lenient: ParsedAnswer?) {
+            self.strict = strict
+            self.lenient = lenient
+        }
+
+        public static func == (lhs: Parses, rhs: Parses) -> Bool {
+            lhs === rhs || (lhs.strict == rhs.strict && lhs.lenient == rhs.lenient)
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(strict)
+            hasher.combine(lenient)
+        }
+    }
 }

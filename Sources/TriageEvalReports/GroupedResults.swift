@@ -1,0 +1,45 @@
+public import TriageEvalStore
+
+/// A run's results split by prompt × model into its cases' results and its robustness variants' results, as
+/// ``RunAnalysis`` scores them; filled one result at a time (a big run's results are read into it from a cursor).
+public struct GroupedResults: Sendable {
+    /// By `prompt` U+001F `model`.
+    public internal(set) var byGroup: [String: [StoredResult]] = [:]
+    public internal(set) var variantsByGroup: [String: [StoredResult]] = [:]
+    /// Whether each planned case revision is a variant: a flag per revision, not its whole digest per result.
+    let variantRevisions: [Int64: Bool]
+
+    /// Results expected per group key (``Store/resultCounts(run:)``): a group's array is allocated once at its size
+    /// instead of doubling (which holds both buffers while it copies).
+    let expected: [String: Int]
+
+    /// `digests`: planned case revisions whose variant flag is known (a result's own `variant_of`, else its case id,
+    /// tells the others); `expected`: results per group key, when known.
+    public init(digests: [Int64: CaseDigest] = [:], expected: [String: Int] = [:]) {
+        variantRevisions = digests.mapValues { $0.variantID != nil }
+        self.expected = expected
+    }
+
+    /// Files one result under its group.
+    public mutating func add(_ result: StoredResult) {
+        let key = "\(result.prompt)\u{1F}\(result.model)"
+        if RunAnalysis.isVariant(result, variantRevisions: variantRevisions) {
+            variantsByGroup[key, default: []].append(result)
+        } else {
+            if byGroup[key] == nil {
+                byGroup[key] = []
+                byGroup[key]?.reserveCapacity(expected[key] ?? 0)
+            }
+            byGroup[key]?.append(result)
+        }
+    }
+
+    /// The case revisions each prompt (`id@version`) has a result for, variants included.
+    var answeredByPrompt: [String: Set<Int64>] {
+        var answered: [String: Set<Int64>] = [:]
+        for results in [byGroup, variantsByGroup].flatMap(\.values) {
+            for result in results { answered[result.prompt, default: []].insert(result.key.caseRevisionID) }
+        }
+        return answered
+    }
+}
