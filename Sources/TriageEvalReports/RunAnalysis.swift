@@ -185,7 +185,9 @@ public struct RunAnalysis: Sendable {
             let prompt = results.first?.prompt ?? variantResults.first?.prompt ?? ""
             let model = results.first?.model ?? variantResults.first?.model ?? ""
             let policy = policies[prompt] ?? AlertPolicy()
-            let items = results.compactMap(Self.scoredItem)
+            var items: [ScoredItem] = []
+            items.reserveCapacity(results.count)
+            for result in results { if let item = Self.scoredItem(result) { items.append(item) } }
             let declared = prompts[prompt]?.output.declared
             let (overall, byScenario) = MetricsCalculator.breakdown(items, threshold: policy.minConfidence)
             var errors: [String: Int] = [:]

@@ -9,15 +9,21 @@ public struct CaseOutcome: Sendable, Hashable {
     public var scenario: String
     /// Samples planned for the case.
     public var planned: Int
-    /// The answered samples, by sample index.
-    public var answered: [ScoredItem]
+    /// The answered samples, by sample index: a slice of the group's scored items (a big run's 100,000 cases
+    /// share one array instead of an array each).
+    public var answered: ArraySlice<ScoredItem>
 
     public init(caseID: String, label: Label, scenario: String, planned: Int, answered: [ScoredItem]) {
+        self.init(caseID: caseID, label: label, scenario: scenario, planned: planned, answered: answered[...])
+    }
+
+    public init(caseID: String, label: Label, scenario: String, planned: Int, answered: ArraySlice<ScoredItem>) {
         self.caseID = caseID
         self.label = label
         self.scenario = scenario
         self.planned = max(planned, answered.count)
-        self.answered = answered.sorted { $0.sample < $1.sample }
+        let ordered = zip(answered, answered.dropFirst()).allSatisfy { $0.sample <= $1.sample }
+        self.answered = ordered ? answered : ArraySlice(answered.sorted { $0.sample < $1.sample })
     }
 
     /// Answered samples whose decision agrees with the label.
@@ -60,7 +66,7 @@ public struct CaseOutcome: Sendable, Hashable {
     public static func fold(
         _ items: [ScoredItem], plannedCases: [(caseID: String, label: Label, scenario: String)], samples: Int
     ) -> [CaseOutcome] {
-        let byCase = Dictionary(grouping: items, by: \.caseID)
+        let byCase = slicesByCase(items)
         var seen = Set<String>()
         var outcomes: [CaseOutcome] = []
         for planned in plannedCases where seen.insert(planned.caseID).inserted {
@@ -71,5 +77,29 @@ public struct CaseOutcome: Sendable, Hashable {
             outcomes.append(CaseOutcome(caseID: caseID, label: first.label, scenario: first.scenario, planned: samples, answered: answered))
         }
         return outcomes.sorted { $0.caseID < $1.caseID }
+    }
+
+    /// `items` by case id, each case's items a slice of one array: of `items` itself when each case's items are
+    /// adjacent (results are read in case order), else of a copy sorted by case id (stable).
+    static func slicesByCase(_ items: [ScoredItem]) -> [String: ArraySlice<ScoredItem>] {
+        var seen = Set<String>()
+        var adjacent = true
+        for index in items.indices where index == items.startIndex || items[index].caseID != items[index - 1].caseID {
+            guard seen.insert(items[index].caseID).inserted else {
+                adjacent = false
+                break
+            }
+        }
+        let base = adjacent ? items : items.indices.sorted { (items[$0].caseID, $0) < (items[$1].caseID, $1) }.map { items[$0] }
+        var byCase: [String: ArraySlice<ScoredItem>] = [:]
+        byCase.reserveCapacity(seen.count)
+        var start = base.startIndex
+        while start < base.endIndex {
+            var end = start + 1
+            while end < base.endIndex, base[end].caseID == base[start].caseID { end += 1 }
+            byCase[base[start].caseID] = base[start..<end]
+            start = end
+        }
+        return byCase
     }
 }

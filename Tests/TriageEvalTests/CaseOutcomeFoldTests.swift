@@ -1,0 +1,32 @@
+import Testing
+@testable import TriageEval
+
+@Suite("Case outcomes: folding samples into cases")
+struct CaseOutcomeFoldTests {
+    static func item(_ caseID: String, _ sample: Int, alert: Bool, label: Label = .tp) -> ScoredItem {
+        ScoredItem(caseID: caseID, scenario: "s", label: label, sample: sample, status: .ok, verdict: alert ? "TP" : "FP", confidence: alert ? 0.9 : 0.1, alert: alert)
+    }
+
+    @Test("Issue 15: items interleaved across cases fold as when each case's items are adjacent (slices of one array)")
+    func interleavedItemsFoldLikeAdjacentOnes() {
+        // Case a: samples 0 and 2 alert, 1 does not (2 of 3 right); case b: only sample 1 alerts (1 of 3 right).
+        let interleaved = [
+            Self.item("a", 2, alert: true), Self.item("b", 0, alert: false), Self.item("a", 0, alert: true),
+            Self.item("b", 1, alert: true), Self.item("a", 1, alert: false), Self.item("b", 2, alert: false),
+        ]
+        let planned: [(caseID: String, label: Label, scenario: String)] = [("a", .tp, "s"), ("b", .tp, "s"), ("c", .tp, "s")]
+        let folded = CaseOutcome.fold(interleaved, plannedCases: planned, samples: 3)
+
+        #expect(folded.map(\.caseID) == ["a", "b", "c"])
+        #expect(folded[0].answered.map(\.sample) == [0, 1, 2])
+        #expect(folded[0].right == 2 && !folded[0].isMissedAttack)
+        #expect(folded[1].answered.map(\.sample) == [0, 1, 2])
+        #expect(folded[1].right == 1 && folded[1].isMissedAttack)
+        #expect(folded[2].answered.isEmpty && folded[2].unanswered == 3 && folded[2].isMissedAttack)
+        let adjacent = CaseOutcome.fold(
+            interleaved.sorted { ($0.caseID, $0.sample) < ($1.caseID, $1.sample) }, plannedCases: planned, samples: 3
+        )
+        #expect(folded.map(\.samplesText) == adjacent.map(\.samplesText))
+        #expect(folded.map(\.right) == adjacent.map(\.right))
+    }
+}
