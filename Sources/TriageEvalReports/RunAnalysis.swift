@@ -65,7 +65,9 @@ public struct RunAnalysis: Sendable {
         }
 
         /// Per prompt × model, in cases: what the summary answers first.
-        public var caseSummary: CaseSummary { CaseSummary(self) }
+        public var caseSummary: CaseSummary { summary ?? CaseSummary(self) }
+        /// ``caseSummary`` as computed once when the analysis scored the group (every report format reads it).
+        var summary: CaseSummary?
 
         /// Alerts the lenient parse would raise on TP cases that the strict parse lost:
         /// the model was right but the format broke the rule.
@@ -228,6 +230,7 @@ public struct RunAnalysis: Sendable {
             if let declared {
                 group.describeScore(declared, policy: policy, digests: digests)
             }
+            group.summary = CaseSummary(group)
             return group
         }
         ruleEconomics = RuleEconomicsReport(self)
