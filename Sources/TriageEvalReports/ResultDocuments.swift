@@ -7,18 +7,26 @@ internal import Foundation
 ///
 /// Field names follow ECS where one fits (`@timestamp`, `event.*`, `labels`) and `triage_eval.*` otherwise.
 /// Documents carry no secrets and no prompt text; the model's raw answer (which can echo alert fields) only
-/// with `includeResponses`. Document ids are stable (`run-prompt-model-case-revision-sample`), so pushing a
+/// with `includeResponses`. Document ids are stable (``documentID(_:run:)``), so pushing a
 /// run again overwrites instead of duplicating.
 public enum ResultDocuments {
     public static func bulkBody(run: RunInfo, results: [StoredResult], index: String, includeResponses: Bool = false) throws -> String {
         let timestamp = ISO8601DateFormatter().string(from: run.startedAt)
         var lines: [String] = []
         for result in results {
-            let id = "\(run.id)-\(result.key.promptRowID)-\(result.key.modelRowID)-\(result.key.caseRevisionID)-\(result.key.sample)"
-            lines.append(try json(["index": ["_index": index, "_id": id]]))
+            lines.append(try json(["index": ["_index": index, "_id": documentID(result, run: run)]]))
             lines.append(try json(document(result, run: run, timestamp: timestamp, includeResponse: includeResponses)))
         }
         return lines.map { $0 + "\n" }.joined()
+    }
+
+    /// `run-prompt-model-case revision-sample`, and for a row of a rule's execution `-row key` (so every row of a
+    /// case is its own document; a long key is replaced by its SHA-256, as `_id` allows 512 bytes).
+    static func documentID(_ result: StoredResult, run: RunInfo) -> String {
+        let key = result.key
+        let id = "\(run.id)-\(key.promptRowID)-\(key.modelRowID)-\(key.caseRevisionID)-\(key.sample)"
+        guard !key.row.isEmpty else { return id }
+        return id + "-" + (key.row.utf8.count <= 128 ? key.row : SHA256Hex.of(key.row))
     }
 
     static func document(_ result: StoredResult, run: RunInfo, timestamp: String, includeResponse: Bool) -> [String: Any] {

@@ -90,7 +90,30 @@ extension Store {
         )
     }
 
+    /// Up to `limit` results of a run after the result row `after` (0: from the first), in row order, and the last
+    /// row id read (nil when there were none): a caller that sends results on (`results push`) pages through a big
+    /// run holding one page at a time.
+    public func resultPage(run id: Int64, after: Int64, limit: Int) async throws -> (results: [StoredResult], last: Int64?) {
+        try await read { db in
+            var results: [StoredResult] = []
+            var last: Int64?
+            try Self.forEachResult(run: id, page: (after, limit), db: db) { result, row in
+                results.append(result)
+                last = row
+            }
+            return (results, last)
+        }
+    }
+
     static func forEachResult(run id: Int64, lean: Bool = false, db: Database, _ body: (StoredResult) throws -> Void) throws {
+        try forEachResult(run: id, lean: lean, page: nil, db: db) { result, _ in try body(result) }
+    }
+
+    /// `page`: only the `limit` results after row id `after`, in row order (else every result, in report order);
+    /// `body` also gets each result's row id.
+    static func forEachResult(
+        run id: Int64, lean: Bool = false, page: (after: Int64, limit: Int)?, db: Database, _ body: (StoredResult, Int64) throws -> Void
+    ) throws {
         let answer = lean ? "NULL, r.error, NULL, NULL," : "r.response, r.error, r.strict, r.lenient,"
         // A lean read also selects each parse less its summary, as the key that shares one box per distinct pair.
         let parses = lean ? ", \(parseColumns("strict")), \(parseColumns("lenient")), json_remove(r.strict, '$.summary'), json_remove(r.lenient, '$.summary')" : ""
@@ -99,23 +122,24 @@ extension Store {
                    r.alert, r.lenient_alert, r.input_tokens, r.output_tokens, r.latency_ms, r.cached,
                    p.prompt_id || '@' || p.version AS prompt_key, p.sha256, m.model_id, c.case_id, c.revision,
                    COALESCE(r.row_label, c.label), COALESCE(r.row_scenario, c.scenario), c.id, r.row_key, r.row_label, r.row_scenario,
-                   c.variant_of, c.transform\(parses)
+                   c.variant_of, c.transform\(parses), r.id
             FROM result r
             JOIN prompt_version p ON p.id = r.prompt_version_id
             JOIN model m ON m.id = r.model_id
             JOIN case_revision c ON c.id = r.case_revision_id
-            WHERE r.run_id = ?
-            ORDER BY prompt_key, m.model_id, c.case_id, r.row_key, r.sample
+            WHERE r.run_id = ?\(page == nil ? "" : " AND r.id > ?")
+            ORDER BY \(page == nil ? "prompt_key, m.model_id, c.case_id, r.row_key, r.sample" : "r.id LIMIT ?")
             """
+        let arguments: StatementArguments = page.map { [id, $0.after, $0.limit] } ?? [id]
         // Tags come from each case revision's body; SQLite extracts them (decoding whole cases cost more
         // than the rest of this read).
         var tagsByRevision: [Int64: [String]] = [:]
         let tags = """
             SELECT c.id, t.value FROM case_revision c, json_each(c.body, '$.tags') t
-            WHERE c.id IN (SELECT DISTINCT case_revision_id FROM result WHERE run_id = ?)
+            WHERE c.id IN (SELECT DISTINCT case_revision_id FROM \(page == nil ? "result WHERE run_id = ?" : "(SELECT case_revision_id FROM result WHERE run_id = ? AND id > ? ORDER BY id LIMIT ?)"))
             ORDER BY c.id, t.key
             """
-        for row in try Row.fetchAll(db, sql: tags, arguments: [id]) {
+        for row in try Row.fetchAll(db, sql: tags, arguments: arguments) {
             tagsByRevision[row[0], default: []].append(row[1])
         }
         let decoder = JSONDecoder()
@@ -140,7 +164,7 @@ extension Store {
             boxes[key] = box
             return box
         }
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: [id])
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let row = try rows.next() {
             let evaluation = Evaluation(
                 response: row[4], error: row[5],
@@ -156,7 +180,7 @@ extension Store {
                 prompt: shared(row[14]), promptSHA256: shared(row[15]), model: shared(row[16]), caseID: rowKey.isEmpty ? caseID : "\(caseID)[\(rowKey)]", caseRevision: row[18],
                 label: Label(rawValue: row[19]) ?? .fp, scenario: shared(row[20]), tags: tagsByRevision[revisionID] ?? [], evaluation: evaluation,
                 variantOf: row[25], transform: row[26]
-            ))
+            ), row[row.count - 1])
         }
     }
 

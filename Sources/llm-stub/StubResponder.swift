@@ -37,6 +37,13 @@ struct StubResponder: HTTPResponder {
             handler.log.reset()
             return Self.json(.object([("reset", .bool(true))]))
         default:
+            if request.method == .post, BulkRoute.matches(path) {
+                var request = request
+                let body = try await request.collectBody(upTo: ModelRouteHandler.maxBodyBytes)
+                handler.log.record(ModelRouteHandler.recording(of: request, body: body))
+                let reply = BulkRoute.respond(body: Data(body.readableBytesView))
+                return ModelRouteHandler.response(status: reply.status, body: ByteBuffer(string: reply.json.text))
+            }
             if BatchRoutes.matches(path) {
                 var request = request
                 let body = try await request.collectBody(upTo: ModelRouteHandler.maxBodyBytes)

@@ -31,11 +31,16 @@ struct ResultsPushCommand: AsyncParsableCommand {
     @Flag(name: .customLong("include-responses"), help: "Include the models' raw answers (they can echo alert fields).")
     var includeResponses = false
 
+    @Option(name: .customLong("bulk-size"), help: ArgumentHelp("Result documents per _bulk request (a big run is read and sent a page at a time).", valueName: "N"))
+    var bulkSize = 1000
+
+    func validate() throws {
+        guard bulkSize >= 1 else { throw ValidationError("--bulk-size must be at least 1") }
+    }
+
     func run() async throws {
         let (workspace, store) = try global.open()
         let info = try await RunLoader(store: store, defaults: workspace.config.decision).run(run)
-        let results = try await store.results(run: info.id)
-        let body = try ResultDocuments.bulkBody(run: info, results: results, index: index, includeResponses: includeResponses)
         guard let endpoint = URL(string: url.hasSuffix("/") ? url + "_bulk" : url + "/_bulk"), endpoint.scheme?.hasPrefix("http") == true else {
             throw UsageError(SecretRedactor().redact("--url must be an http(s) URL, got \"\(url)\""))
         }
@@ -49,18 +54,29 @@ struct ResultsPushCommand: AsyncParsableCommand {
             redactor = SecretRedactor(secrets: [key])
         }
         let transport = URLSessionTransport(maxConnections: 1, timeoutSeconds: 120)
-        let response: HTTPResponse
-        do {
-            response = try await transport.send(HTTPRequest(url: endpoint, headers: headers, body: Data(body.utf8)))
-        } catch {
-            throw UsageError(redactor.redact("\(endpoint.absoluteString): \(error)"))
+        // One page of results per request: memory stays flat however big the run. Document ids are stable, so a
+        // push stopped half-way is finished by pushing again (the documents sent are overwritten, not duplicated).
+        var sent = 0
+        var after: Int64 = 0
+        while true {
+            let page = try await store.resultPage(run: info.id, after: after, limit: bulkSize)
+            guard let last = page.last else { break }
+            after = last
+            let body = try ResultDocuments.bulkBody(run: info, results: page.results, index: index, includeResponses: includeResponses)
+            let stopped = sent == 0 ? "nothing was indexed" : "the first \(sent) result documents were indexed; push again to finish (ids are stable)"
+            let response: HTTPResponse
+            do {
+                response = try await transport.send(HTTPRequest(url: endpoint, headers: headers, body: Data(body.utf8)))
+            } catch {
+                throw UsageError(redactor.redact("\(endpoint.absoluteString): \(error)") + "; \(stopped)")
+            }
+            let reply = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any]
+            guard (200..<300).contains(response.status), reply?["errors"] as? Bool == false else {
+                let errors = reply?["errors"] as? Bool == true ? " with item errors" : ""
+                throw UsageError(redactor.redact("\(endpoint.absoluteString)") + " answered \(response.status)\(errors); nothing is retried; \(stopped)")
+            }
+            sent += page.results.count
         }
-        let status = response.status
-        let data = response.body
-        let reply = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
-        guard (200..<300).contains(status), reply?["errors"] as? Bool == false else {
-            throw UsageError(redactor.redact("\(endpoint.absoluteString)") + " answered \(status)\(reply?["errors"] as? Bool == true ? " with item errors" : ""); nothing is retried")
-        }
-        print("run \(info.id): \(results.count) result documents indexed into \(index)")
+        print("run \(info.id): \(sent) result documents indexed into \(index)")
     }
 }

@@ -48,4 +48,23 @@ import TriageEval
         let result = (with[1]["triage_eval"] as? [String: Any])?["result"] as? [String: Any]
         #expect((result?["response"] as? String)?.contains("<script>alert(1)</script>") == true)
     }
+
+    @Test("each row of a rule's execution over a case is its own document (its row key in the id; a long key hashed)")
+    func rowsOfOneCaseHaveTheirOwnIDs() throws {
+        let evaluation = try reportEvaluator().evaluate("verdict=TP confidence=0.9 summary=x")
+        var first = storedResult("case-1[ws-01]", label: .tp, scenario: "S", evaluation: evaluation)
+        first.key.row = "ws-01"
+        var second = first
+        second.key.row = "ws-02"
+        var long = first
+        long.key.row = String(repeating: "k", count: 200)
+        let body = try ResultDocuments.bulkBody(run: runInfo(planned: 3), results: [first, second, long], index: "i")
+        let ids = try body.split(separator: "\n").enumerated().filter { $0.offset % 2 == 0 }.map { line in
+            try #require(((try JSONSerialization.jsonObject(with: Data(line.element.utf8)) as? [String: Any])?["index"] as? [String: Any])?["_id"] as? String)
+        }
+        #expect(ids[0] == "7-1-1-1-0-ws-01")
+        #expect(ids[1] == "7-1-1-1-0-ws-02")
+        // SHA-256 of 200 × "k", computed by `printf 'k%.0s' {1..200} | sha256sum`.
+        #expect(ids[2] == "7-1-1-1-0-6de3c288691037361962041f2273f381658187e426187979e0273d026ea1b946")
+    }
 }
