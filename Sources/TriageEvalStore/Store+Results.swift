@@ -131,18 +131,26 @@ extension Store {
             ORDER BY \(page == nil ? "prompt_key, m.model_id, c.case_id, r.row_key, r.sample" : "r.id LIMIT ?")
             """
         let arguments: StatementArguments = page.map { [id, $0.after, $0.limit] } ?? [id]
-        // Tags come from each case revision's body; SQLite extracts them (decoding whole cases cost more
-        // than the rest of this read).
-        var tagsByRevision: [Int64: [String]] = [:]
-        let tags = """
-            SELECT c.id, t.value FROM case_revision c, json_each(c.body, '$.tags') t
-            WHERE c.id IN (SELECT DISTINCT case_revision_id FROM \(page == nil ? "result WHERE run_id = ?" : "(SELECT case_revision_id FROM result WHERE run_id = ? AND id > ? ORDER BY id LIMIT ?)"))
-            ORDER BY c.id, t.key
-            """
-        for row in try Row.fetchAll(db, sql: tags, arguments: arguments) {
-            tagsByRevision[row[0], default: []].append(row[1])
-        }
+        // Tags come from each case revision's body; SQLite extracts them (decoding whole cases cost more than the rest
+        // of this read). Lists repeat across cases: one copy of each distinct list.
         let decoder = JSONDecoder()
+        var tagsByRevision: [Int64: [String]] = [:]
+        var tagLists: [String: [String]] = [:]
+        let tags = """
+            SELECT c.id, json_extract(c.body, '$.tags') FROM case_revision c
+            WHERE c.id IN (SELECT DISTINCT case_revision_id FROM \(page == nil ? "result WHERE run_id = ?" : "(SELECT case_revision_id FROM result WHERE run_id = ? AND id > ? ORDER BY id LIMIT ?)"))
+            """
+        let tagRows = try Row.fetchCursor(db, sql: tags, arguments: arguments)
+        while let row = try tagRows.next() {
+            guard let text: String = row[1], text != "[]" else { continue }
+            if let known = tagLists[text] {
+                tagsByRevision[row[0]] = known
+            } else {
+                let list = try decoder.decode([String].self, from: Data(text.utf8))
+                tagLists[text] = list
+                tagsByRevision[row[0]] = list
+            }
+        }
         func parsed(_ text: String?) throws -> ParsedAnswer? {
             try text.map { try decoder.decode(ParsedAnswer.self, from: Data($0.utf8)) }
         }

@@ -67,14 +67,14 @@ import TriageEvalStore
         process.currentDirectoryURL = directory
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
+        // Created and migrated before the run starts (opening it while the run writes would wait for the write lock).
+        let store: Store? = try Store(path: storePath(directory))
         try process.run()
 
         // Wait until some results are stored, then signal.
-        var store: Store?
         var stored = 0
         for _ in 0..<600 where stored < 4 && process.isRunning {
             try await Task.sleep(for: .milliseconds(50))
-            if store == nil, FileManager.default.fileExists(atPath: storePath(directory)) { store = try? Store(path: storePath(directory)) }
             if let store, let run = try? await store.latestRun() { stored = (try? await store.results(run: run.id).count) ?? 0 }
         }
         #expect(process.isRunning, "the run finished before it could be stopped")

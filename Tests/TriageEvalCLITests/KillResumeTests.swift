@@ -14,15 +14,16 @@ import TriageEvalStore
         process.currentDirectoryURL = directory
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        // The store is created and migrated before the run starts: opening it while the run writes would wait for
+        // the write lock (migrations write), and on a loaded machine the run could finish before the test saw a result.
+        let storePath = directory.appendingPathComponent(".triage-eval/store.sqlite").path
+        let store: Store? = try Store(path: storePath)
         try process.run()
 
         // Wait until some results are stored (the timer flushes about every second), then kill -9.
-        let storePath = directory.appendingPathComponent(".triage-eval/store.sqlite").path
-        var store: Store?
         var stored = 0
         for _ in 0..<600 where stored < 5 && process.isRunning {
             try await Task.sleep(for: .milliseconds(50))
-            if store == nil, FileManager.default.fileExists(atPath: storePath) { store = try? Store(path: storePath) }
             if let store, let run = try? await store.latestRun() { stored = (try? await store.results(run: run.id).count) ?? 0 }
         }
         #expect(process.isRunning, "the run finished before it could be killed")

@@ -66,22 +66,23 @@ public struct CaseOutcome: Sendable, Hashable {
     public static func fold(
         _ items: [ScoredItem], plannedCases: [(caseID: String, label: Label, scenario: String)], samples: Int
     ) -> [CaseOutcome] {
-        let byCase = slicesByCase(items)
+        // Answered cases from runs of their items (slices of one array; a case's label and scenario are its items'),
+        // then planned cases without any answered item.
         var seen = Set<String>()
         var outcomes: [CaseOutcome] = []
-        for planned in plannedCases where seen.insert(planned.caseID).inserted {
-            outcomes.append(CaseOutcome(caseID: planned.caseID, label: planned.label, scenario: planned.scenario, planned: samples, answered: byCase[planned.caseID] ?? []))
+        forEachCase(items) { answered in
+            guard let first = answered.first, seen.insert(first.caseID).inserted else { return }
+            outcomes.append(CaseOutcome(caseID: first.caseID, label: first.label, scenario: first.scenario, planned: samples, answered: answered))
         }
-        for (caseID, answered) in byCase where !seen.contains(caseID) {
-            guard let first = answered.first else { continue }
-            outcomes.append(CaseOutcome(caseID: caseID, label: first.label, scenario: first.scenario, planned: samples, answered: answered))
+        for planned in plannedCases where seen.insert(planned.caseID).inserted {
+            outcomes.append(CaseOutcome(caseID: planned.caseID, label: planned.label, scenario: planned.scenario, planned: samples, answered: []))
         }
         return outcomes.sorted { $0.caseID < $1.caseID }
     }
 
-    /// `items` by case id, each case's items a slice of one array: of `items` itself when each case's items are
-    /// adjacent (results are read in case order), else of a copy sorted by case id (stable).
-    static func slicesByCase(_ items: [ScoredItem]) -> [String: ArraySlice<ScoredItem>] {
+    /// Calls `body` once per case with its items, a slice of one array: of `items` itself when each case's items
+    /// are adjacent (results are read in case order), else of a copy sorted by case id (stable).
+    static func forEachCase(_ items: [ScoredItem], _ body: (ArraySlice<ScoredItem>) -> Void) {
         var seen = Set<String>()
         var adjacent = true
         for index in items.indices where index == items.startIndex || items[index].caseID != items[index - 1].caseID {
@@ -90,16 +91,14 @@ public struct CaseOutcome: Sendable, Hashable {
                 break
             }
         }
+        seen = []
         let base = adjacent ? items : items.indices.sorted { (items[$0].caseID, $0) < (items[$1].caseID, $1) }.map { items[$0] }
-        var byCase: [String: ArraySlice<ScoredItem>] = [:]
-        byCase.reserveCapacity(seen.count)
         var start = base.startIndex
         while start < base.endIndex {
             var end = start + 1
             while end < base.endIndex, base[end].caseID == base[start].caseID { end += 1 }
-            byCase[base[start].caseID] = base[start..<end]
+            body(base[start..<end])
             start = end
         }
-        return byCase
     }
 }
