@@ -160,7 +160,7 @@ public struct RunSession: Sendable {
         }
         heartbeat.cancel()
         let info = try await store.finishRun(runID, interrupted: outcome.interrupted)
-        let analysis = try await RunLoader(store: store, defaults: workspace.config.decision).analysis(info, known: planned.plan.cases)
+        let analysis = try await RunLoader(store: store, defaults: workspace.config.decision).analysis(info)
         if outcome.interrupted, info.status != .complete {
             let stored = analysis.groups.reduce(0) { $0 + $1.results.count }
             let byTerm = signals?.received == SIGTERM
