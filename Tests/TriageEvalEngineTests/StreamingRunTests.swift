@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import TriageEval
+import TriageEvalProviders
+@testable import TriageEvalEngine
+@testable import TriageEvalStore
+
+@Suite("Streaming a run: decoded cases stay bounded")
+struct StreamingRunTests {
+    /// Generated cases: every third one a user entity (the host prompts do not judge it), command lines that vary.
+    static func generatedCases(_ count: Int) -> [TriageCase] {
+        (0..<count).map { index in
+            TriageCase(
+                id: "gen-\(String(format: "%05d", index))", label: index % 2 == 0 ? .tp : .fp, scenario: index % 5 == 0 ? "odd" : "bulk",
+                tags: index % 7 == 0 ? ["must-alert"] : [], entity: Entity(type: index % 3 == 0 ? .user : .host, name: "H-\(index)"),
+                alertCount: 1 + index % 4, timeWindowMinutes: 1, maxRiskScore: 21,
+                rules: ["Generated rule"], commandLines: [index % 2 == 0 ? "certutil.exe -urlcache -f http://x/\(index).exe" : "cmd.exe /c echo \(index)"]
+            )
+        }
+    }
+
+    @Test("planning and executing 3,000 cases never holds more than a few chunks of decoded cases; every key is answered once, as rendered from the whole case")
+    func boundedDecodedCases() async throws {
+        let temp = try TemporaryWorkspace()
+        let base = try await temp.preparer.prepare(RunRequest(models: ["recorded", "heuristic"])).plan
+        let generated = Self.generatedCases(3_000)
+        _ = try await temp.store.importCases(generated)
+        let refs = try await temp.store.currentCaseRefs(ids: Set(generated.map(\.id)))
+        #expect(refs.count == 3_000)
+        let instrumentation = temp.store.instrumentation
+        #expect(instrumentation.casesHeld == 0)
+
+        let plan = try await RunPlan(prompts: base.prompts, models: base.models, cases: refs, samples: 2, decisionDefaults: base.decisionDefaults, store: temp.store)
+        // Planning decodes one chunk at a time and lets every case go.
+        #expect(instrumentation.peakCasesHeld == CaseChunk.size)
+        #expect(instrumentation.casesHeld == 0)
+
+        let runID = try await temp.store.createRun(
+            toolVersion: "test", gitCommit: nil, selection: RunInfo.Selection(prompts: [], models: [], scenarios: []), plan: plan.recorded, planned: plan.count
+        )
+        let outcome = try await RunExecutor(store: temp.store, plan: plan, runID: runID).execute()
+        // Each model's window (two chunks), the chunk being loaded, and the chunks its items in flight still use.
+        let bound = CaseChunk.size * (4 * plan.models.count + 1)
+        #expect(instrumentation.peakCasesHeld <= bound)
+        #expect(bound < refs.count)
+        #expect(instrumentation.casesHeld == 0)
+
+        // Today's path, independently: every case decoded at once, each prompt asked whether it judges it.
+        let whole = try await temp.store.currentCases(ids: Set(generated.map(\.id)))
+        let heuristic = try #require(plan.models.firstIndex { $0.config.id == "heuristic" })
+        var expected: [String: String?] = [:]
+        for prompt in plan.prompts {
+            for stored in whole where prompt.version.accepts(stored.item) {
+                let context = CaseContext(stored.item)
+                let text = try prompt.version.render(context)
+                for (modelIndex, model) in plan.models.enumerated() {
+                    for sample in 0..<2 {
+                        var answer: String?
+                        if modelIndex == heuristic {
+                            let request = CompletionRequest(
+                                prompt: text, system: try prompt.version.renderSystem(context), caseID: stored.item.id, sample: sample, output: prompt.version.output
+                            )
+                            answer = try await model.provider.complete(request).text
+                        }
+                        expected["\(prompt.rowID)|\(model.rowID)|\(stored.revisionID)|\(sample)"] = answer
+                    }
+                }
+            }
+        }
+        #expect(expected.count == 2 * 2 * 2 * 2_000)
+        #expect(plan.count == expected.count)
+        #expect(outcome.evaluated == expected.count)
+
+        let results = try await temp.store.results(run: runID)
+        let keys = results.map { "\($0.key.promptRowID)|\($0.key.modelRowID)|\($0.key.caseRevisionID)|\($0.key.sample)" }
+        #expect(keys.count == expected.count)
+        #expect(Set(keys) == Set(expected.keys))
+        var mismatched = 0
+        for (key, result) in zip(keys, results) {
+            guard let answer = expected[key] else { continue }
+            if let answer {
+                if result.evaluation.response != answer { mismatched += 1 }
+            } else if !result.evaluation.isError {
+                // The replay model has no recorded answers for generated cases: each is a missing_answer error.
+                mismatched += 1
+            }
+        }
+        #expect(mismatched == 0)
+    }
+}
