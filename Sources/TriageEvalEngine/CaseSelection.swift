@@ -23,7 +23,7 @@ public struct CaseSelection: Sendable, Hashable {
         try apply(cases) { ($0.item.id, $0.item.scenario, $0.item.tags, $0.item.label) }
     }
 
-    /// The selected cases of lean views (``CaseRef``), as ``apply(_:)-([StoredCase])``.
+    /// The selected cases among lean views (``CaseRef``), as for stored cases.
     public func apply(_ cases: [CaseRef]) throws(InputError) -> [CaseRef] {
         try apply(cases) { ($0.id, $0.scenario, $0.tags, $0.label) }
     }
