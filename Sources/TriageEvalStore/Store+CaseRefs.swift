@@ -13,7 +13,7 @@ extension Store {
                   AND r.revision = (SELECT MAX(revision) FROM case_revision WHERE case_id = r.case_id)
                 ORDER BY r.case_id
                 """
-            return try Row.fetchAll(db, sql: sql, arguments: [try Self.json(ids.sorted())]).map(self.caseRef)
+            return try self.caseRefs(Row.fetchCursor(db, sql: sql, arguments: [try Self.json(ids.sorted())]))
         }
     }
 
@@ -24,10 +24,17 @@ extension Store {
                 SELECT r.id, r.case_id, r.content_hash, r.scenario, r.label, r.variant_of, json_extract(r.body, '$.tags') FROM case_revision r
                 WHERE r.id IN (SELECT value FROM json_each(?))
                 """
-            let refs = try Row.fetchAll(db, sql: sql, arguments: [try Self.json(revisions)]).map(self.caseRef)
+            let refs = try self.caseRefs(Row.fetchCursor(db, sql: sql, arguments: [try Self.json(revisions)]))
             let byID = Dictionary(refs.map { ($0.revisionID, $0) }, uniquingKeysWith: { first, _ in first })
             return revisions.compactMap { byID[$0] }
         }
+    }
+
+    /// The rows of a query above, read one at a time (a row is not kept once its view is made).
+    private func caseRefs(_ rows: RowCursor) throws -> [CaseRef] {
+        var refs: [CaseRef] = []
+        while let row = try rows.next() { refs.append(try caseRef(row)) }
+        return refs
     }
 
     /// One row of the queries above; a label or tags the store cannot read is a ``StoreError`` naming the row.
