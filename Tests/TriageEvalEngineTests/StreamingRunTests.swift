@@ -19,6 +19,32 @@ struct StreamingRunTests {
         }
     }
 
+    @Test("the lean case views select, by scenario, tag, label and id, exactly the cases the decoded ones do")
+    func leanViewsSelectAsDecodedCases() async throws {
+        let temp = try TemporaryWorkspace()
+        let generated = Self.generatedCases(300)
+        _ = try await temp.store.importCases(generated)
+        let ids = Set(generated.map(\.id))
+        let before = temp.store.instrumentation.caseRowsRead
+        let refs = try await temp.store.currentCaseRefs(ids: ids)
+        // Views read no body into a case.
+        #expect(temp.store.instrumentation.caseRowsRead == before)
+        let whole = try await temp.store.currentCases(ids: ids)
+        #expect(refs.map(\.revisionID) == whole.map(\.revisionID))
+        #expect(refs.map(\.tags) == whole.map(\.item.tags))
+        #expect(refs.filter { !$0.tags.isEmpty }.count == 43)
+        let selections = [
+            CaseSelection(scenarios: ["ODD"]), CaseSelection(tags: ["Must-Alert"]), CaseSelection(label: .fp),
+            CaseSelection(scenarios: ["bulk"], tags: ["must-alert"], label: .tp), CaseSelection(caseIDs: ["gen-00007", "gen-00299"]),
+        ]
+        for selection in selections {
+            let fromViews = try selection.apply(refs).map(\.id)
+            #expect(!fromViews.isEmpty)
+            #expect(fromViews == (try selection.apply(whole).map(\.item.id)))
+        }
+        #expect(throws: InputError.self) { try CaseSelection(tags: ["nowhere"]).apply(refs) }
+    }
+
     @Test("planning and executing 3,000 cases never holds more than a few chunks of decoded cases; every key is answered once, as rendered from the whole case")
     func boundedDecodedCases() async throws {
         let temp = try TemporaryWorkspace()
