@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import TriageEval
 import TriageEvalProviders
@@ -113,4 +114,41 @@ struct StreamingRunTests {
         }
         #expect(mismatched == 0)
     }
+
+    @Test("a model stuck on its first items does not hold back another: the other answers every item of every chunk meanwhile", .timeLimit(.minutes(2)))
+    func stuckModelDoesNotHoldBackAnother() async throws {
+        let temp = try TemporaryWorkspace()
+        let base = try await temp.preparer.prepare(RunRequest(prompts: ["host-triage@v1"], models: ["heuristic"])).plan
+        let generated = Self.generatedCases(600)
+        _ = try await temp.store.importCases(generated)
+        let refs = try await temp.store.currentCaseRefs(ids: Set(generated.map(\.id)))
+        let gate = Gate()
+        let stuck = FakeProvider { _, _ throws(ProviderError) in
+            await gate.wait()
+            return CompletionResponse(text: "verdict=TP confidence=0.9 summary=late", inputTokens: 1, outputTokens: 1)
+        }
+        let config = liveModel(id: "stuck", concurrency: 4, timeout: 600)
+        let models = [base.models[0], RunPlan.Model(rowID: try await temp.store.registerModel(config), config: config, provider: stuck)]
+        let plan = try await RunPlan(prompts: base.prompts, models: models, cases: refs, samples: 1, decisionDefaults: base.decisionDefaults, store: temp.store)
+        let fastItems = plan.items(model: 0).count
+        #expect(fastItems == 400)
+        // The fast model's items span every chunk of the plan.
+        #expect(Set(plan.items(model: 0).map { $0.caseIndex / CaseChunk.size }).count == (refs.count + CaseChunk.size - 1) / CaseChunk.size)
+
+        // The stuck model answers only once every result recorded so far is the fast model's whole share: with a
+        // barrier per chunk the fast model would wait for it, and the run would never end.
+        let callsWhenOpened = Mutex<Int?>(nil)
+        let runID = try await temp.store.createRun(toolVersion: "test", gitCommit: nil, selection: .init(), plan: plan.recorded, planned: plan.count)
+        let outcome = try await RunExecutor(store: temp.store, plan: plan, runID: runID, useCache: false) { event in
+            guard case .progress(let progress) = event, progress.done == fastItems else { return }
+            callsWhenOpened.withLock { $0 = stuck.callCount }
+            Task { await gate.open() }
+        }.execute()
+        // Meanwhile the stuck model had started at most its first window of calls (its concurrency).
+        #expect(try #require(callsWhenOpened.withLock { $0 }) <= 4)
+        #expect(outcome.evaluated == 800)
+        #expect(outcome.counters.errors == 0)
+        #expect(stuck.callCount == 400)
+    }
 }
+
