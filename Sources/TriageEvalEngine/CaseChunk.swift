@@ -1,5 +1,5 @@
-public import TriageEval
-public import TriageEvalStore
+internal import TriageEval
+internal import TriageEvalStore
 
 /// A run of consecutive plan cases decoded from the store: the unit in which planning and execution hold whole
 /// cases. While it lives, its cases count in the store's ``StoreInstrumentation/casesHeld``.
