@@ -11,8 +11,10 @@
 # The replicated cases leave their documents out (DOCUMENTS=1 keeps them: the reports then carry every replica's).
 # The stub answers a fixed text (ANSWER=heuristic to let it judge every prompt; it then competes for the CPU).
 # With SCALE (a list of evaluation counts), prints one table row per count instead, at concurrency 64 with zero
-# latency: N, evaluations/s (executed), run wall time and peak RSS (the run includes writing its reports), then
-# `report --format md,json,html` of that run: wall time, peak RSS and the HTML's size.
+# latency: N, evaluations/s (executed), run wall time and peak RSS (the run includes writing its reports), the
+# run phase's peak RSS (before scoring and reports: the process's VmHWM sampled every 50 ms up to the moment the
+# run's finish is recorded in the store), then `report --format md,json,html` of that run: wall time, peak RSS and
+# the HTML's size (REPORTS=0 skips that step).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ITEMS=${1:-5000}
@@ -20,10 +22,12 @@ ANSWER=${ANSWER:-"text:verdict=SUSPICIOUS confidence=0.75 summary=benchmark answ
 SCRATCH=${SCRATCH:-.build-release}
 export NO_PROXY=127.0.0.1,localhost no_proxy=127.0.0.1,localhost
 
-echo "building release binaries (first time: many minutes)…" >&2
-swift build -c release --scratch-path "$SCRATCH" --product triage-eval >&2
-swift build -c release --scratch-path "$SCRATCH" --product llm-stub >&2
-BIN="$(pwd)/$SCRATCH/release"
+if [ -z "${BIN:-}" ]; then # BIN=DIR measures the triage-eval and llm-stub already built in DIR
+    echo "building release binaries (first time: many minutes)…" >&2
+    swift build -c release --scratch-path "$SCRATCH" --product triage-eval >&2
+    swift build -c release --scratch-path "$SCRATCH" --product llm-stub >&2
+    BIN="$(pwd)/$SCRATCH/release"
+fi
 
 WORK=$(mktemp -d)
 STUB_PID=""
@@ -74,16 +78,39 @@ start_stub() { # latency_ms
 
 stub_requests() { curl -s --noproxy '*' "http://127.0.0.1:$PORT/stats" | sed -n 's/.*"requests":\([0-9]*\).*/\1/p'; }
 
-# run NAME ARGS…: one `triage-eval run`, timed; sets EXEC_S, RATE, WALL_S, RSS_MB.
+# sample_hwm FILE: while this script's `triage-eval run` lives, appends "epoch-seconds VmHWM-kB" every 50 ms.
+sample_hwm() {
+    local pid=""
+    for _ in $(seq 200); do
+        pid=$(pgrep -n -f "^$BIN/triage-eval run" || true)
+        [ -n "$pid" ] && break
+        sleep 0.01
+    done
+    [ -n "$pid" ] || return 0
+    while kill -0 "$pid" 2>/dev/null; do
+        awk -v t="$(date +%s.%N)" '/^VmHWM/ { print t, $2 }' "/proc/$pid/status" 2>/dev/null >> "$1" || true
+        sleep 0.05
+    done
+}
+
+# run NAME ARGS…: one `triage-eval run`, timed; sets EXEC_S, RATE, WALL_S, RSS_MB, and RUN_PHASE_MB (the peak RSS
+# sampled up to the run's recorded finish, before scoring and reports).
 PEAK_MB=0
 run() {
     local name=$1
     shift
+    : > "$WORK/$name.hwm"
+    sample_hwm "$WORK/$name.hwm" &
+    local sampler=$!
     (cd "$WORK" && /usr/bin/time -v "$BIN/triage-eval" run --prompt host-triage@v2 "$@") > "$WORK/$name.out" 2> "$WORK/$name.err" || {
         echo "run $name failed:" >&2
         tail -5 "$WORK/$name.err" >&2
         exit 1
     }
+    wait "$sampler" || true
+    local finished
+    finished=$(date -u -d "$(sqlite3 "$WORK/store.sqlite" "SELECT finished_at FROM run ORDER BY id DESC LIMIT 1")" +%s.%N)
+    RUN_PHASE_MB=$(awk -v f="$finished" '$1 <= f { m = $2 } END { printf "%.0f", m / 1024 }' "$WORK/$name.hwm")
     local line
     line=$(grep '^run [0-9]*:' "$WORK/$name.out")
     EXEC_S=$(sed -n 's/.*executed in \([0-9.]*\)s.*/\1/p' <<< "$line")
@@ -96,14 +123,19 @@ run() {
 
 if [ -n "${SCALE:-}" ]; then
     echo "scale: host-triage@v2 × N host cases against llm-stub, concurrency 64, zero latency, --no-cache; $(nproc) cores"
-    printf '| %9s | %8s | %9s | %9s | %9s | %9s | %9s |\n' N "evals/s" "run wall" "run RSS" "report" "rep. RSS" "HTML"
-    printf '|%s|%s|%s|%s|%s|%s|%s|\n' ----------: ---------: ----------: ----------: ----------: ----------: ----------:
+    printf '| %9s | %8s | %9s | %9s | %9s | %9s | %9s | %9s |\n' N "evals/s" "run wall" "run RSS" "run phase" "report" "rep. RSS" "HTML"
+    printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' ----------: ---------: ----------: ----------: ----------: ----------: ----------: ----------:
     for n in $SCALE; do
         make_cases "$n"
         start_stub 0
         (cd "$WORK" && "$BIN/triage-eval" cases import > /dev/null)
         run "scale$n" --model c64 --no-cache
         run_rss=$RSS_MB
+        run_phase=$RUN_PHASE_MB
+        if [ "${REPORTS:-1}" = 0 ]; then
+            printf '| %9s | %8s | %8ss | %6s MB | %6s MB | %9s | %9s | %9s |\n' "$made" "$RATE" "$WALL_S" "$run_rss" "$run_phase" n/a n/a n/a
+            continue
+        fi
         (cd "$WORK" && /usr/bin/time -v "$BIN/triage-eval" report --format md,json,html --out "$WORK/rep$n") > /dev/null 2> "$WORK/rep$n.err" || {
             tail -5 "$WORK/rep$n.err" >&2
             exit 1
@@ -112,7 +144,7 @@ if [ -n "${SCALE:-}" ]; then
         rep_mb=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$WORK/rep$n.err")
         html=$(ls "$WORK/rep$n"/*.html | head -1)
         html_mb=$(awk -v b="$(wc -c < "$html")" 'BEGIN { printf "%.2f", b / 1048576 }')
-        printf '| %9s | %8s | %8ss | %6s MB | %8ss | %6s MB | %6s MB |\n' "$made" "$RATE" "$WALL_S" "$run_rss" "$rep_s" "$rep_mb" "$html_mb"
+        printf '| %9s | %8s | %8ss | %6s MB | %6s MB | %8ss | %6s MB | %6s MB |\n' "$made" "$RATE" "$WALL_S" "$run_rss" "$run_phase" "$rep_s" "$rep_mb" "$html_mb"
         rm -rf "$WORK/rep$n"
     done
     exit 0

@@ -126,6 +126,13 @@ public struct CaseFileSync: Sendable {
         return (try await store.currentCases(ids: ids), synced)
     }
 
+    /// Syncs the case set and returns lean views of its cases (``CaseRef``: latest revisions, by id, no body
+    /// decoded), with what the sync did.
+    public func caseSetRefs() async throws -> (cases: [CaseRef], synced: Synced) {
+        let synced = try await sync()
+        return (try await store.currentCaseRefs(ids: Set(synced.cases.map(\.id))), synced)
+    }
+
     /// Encodes a dataset mapping into a file's import hash (sorted keys: the same mapping, the same bytes).
     static var mappingEncoder: JSONEncoder {
         let encoder = JSONEncoder()

@@ -26,6 +26,8 @@ public struct RunEstimator: Sendable {
     }
 
     public func estimate() async throws -> RunEstimate {
+        // Rendering walks the cases in plan order, prompt by prompt: a window of decoded chunks serves it.
+        let window = CaseWindow(store: store, cases: plan.cases, models: 1)
         var models: [RunEstimate.Model] = []
         for (modelIndex, model) in plan.models.enumerated() {
             let config = model.config
@@ -42,9 +44,11 @@ public struct RunEstimator: Sendable {
                         }
                         guard !samples.isEmpty else { continue }
                         estimate.evaluations += samples.count
-                        if plan.cases[entry.caseIndex].item.isVariant { estimate.variantEvaluations += samples.count }
+                        if plan.cases[entry.caseIndex].isVariant { estimate.variantEvaluations += samples.count }
+                        guard estimate.live else { continue }
+                        let decoded = try await window.chunk(holding: entry.caseIndex)[entry.caseIndex]
                         // A case the prompt cannot render is recorded as an error by the run: nothing to price.
-                        guard estimate.live, let prompted = try? plan.call(item) else { continue }
+                        guard let prompted = try? plan.call(item, decoded: decoded) else { continue }
                         let tokens = CostEstimate.inputTokens((prompted.system ?? "") + prompted.text)
                         for sample in samples {
                             keys.append((CacheKey.make(

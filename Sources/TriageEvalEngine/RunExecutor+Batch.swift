@@ -6,17 +6,17 @@ extension RunExecutor {
     /// One batching model's items: drawn and prepared one by one (cache hits, open circuits and budget
     /// refusals settle at once), the rest gathered into batches of `batchSize` sent as one request each,
     /// at most `concurrency` requests in flight. The last batch goes out partly filled.
-    func runBatches(_ items: [RunPlan.Item], batchSize: Int, call: ProviderCall, breaker: CircuitBreaker, context: Context) async throws {
+    func runBatches(_ items: RunPlan.Items, count: Int, batchSize: Int, call: ProviderCall, breaker: CircuitBreaker, context: Context) async throws {
         let limit = max(1, call.model.concurrency)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            var next = 0
+            var pending = items.makeIterator()
+            var left = count
             var inFlight = 0
             while true {
                 while inFlight < limit {
                     var batch: [PreparedItem] = []
-                    while batch.count < batchSize, next < items.count, !context.budget.isClosed, !Task.isCancelled {
-                        let item = items[next]
-                        next += 1
+                    while batch.count < batchSize, !context.budget.isClosed, !Task.isCancelled, let item = pending.next() {
+                        left -= 1
                         if let prepared = try await prepare(item, model: call.model, breaker: breaker, context: context) { batch.append(prepared) }
                     }
                     guard !batch.isEmpty else { break }
@@ -29,7 +29,7 @@ extension RunExecutor {
                 _ = try await group.next()
                 inFlight -= 1
             }
-            context.budget.leaveOut(items.count - next)
+            context.budget.leaveOut(left)
         }
     }
 

@@ -28,7 +28,7 @@ extension RunExecutor {
     /// Every HTTP exchange (upload, create, poll, results) goes through `call`: the model's `rpm`, `timeout_s`
     /// and retry policy.
     func runBatchAPI(
-        _ modelIndex: Int, items: [RunPlan.Item], jobs: any BatchJobProvider, call: ProviderCall, open: [ProviderBatch], breaker: CircuitBreaker,
+        _ modelIndex: Int, items: RunPlan.Items, jobs: any BatchJobProvider, call: ProviderCall, open: [ProviderBatch], breaker: CircuitBreaker,
         context: Context
     ) async throws {
         let model = plan.models[modelIndex]
@@ -51,10 +51,8 @@ extension RunExecutor {
         // Prepared items are submitted as soon as a batch is full: at most one batch of rendered prompts in memory.
         let size = max(1, jobs.maxRequestsPerBatch)
         var fresh: [(prepared: PreparedItem, attempt: Int)] = []
-        var next = 0
-        while next < items.count, !context.budget.isClosed, !Task.isCancelled {
-            let item = items[next]
-            next += 1
+        var next = items.makeIterator()
+        while !context.budget.isClosed, !Task.isCancelled, let item = next.next() {
             guard !inBatch.contains(BatchKey(plan.key(item, run: runID))) else { continue }
             if let prepared = try await prepare(item, model: model.config, breaker: breaker, context: context, batch: true) { fresh.append((prepared, 1)) }
             if fresh.count == size {
@@ -63,7 +61,7 @@ extension RunExecutor {
             }
         }
         if let batch = try await submit(fresh, jobs: jobs, call: call, model: model, breaker: breaker, context: context) { waiting.append(batch) }
-        context.budget.leaveOut(items[next...].count { !inBatch.contains(BatchKey(plan.key($0, run: runID))) })
+        context.budget.leaveOut(IteratorSequence(next).count { !inBatch.contains(BatchKey(plan.key($0, run: runID))) })
         if !batchPolling.wait {
             // `--no-wait`: what this session submitted is left to a later `collect`; batches it found open are checked once.
             waiting = waiting.filter { reopened.contains($0.id) }
@@ -256,15 +254,16 @@ extension RunExecutor {
     /// nil when the item no longer renders (recorded as a `render_error`, and its reservation released).
     func rebuild(_ item: RunPlan.Item, stored: ProviderBatch.Item, model: ModelConfig, context: Context) async throws -> PreparedItem? {
         let prompt = plan.prompts[item.prompt]
-        let storedCase = plan.cases[item.caseIndex]
+        let caseID = plan.cases[item.caseIndex].id
         let key = plan.key(item, run: runID)
+        let chunk = try await context.window.chunk(holding: item.caseIndex)
         do {
-            let call = try plan.call(item)
-            let request = CompletionRequest(prompt: call.text, system: call.system, caseID: storedCase.item.id, sample: item.sample, output: prompt.version.output)
-            return PreparedItem(item: item, key: key, request: request, cacheKey: stored.cacheKey, reserved: stored.reservedUSD, row: call.row)
+            let call = try plan.call(item, decoded: chunk[item.caseIndex])
+            let request = CompletionRequest(prompt: call.text, system: call.system, caseID: caseID, sample: item.sample, output: prompt.version.output)
+            return PreparedItem(item: item, key: key, request: request, cacheKey: stored.cacheKey, reserved: stored.reservedUSD, row: call.row, chunk: chunk)
         } catch {
             context.budget.settle(reserved: stored.reservedUSD, actual: 0)
-            let evaluation = Evaluation.failed("render_error: \(prompt.version.key) cannot render case \(storedCase.item.id): \(error)")
+            let evaluation = Evaluation.failed("render_error: \(prompt.version.key) cannot render case \(caseID): \(error)")
             try await record(key, evaluation, cacheKey: nil, calledProvider: false, model: model, context: context)
             return nil
         }

@@ -24,14 +24,16 @@ extension RunExecutor {
     /// recorded, a refused budget reservation leaves it out. Returns the item to send, or nil.
     func prepare(_ item: RunPlan.Item, model: ModelConfig, breaker: CircuitBreaker, context: Context, batch: Bool = false) async throws -> PreparedItem? {
         let prompt = plan.prompts[item.prompt]
-        let storedCase = plan.cases[item.caseIndex]
+        let caseID = plan.cases[item.caseIndex].id
+        let chunk = try await context.window.chunk(holding: item.caseIndex)
+        let decoded = chunk[item.caseIndex]
         let key = plan.key(item, run: runID)
         let call: PromptCall
         do {
-            call = try plan.call(item)
+            call = try plan.call(item, decoded: decoded)
         } catch {
             // Recorded as an error result (counted, shown, redone by --resume), never sent as an empty prompt.
-            let evaluation = Evaluation.failed("render_error: \(prompt.version.key) cannot render case \(storedCase.item.id): \(error)")
+            let evaluation = Evaluation.failed("render_error: \(prompt.version.key) cannot render case \(caseID): \(error)")
             try await record(key, evaluation, cacheKey: nil, calledProvider: false, model: model, context: context)
             return nil
         }
@@ -43,7 +45,7 @@ extension RunExecutor {
         let cacheKey = live ? CacheKey.make(model: model, prompt: text, system: system, schema: schema, sample: item.sample) : nil
 
         if useCache, let cacheKey, let cached = try await store.cachedResponse(cacheKey) {
-            var evaluation = prompt.evaluator.evaluate(cached.response, item: storedCase.item, row: call.row)
+            var evaluation = prompt.evaluator.evaluate(cached.response, item: decoded, row: call.row)
             evaluation.cached = true
             evaluation.inputTokens = cached.inputTokens
             evaluation.outputTokens = cached.outputTokens
@@ -68,10 +70,10 @@ extension RunExecutor {
             return nil
         }
         let request = CompletionRequest(
-            prompt: text, system: system, caseID: storedCase.item.id, sample: item.sample, output: prompt.version.output,
+            prompt: text, system: system, caseID: caseID, sample: item.sample, output: prompt.version.output,
             promptKey: prompt.version.key, schema: schema
         )
-        return PreparedItem(item: item, key: key, request: request, cacheKey: cacheKey, reserved: reserved, row: call.row)
+        return PreparedItem(item: item, key: key, request: request, cacheKey: cacheKey, reserved: reserved, row: call.row, chunk: chunk)
     }
 
     /// Tells the circuit breaker how one request went (once per request, however many items it carried).
@@ -93,12 +95,11 @@ extension RunExecutor {
         batch: Bool = false
     ) async throws {
         let prompt = plan.prompts[prepared.item.prompt]
-        let storedCase = plan.cases[prepared.item.caseIndex]
         var evaluation: Evaluation
         var actual = 0.0
         switch answer {
         case .success(let response):
-            evaluation = prompt.evaluator.evaluate(response.text, refused: response.refused, item: storedCase.item, row: prepared.row)
+            evaluation = prompt.evaluator.evaluate(response.text, refused: response.refused, item: prepared.decoded, row: prepared.row)
             evaluation.inputTokens = response.inputTokens
             evaluation.outputTokens = response.outputTokens
             if let input = response.inputTokens, let output = response.outputTokens {
@@ -113,7 +114,7 @@ extension RunExecutor {
                 return
             }
             evaluation = .failed(error.description)
-            logger.debug("\(model.id) \(storedCase.item.id)#\(prepared.item.sample) failed after retries: \(error)")
+            logger.debug("\(model.id) \(plan.cases[prepared.item.caseIndex].id)#\(prepared.item.sample) failed after retries: \(error)")
         }
         context.budget.settle(reserved: prepared.reserved, actual: actual)
         evaluation.latencyMs = latencyMs

@@ -15,5 +15,10 @@ extension RunExecutor {
         let reserved: Double
         /// The rule execution's row the answer is decided on (a case with documents); nil otherwise.
         let row: EsqlRow?
+        /// The decoded cases holding the item's case (kept alive, and counted as held, until the item is recorded).
+        let chunk: CaseChunk
+
+        /// The item's case, decoded.
+        var decoded: TriageCase { chunk[item.caseIndex] }
     }
 }

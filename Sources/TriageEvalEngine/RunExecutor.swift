@@ -53,14 +53,17 @@ public struct RunExecutor: Sendable {
     final class Context: Sendable {
         let sink: ResultSink
         let budget: CostBudget
+        /// Where items find their decoded case.
+        let window: CaseWindow
         let start: ContinuousClock.Instant
         let total: Int
         /// API requests sent (first attempts; a batch is one request).
         let requests = Mutex(0)
 
-        init(sink: ResultSink, budget: CostBudget, start: ContinuousClock.Instant, total: Int) {
+        init(sink: ResultSink, budget: CostBudget, window: CaseWindow, start: ContinuousClock.Instant, total: Int) {
             self.sink = sink
             self.budget = budget
+            self.window = window
             self.start = start
             self.total = total
         }
@@ -71,10 +74,11 @@ public struct RunExecutor: Sendable {
     /// answered is written, and the outcome says `interrupted`. Throws ``ResultWriteFailure`` when answered
     /// results could not be written.
     public func execute() async throws -> RunOutcome {
-        let pendingByModel = plan.models.indices.map { model in plan.items(model: model).filter { !skip.contains(plan.key($0, run: runID)) } }
+        let pendingByModel = plan.models.indices.map { plan.items(model: $0).skipping(skip, run: runID) }
+        let counts = pendingByModel.map(\.count)
         let context = Context(
-            sink: ResultSink(store: store, writePatience: writePatience), budget: CostBudget(limit: maxCostUSD), start: .now,
-            total: pendingByModel.reduce(0) { $0 + $1.count }
+            sink: ResultSink(store: store, writePatience: writePatience), budget: CostBudget(limit: maxCostUSD),
+            window: CaseWindow(store: store, cases: plan.cases, models: plan.models.count), start: .now, total: counts.reduce(0, +)
         )
         let breakers = plan.models.map { CircuitBreaker(threshold: $0.config.circuitBreaker ?? ModelConfig.defaultCircuitBreaker) }
         let flusher = Task { [sink = context.sink, interval = flushInterval, logger] in
@@ -90,7 +94,7 @@ public struct RunExecutor: Sendable {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for (modelIndex, items) in pendingByModel.enumerated() {
                     group.addTask {
-                        try await runModel(modelIndex, items: items, breaker: breakers[modelIndex], context: context)
+                        try await runModel(modelIndex, items: items, count: counts[modelIndex], breaker: breakers[modelIndex], context: context)
                     }
                 }
                 try await group.waitForAll()
@@ -119,11 +123,11 @@ public struct RunExecutor: Sendable {
         )
     }
 
-    /// One model's items through a sliding window of `concurrency` tasks, in batches when its provider sends
-    /// many prompts per request (``runBatches(_:batchSize:call:breaker:context:)``), or through its provider's
+    /// One model's `count` items through a sliding window of `concurrency` tasks, in batches when its provider sends
+    /// many prompts per request (``runBatches(_:count:batchSize:call:breaker:context:)``), or through its provider's
     /// batch API (``runBatchAPI(_:items:jobs:call:open:breaker:context:)``) with `--batch-api`, `batch_api: true`, or
-    /// batches of this run still open.
-    func runModel(_ modelIndex: Int, items: [RunPlan.Item], breaker: CircuitBreaker, context: Context) async throws {
+    /// batches of this run still open. Items are drawn from the plan as they are scheduled.
+    func runModel(_ modelIndex: Int, items: RunPlan.Items, count: Int, breaker: CircuitBreaker, context: Context) async throws {
         let model = plan.models[modelIndex]
         let call = ProviderCall(model: model.config, provider: model.provider, logger: logger)
         if let jobs = BatchJobs.make(for: model.provider) {
@@ -134,26 +138,30 @@ public struct RunExecutor: Sendable {
         }
         let batchSize = model.requestBatchSize
         if batchSize > 1 {
-            return try await runBatches(items, batchSize: batchSize, call: call, breaker: breaker, context: context)
+            return try await runBatches(items, count: count, batchSize: batchSize, call: call, breaker: breaker, context: context)
         }
         let limit = max(1, model.config.concurrency)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            var next = 0
+            var pending = items.makeIterator()
+            var left = count
             func schedule() -> Bool {
-                guard !context.budget.isClosed, !Task.isCancelled else { return false }
-                let item = items[next]
-                next += 1
+                guard !context.budget.isClosed, !Task.isCancelled, let item = pending.next() else { return false }
+                left -= 1
                 group.addTask {
                     try await evaluate(item, call: call, breaker: breaker, context: context)
                 }
                 return true
             }
             var open = true
-            while open, next < min(limit, items.count) { open = schedule() }
-            while try await group.next() != nil {
-                if open, next < items.count { open = schedule() }
+            var started = 0
+            while open, started < limit {
+                open = schedule()
+                started += 1
             }
-            context.budget.leaveOut(items.count - next)
+            while try await group.next() != nil {
+                if open { open = schedule() }
+            }
+            context.budget.leaveOut(left)
         }
     }
 }

@@ -40,7 +40,8 @@ public struct RunPlan: Sendable {
 
     public var prompts: [Prompt]
     public var models: [Model]
-    public var cases: [StoredCase]
+    /// The cases, as lean views: a case is decoded only while a prompt renders it (``CaseChunk``).
+    public var cases: [CaseRef]
     public var samples: Int
     /// The config's `decision:` the prompts were parsed with (recorded with the run).
     public var decisionDefaults: AlertPolicy
@@ -63,111 +64,95 @@ public struct RunPlan: Sendable {
     /// `row_labels` entries of a case that matched no row of any selected rule's execution over it: case id, entry.
     public let unmatchedRowLabels: [(caseID: String, entry: String)]
 
-    public init(prompts: [Prompt], models: [Model], cases: [StoredCase], samples: Int, decisionDefaults: AlertPolicy) {
+    /// Plans the cases: each is decoded once, chunk by chunk (``CaseChunk``), asked which prompts judge it (a rule's
+    /// execution over its documents, kept with its calls and row labels), and let go; only ``cases``' lean views stay.
+    public init(prompts: [Prompt], models: [Model], cases: [CaseRef], samples: Int, decisionDefaults: AlertPolicy, store: Store) async throws {
         self.prompts = prompts
         self.models = models
         self.cases = cases
         self.samples = samples
         self.decisionDefaults = decisionDefaults
-        var judged: [[Judged]] = []
-        var executions: [[Int: RuleExecution]] = []
-        var errors: [(prompt: Int, caseID: String, error: EsqlError)] = []
-        for (promptIndex, prompt) in prompts.enumerated() {
-            var accepted: [Judged] = []
-            var ran: [Int: RuleExecution] = [:]
-            for (caseIndex, stored) in cases.enumerated() {
-                if prompt.version.rule != nil, stored.item.documents != nil {
-                    do {
-                        // A case of another kind, or none of whose documents is in the rule's indices, is not this rule's case.
-                        guard let execution = try prompt.version.execution(over: stored.item) else { continue }
-                        ran[caseIndex] = execution
-                        let calls = try prompt.version.calls(for: stored.item)
-                        if !calls.isEmpty { accepted.append(Judged(caseIndex: caseIndex, calls: calls)) }
-                    } catch {
-                        errors.append((promptIndex, stored.item.id, error))
+        var judged: [[Judged]] = Array(repeating: [], count: prompts.count)
+        var executions: [[Int: RuleExecution]] = Array(repeating: [:], count: prompts.count)
+        var calls: [[Int: [PromptCall]]] = Array(repeating: [:], count: prompts.count)
+        var labels: [[Int: [RowLabel?]]] = Array(repeating: [:], count: prompts.count)
+        // Per prompt, so the first of each list is the one the whole plan would meet first (prompt by prompt).
+        var errors: [[(prompt: Int, caseID: String, error: EsqlError)]] = Array(repeating: [], count: prompts.count)
+        var conflicts: [[RowLabelConflict]] = Array(repeating: [], count: prompts.count)
+        var unmatched: [(caseID: String, entry: String)] = []
+        for range in CaseChunk.ranges(of: cases) {
+            let chunk = try await CaseChunk.load(range, of: cases, from: store)
+            for caseIndex in range {
+                let item = chunk[caseIndex]
+                var executed = false
+                var used: Set<Int> = []
+                for (promptIndex, prompt) in prompts.enumerated() {
+                    if prompt.version.rule != nil, item.documents != nil {
+                        do {
+                            // A case of another kind, or none of whose documents is in the rule's indices, is not this rule's case.
+                            guard let execution = try prompt.version.execution(over: item) else { continue }
+                            executions[promptIndex][caseIndex] = execution
+                            let made = try prompt.version.calls(for: item)
+                            guard !made.isEmpty else { continue }
+                            judged[promptIndex].append(Judged(caseIndex: caseIndex, calls: made))
+                            calls[promptIndex][caseIndex] = made
+                            executed = true
+                            if let entries = item.rowLabels {
+                                labels[promptIndex][caseIndex] = made.map { call -> RowLabel? in
+                                    guard let row = call.row else { return nil }
+                                    do throws(RowLabelConflict) {
+                                        let label = try item.rowLabel(for: row, key: call.key)
+                                        if let label, let index = entries.firstIndex(of: label) { used.insert(index) }
+                                        return label
+                                    } catch {
+                                        conflicts[promptIndex].append(error)
+                                        return nil
+                                    }
+                                }
+                            }
+                        } catch {
+                            errors[promptIndex].append((promptIndex, item.id, error))
+                        }
+                    } else if prompt.version.accepts(item) {
+                        judged[promptIndex].append(Judged(caseIndex: caseIndex, calls: nil))
                     }
-                } else if prompt.version.accepts(stored.item) {
-                    accepted.append(Judged(caseIndex: caseIndex, calls: nil))
+                }
+                // Only cases some selected rule executed over: a run of other prompts says nothing about their rows.
+                guard executed else { continue }
+                for (index, entry) in (item.rowLabels ?? []).enumerated() where !used.contains(index) {
+                    unmatched.append((item.id, "row_labels[\(index)] \(entry.description)"))
                 }
             }
-            judged.append(accepted)
-            executions.append(ran)
         }
         self.judged = judged
         self.executions = executions
-        executionCalls = judged.map { entries in
-            var byCase: [Int: [PromptCall]] = [:]
-            for entry in entries { if let calls = entry.calls { byCase[entry.caseIndex] = calls } }
-            return byCase
-        }
-        self.executionErrors = errors
-        var conflicts: [RowLabelConflict] = []
-        var used: [Int: Set<Int>] = [:]
-        var labels: [[Int: [RowLabel?]]] = []
-        for byCase in executionCalls {
-            var labeled: [Int: [RowLabel?]] = [:]
-            for (caseIndex, calls) in byCase.sorted(by: { $0.key < $1.key }) {
-                let item = cases[caseIndex].item
-                guard let entries = item.rowLabels else { continue }
-                labeled[caseIndex] = calls.map { call -> RowLabel? in
-                    guard let row = call.row else { return nil }
-                    do throws(RowLabelConflict) {
-                        let label = try item.rowLabel(for: row, key: call.key)
-                        if let label, let index = entries.firstIndex(of: label) { used[caseIndex, default: []].insert(index) }
-                        return label
-                    } catch {
-                        conflicts.append(error)
-                        return nil
-                    }
-                }
-            }
-            labels.append(labeled)
-        }
-        self.executionLabels = labels
-        rowLabelConflicts = conflicts
-        // Only cases some selected rule executed over: a run of other prompts says nothing about their rows.
-        let executed = Set(executionCalls.flatMap(\.keys))
-        unmatchedRowLabels = cases.indices.filter(executed.contains).flatMap { caseIndex in
-            let item = cases[caseIndex].item
-            return (item.rowLabels ?? []).enumerated().compactMap { index, entry in
-                used[caseIndex]?.contains(index) == true ? nil : (item.id, "row_labels[\(index)] \(entry.description)")
-            }
-        }
+        executionCalls = calls
+        executionLabels = labels
+        executionErrors = errors.flatMap { $0 }
+        rowLabelConflicts = conflicts.flatMap { $0 }
+        unmatchedRowLabels = unmatched
     }
 
     /// For each prompt, the indices of the cases it judges.
     public var casesByPrompt: [[Int]] { judged.map { $0.map(\.caseIndex) } }
 
-    /// Every item of one model, in a stable order.
-    public func items(model: Int) -> [Item] {
-        var items: [Item] = []
-        let skipsVariants = variantsSkipped.contains(model)
-        for (promptIndex, accepted) in judged.enumerated() {
-            for entry in accepted where !(skipsVariants && cases[entry.caseIndex].item.variantOf != nil) {
-                for call in 0..<entry.count {
-                    for sample in 0..<samples {
-                        items.append(Item(prompt: promptIndex, model: model, caseIndex: entry.caseIndex, call: call, sample: sample))
-                    }
-                }
-            }
-        }
-        return items
-    }
+    /// Every item of one model, in a stable order, produced as iterated (``Items``).
+    public func items(model: Int) -> Items { Items(plan: self, model: model) }
 
     /// Number of evaluations in the whole plan.
     public var count: Int {
         let all = judged.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } } * samples * models.count
         guard !variantsSkipped.isEmpty else { return all }
-        let variantCalls = judged.reduce(0) { $0 + $1.reduce(0) { $0 + (cases[$1.caseIndex].item.variantOf != nil ? $1.count : 0) } }
+        let variantCalls = judged.reduce(0) { $0 + $1.reduce(0) { $0 + (cases[$1.caseIndex].isVariant ? $1.count : 0) } }
         return all - variantCalls * samples * variantsSkipped.count
     }
 
-    /// The call an item makes: the execution row's prompt and row, or the case rendered now (with its system
-    /// part). A rule whose ES|QL fails on the case throws: the run records that as an error result.
-    public func call(_ item: Item) throws(EsqlError) -> PromptCall {
+    /// The call an item makes: the execution row's prompt and row, or `decoded` (the item's case) rendered now (with
+    /// its system part). A rule whose ES|QL fails on the case throws: the run records that as an error result.
+    public func call(_ item: Item, decoded: TriageCase) throws(EsqlError) -> PromptCall {
         if let calls = executionCalls[item.prompt][item.caseIndex] { return calls[item.call] }
         let version = prompts[item.prompt].version
-        let context = CaseContext(cases[item.caseIndex].item)
+        let context = CaseContext(decoded)
         return PromptCall(key: "", text: try version.render(context), row: nil, system: try version.renderSystem(context))
     }
 

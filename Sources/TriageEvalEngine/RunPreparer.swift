@@ -27,7 +27,7 @@ public struct RunPreparer: Sendable {
 
     public func prepare(_ request: RunRequest) async throws -> Prepared {
         if let problem = RunRequest.samplesProblem(request.samples) { throw InputError(file: "command line", field: "--samples", message: problem) }
-        let (caseSet, synced) = try await CaseFileSync(workspace: workspace, store: store).caseSet()
+        let (caseSet, synced) = try await CaseFileSync(workspace: workspace, store: store).caseSetRefs()
         let selected = try request.cases.apply(caseSet)
         let cut = request.shard.map { RunInfo.Shard.cut(selected, slice: $0) }
         let cases = cut?.cases ?? selected
@@ -52,8 +52,10 @@ public struct RunPreparer: Sendable {
             let provider = try ProviderFactory.make(model, directory: workspace.directory, configFile: workspace.configFile, logger: logger)
             plannedModels.append(RunPlan.Model(rowID: try await store.registerModel(model), config: model, provider: provider))
         }
-        let variants = try await variantCases(of: cases, prompts: prompts, request: request, caseIDs: Set(caseSet.map(\.item.id)), warnings: &warnings)
-        var plan = RunPlan(prompts: plannedPrompts, models: plannedModels, cases: cases + variants, samples: request.samples, decisionDefaults: workspace.config.decision)
+        let variants = try await variantCases(of: cases, prompts: prompts, request: request, caseIDs: Set(caseSet.map(\.id)), warnings: &warnings)
+        var plan = try await RunPlan(
+            prompts: plannedPrompts, models: plannedModels, cases: cases + variants, samples: request.samples, decisionDefaults: workspace.config.decision, store: store
+        )
         plan.shard = cut?.shard
         if let cut, cut.cases.isEmpty {
             warnings.append("shard \(cut.shard.slice) holds none of the \(selected.count) selected cases: it evaluates nothing")
@@ -67,7 +69,7 @@ public struct RunPreparer: Sendable {
             // A replay model answers only what was recorded: variants are new text, so it has answers for them
             // only when they were recorded under the variant ids. Without them it is not asked about variants.
             guard let replay = model.provider as? ReplayProvider else { continue }
-            let unrecorded = variants.filter { !replay.hasAnswers(forCase: $0.item.id) }.count
+            let unrecorded = variants.filter { !replay.hasAnswers(forCase: $0.id) }.count
             if unrecorded > 0 {
                 plan.variantsSkipped.insert(index)
                 warnings.append(
@@ -87,7 +89,7 @@ public struct RunPreparer: Sendable {
             var byReason: [String: [String]] = [:]
             for caseIndex in executions.keys.sorted() {
                 guard let execution = executions[caseIndex], execution.judged.isEmpty else { continue }
-                byReason[execution.notJudgedReason ?? "no row reached COMPLETION", default: []].append(plan.cases[caseIndex].item.id)
+                byReason[execution.notJudgedReason ?? "no row reached COMPLETION", default: []].append(plan.cases[caseIndex].id)
             }
             for (reason, ids) in byReason.sorted(by: { $0.key < $1.key }) {
                 let shown = ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? " and \(ids.count - 5) more" : "")
@@ -102,12 +104,13 @@ public struct RunPreparer: Sendable {
 
     /// The robustness variants of the selected cases (`--variants`, else the config's `variants:`), stored as
     /// derived cases (``CaseVariants``) so they are cached and resumed like any case. A transform that makes no
-    /// variant of any selected case is a warning.
+    /// variant of any selected case is a warning. The cases are decoded and their variants stored chunk by chunk;
+    /// the variants come back transform by transform, each in case order.
     /// A variant id that is also the id of a case of the case set (`caseIDs`) is an input error: storing the variant
     /// would make it a revision of that case.
     func variantCases(
-        of cases: [StoredCase], prompts: [PromptVersion], request: RunRequest, caseIDs: Set<String>, warnings: inout [String]
-    ) async throws -> [StoredCase] {
+        of cases: [CaseRef], prompts: [PromptVersion], request: RunRequest, caseIDs: Set<String>, warnings: inout [String]
+    ) async throws -> [CaseRef] {
         let config = workspace.config
         let names = request.variants ?? config.variants
         guard !names.isEmpty else { return [] }
@@ -116,23 +119,35 @@ public struct RunPreparer: Sendable {
             : try VariantTransform.resolve(names, user: config.transforms, file: workspace.configFile, field: "variants")
         let targets = VariantTargets(prompts: prompts)
         let seed = request.variantSeed ?? config.variantSeed
-        var made: [TriageCase] = []
-        for transform in transforms {
-            let variants = CaseVariants.expand(cases.map(\.item), transforms: [transform], targets: targets, seed: seed)
-            if variants.isEmpty, !cases.isEmpty { warnings.append("transform \(transform.name) makes no variant of the \(cases.count) selected cases (see `triage-eval variants --list`)") }
-            made += variants
+        // Checked before anything is stored: only a case-set id shaped like a variant of a selected case under one of
+        // these transforms can clash, so only those base cases are expanded here.
+        let transformNames = Set(transforms.map(\.name))
+        let bases = Set(caseIDs.compactMap { CaseVariantID(parsing: $0) }.filter { transformNames.contains($0.transform) }.map(\.base))
+        let suspects = cases.filter { bases.contains($0.id) }
+        if !suspects.isEmpty {
+            let chunk = try await CaseChunk.load(suspects.indices, of: suspects, from: store)
+            if let clash = CaseVariants.expand(chunk.cases, transforms: transforms, targets: targets, seed: seed).first(where: { caseIDs.contains($0.id) }) {
+                throw InputError(
+                    file: config.cases, field: "id",
+                    message: "case \(clash.id) has the id of a variant of case \(clash.variantOf ?? "") (ids base~transform~n are reserved for variants); rename it"
+                )
+            }
         }
-        guard !made.isEmpty else { return [] }
-        if let clash = made.first(where: { caseIDs.contains($0.id) }) {
-            throw InputError(
-                file: config.cases, field: "id",
-                message: "case \(clash.id) has the id of a variant of case \(clash.variantOf ?? "") (ids base~transform~n are reserved for variants); rename it"
-            )
+        var made: [[CaseRef]] = Array(repeating: [], count: transforms.count)
+        for range in CaseChunk.ranges(of: cases) {
+            let chunk = try await CaseChunk.load(range, of: cases, from: store)
+            let variants = transforms.map { CaseVariants.expand(chunk.cases, transforms: [$0], targets: targets, seed: seed) }
+            let all = variants.flatMap { $0 }
+            guard !all.isEmpty else { continue }
+            _ = try await store.importCases(all)
+            let stored = try await store.currentCaseRefs(ids: Set(all.map(\.id)))
+            let byID = Dictionary(stored.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            for (index, ofTransform) in variants.enumerated() { made[index] += ofTransform.compactMap { byID[$0.id] } }
         }
-        _ = try await store.importCases(made)
-        let stored = try await store.currentCases(ids: Set(made.map(\.id)))
-        let byID = Dictionary(stored.map { ($0.item.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return made.compactMap { byID[$0.id] }
+        for (transform, variants) in zip(transforms, made) where variants.isEmpty && !cases.isEmpty {
+            warnings.append("transform \(transform.name) makes no variant of the \(cases.count) selected cases (see `triage-eval variants --list`)")
+        }
+        return made.flatMap { $0 }
     }
 
     func selectPrompts(_ names: [String], from all: [PromptVersion]) throws(InputError) -> [PromptVersion] {
@@ -193,9 +208,8 @@ public struct RunPreparer: Sendable {
             }
             models.append(RunPlan.Model(rowID: row, config: config, provider: try ProviderFactory.make(config, directory: workspace.directory, configFile: workspace.configFile, logger: logger)))
         }
-        let revisions = try await store.caseRevisions(run.plan.caseRevisions)
-        let cases = run.plan.caseRevisions.compactMap { revisions[$0] }
-        var plan = RunPlan(prompts: prompts, models: models, cases: cases, samples: run.plan.samples, decisionDefaults: defaults)
+        let cases = try await store.caseRefs(revisions: run.plan.caseRevisions)
+        var plan = try await RunPlan(prompts: prompts, models: models, cases: cases, samples: run.plan.samples, decisionDefaults: defaults, store: store)
         plan.shard = run.plan.shard
         let skipped = Set(run.plan.variantsSkippedBy ?? [])
         plan.variantsSkipped = Set(models.indices.filter { skipped.contains(models[$0].rowID) })

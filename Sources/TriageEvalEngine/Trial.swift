@@ -66,10 +66,12 @@ public struct Trial: Sendable {
         guard let prompt = prompts.first(where: { $0.key == promptKey }) else {
             throw InputError(file: "command line", field: "--prompt", message: "unknown prompt \"\(promptKey)\"; known: \(prompts.map(\.key).joined(separator: ", "))")
         }
-        let cases = try await CaseFileSync(workspace: workspace, store: store).caseSet().cases
+        // Only the case asked for is decoded, not the whole case set.
+        let inSet = try await CaseFileSync(workspace: workspace, store: store).caseSetRefs().cases.first { $0.id == caseID }
+        let member = if let inSet { try await store.caseRevisions([inSet.revisionID])[inSet.revisionID] } else { StoredCase?.none }
         // A robustness variant (`base~transform~n`) is not in the case set: its latest stored revision is used.
         let variant = CaseVariantID(parsing: caseID) == nil ? nil : try await store.currentCases(ids: [caseID]).first { $0.item.isVariant }
-        guard let item = cases.first(where: { $0.item.id == caseID })?.item ?? variant?.item else {
+        guard let item = member?.item ?? variant?.item else {
             throw InputError(file: "command line", field: "--case", message: "unknown case \"\(caseID)\"; see `triage-eval cases list`")
         }
         let missing = prompt.missingVariables(for: item)

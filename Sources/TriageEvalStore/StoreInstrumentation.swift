@@ -4,6 +4,7 @@ internal import Synchronization
 public final class StoreInstrumentation: Sendable {
     private let rows = Mutex(0)
     private let hashes = Mutex(0)
+    private let held = Mutex((now: 0, peak: 0))
 
     init() {}
 
@@ -13,7 +14,24 @@ public final class StoreInstrumentation: Sendable {
     /// Latest-revision content hashes (id and hash, no body) read so far by case-set syncs and imports.
     public var caseHashesRead: Int { hashes.withLock { $0 } }
 
+    /// Decoded cases a run holds now (planning and execution report theirs with ``holdCases(_:)``/``releaseCases(_:)``).
+    public var casesHeld: Int { held.withLock { $0.now } }
+
+    /// The most decoded cases a run held at once since this store was opened.
+    public var peakCasesHeld: Int { held.withLock { $0.peak } }
+
     func countCaseRows(_ count: Int) { rows.withLock { $0 += count } }
 
     func countCaseHashes(_ count: Int) { hashes.withLock { $0 += count } }
+
+    /// Notes `count` decoded cases taken into memory.
+    public func holdCases(_ count: Int) {
+        held.withLock { state in
+            state.now += count
+            state.peak = max(state.peak, state.now)
+        }
+    }
+
+    /// Notes `count` decoded cases let go.
+    public func releaseCases(_ count: Int) { held.withLock { $0.now -= count } }
 }

@@ -14,7 +14,7 @@ enum RuleEconomicsTable {
         for (promptIndex, prompt) in plan.prompts.enumerated() {
             guard let rule = prompt.version.rule, !plan.executions[promptIndex].isEmpty else { continue }
             // Robustness variants are not production traffic: left out of what running the rule costs.
-            let executions = plan.executions[promptIndex].keys.sorted().filter { !plan.cases[$0].item.isVariant }.compactMap { plan.executions[promptIndex][$0] }
+            let executions = plan.executions[promptIndex].keys.sorted().filter { !plan.cases[$0].isVariant }.compactMap { plan.executions[promptIndex][$0] }
             let economics = RuleEconomics(executions: executions, intervalMillis: rule.rule.intervalMillis)
             let texts = executions.flatMap(\.judged).compactMap(\.prompt)
             for model in plan.models {

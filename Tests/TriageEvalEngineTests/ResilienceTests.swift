@@ -314,7 +314,10 @@ struct LiveRunTests {
         let provider = FakeProvider()
         let model = liveModel(price: .init(inputPerMTok: 2, outputPerMTok: 8), maxTokens: 100)
         let plan = try await temp.livePlan(model, provider: provider)
-        let texts = try plan.items(model: 0).map { try plan.prompts[$0.prompt].version.render(CaseContext(plan.cases[$0.caseIndex].item)) }
+        let decoded = try await temp.store.caseRevisions(plan.cases.map(\.revisionID))
+        let texts = try plan.items(model: 0).map { item in
+            try plan.prompts[item.prompt].version.render(CaseContext(try #require(decoded[plan.cases[item.caseIndex].revisionID]).item))
+        }
         let expectedInput = texts.reduce(0) { $0 + ($1.utf8.count + 3) / 4 }
 
         let before = try await RunEstimator(store: temp.store, plan: plan).estimate()

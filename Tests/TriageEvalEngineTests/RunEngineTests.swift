@@ -95,7 +95,7 @@ struct RunEngineTests {
         let prepared = try await temp.preparer.prepare(RunRequest(prompts: ["host-triage@v2"], models: ["recorded"], scenarios: ["SCCM"]))
         #expect(prepared.plan.prompts.map(\.version.key) == ["host-triage@v2"])
         #expect(prepared.plan.models.map(\.config.id) == ["recorded"])
-        #expect(prepared.plan.cases.map(\.item.id) == ["sccm-inventory-02", "sccm-script-01"])
+        #expect(prepared.plan.cases.map(\.id) == ["sccm-inventory-02", "sccm-script-01"])
         #expect(prepared.plan.count == 2)
         #expect(prepared.warnings.isEmpty)
 

@@ -229,7 +229,7 @@ struct RunSemanticsTests {
         #expect(imported.draftNote?.contains("draft-09") == true)
 
         let prepared = try await temp.preparer.prepare(RunRequest(models: ["heuristic"]))
-        #expect(prepared.plan.cases.map(\.item.id).contains("extra-01"))
+        #expect(prepared.plan.cases.map(\.id).contains("extra-01"))
         #expect(prepared.plan.cases.count == 5)
         #expect(prepared.warnings.contains { $0.contains("draft-09") && $0.contains("label: null") })
         let rendered = try await Trial.render(prompt: "host-triage@v1", caseID: "extra-01", workspace: temp.workspace, store: temp.store)
@@ -275,7 +275,7 @@ struct RunSemanticsTests {
         let empty = #expect(throws: InputError.self) { try CaseSelection(scenarios: ["sccm"], tags: ["must-alert"]).apply(cases) }
         #expect(empty?.message.contains("scenarios: SCCM, certutil") == true)
         let prepared = try await temp.preparer.prepare(RunRequest(models: ["heuristic"], scenarios: ["SCCM"], tags: ["must-not-alert"]))
-        #expect(prepared.plan.cases.map(\.item.id) == ["sccm-script-01"])
+        #expect(prepared.plan.cases.map(\.id) == ["sccm-script-01"])
     }
 
     // MARK: D21, D22

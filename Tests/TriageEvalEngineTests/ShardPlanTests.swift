@@ -13,7 +13,7 @@ struct ShardPlanTests {
         #expect(whole.shard == nil)
         #expect(whole.recorded.shard == nil)
         func items(_ plan: RunPlan) -> [String] {
-            plan.items(model: 0).map { "\(plan.prompts[$0.prompt].version.key)|\(plan.cases[$0.caseIndex].item.id)|\($0.sample)" }
+            plan.items(model: 0).map { "\(plan.prompts[$0.prompt].version.key)|\(plan.cases[$0.caseIndex].id)|\($0.sample)" }
         }
         var union: [String] = []
         var caseIDs: [String] = []
@@ -23,14 +23,14 @@ struct ShardPlanTests {
             #expect(recorded.slice == ShardSlice(index: index, count: 3))
             #expect(recorded.cases == whole.cases.count)
             #expect(plan.recorded.caseRevisions == plan.cases.map(\.revisionID))
-            #expect(plan.cases.allSatisfy { ShardSlice.shard(of: $0.item.id, count: 3) == index })
+            #expect(plan.cases.allSatisfy { ShardSlice.shard(of: $0.id, count: 3) == index })
             // Planning the same shard again gives the same slice.
             let again = try await temp.preparer.prepare(RunRequest(models: ["heuristic"], samples: 2, shard: ShardSlice(index: index, count: 3))).plan
-            #expect(again.cases.map(\.item.id) == plan.cases.map(\.item.id))
+            #expect(again.cases.map(\.id) == plan.cases.map(\.id))
             union += items(plan)
-            caseIDs += plan.cases.map(\.item.id)
+            caseIDs += plan.cases.map(\.id)
         }
-        #expect(caseIDs.sorted() == whole.cases.map(\.item.id).sorted())
+        #expect(caseIDs.sorted() == whole.cases.map(\.id).sorted())
         #expect(union.sorted() == items(whole).sorted())
     }
 
