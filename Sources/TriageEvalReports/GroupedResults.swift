@@ -6,17 +6,17 @@ public struct GroupedResults: Sendable {
     /// By `prompt` U+001F `model`.
     public internal(set) var byGroup: [String: [StoredResult]] = [:]
     public internal(set) var variantsByGroup: [String: [StoredResult]] = [:]
-    /// Whether each planned case revision is a variant: a flag per revision, not its whole digest per result.
+    /// Whether each planned case revision is a variant: a flag per revision, not its whole ref per result.
     let variantRevisions: [Int64: Bool]
 
     /// Results expected per group key (``Store/resultCounts(run:)``): a group's array is allocated once at its size
     /// instead of doubling (which holds both buffers while it copies).
     let expected: [String: Int]
 
-    /// `digests`: planned case revisions whose variant flag is known (a result's own `variant_of`, else its case id,
+    /// `caseRefs`: planned case revisions whose variant flag is known (a result's own `variant_of`, else its case id,
     /// tells the others); `expected`: results per group key, when known.
-    public init(digests: [Int64: CaseDigest] = [:], expected: [String: Int] = [:]) {
-        variantRevisions = digests.mapValues { $0.variantID != nil }
+    public init(caseRefs: [Int64: CaseRef] = [:], expected: [String: Int] = [:]) {
+        variantRevisions = caseRefs.mapValues { $0.variantID != nil }
         self.expected = expected
     }
 

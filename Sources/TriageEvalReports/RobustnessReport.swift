@@ -55,7 +55,7 @@ public struct RobustnessReport: Sendable {
     /// Pairs every variant result of each group with its base's results on the same sample.
     public init(_ analysis: RunAnalysis) {
         for group in analysis.groups where !group.variantResults.isEmpty {
-            groups.append(Self.group(group, digests: analysis.digests, prompt: analysis.prompts[group.prompt], complete: analysis.run.status == .complete))
+            groups.append(Self.group(group, caseRefs: analysis.caseRefs, prompt: analysis.prompts[group.prompt], complete: analysis.run.status == .complete))
         }
         transforms = Set(groups.flatMap { $0.cells.map(\.transform) }).sorted()
         defences = RobustnessDefences(analysis)
@@ -69,7 +69,7 @@ public struct RobustnessReport: Sendable {
     /// Pairs a group's variants with their bases. `complete`: the run finished, so a planned variant without any
     /// result was not judged by the prompt (its rule dropped every row: production would not alert), not merely
     /// left unrun.
-    static func group(_ group: RunAnalysis.Group, digests cases: [Int64: CaseDigest], prompt: PromptVersion?, complete: Bool) -> Group {
+    static func group(_ group: RunAnalysis.Group, caseRefs cases: [Int64: CaseRef], prompt: PromptVersion?, complete: Bool) -> Group {
         func caseID(_ result: StoredResult) -> String {
             cases[result.key.caseRevisionID]?.id ?? RunAnalysis.caseID(ofResult: result.caseID)
         }

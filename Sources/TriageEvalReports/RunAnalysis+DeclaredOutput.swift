@@ -3,9 +3,9 @@ internal import TriageEvalStore
 
 extension RunAnalysis.Group {
     /// Fills in what a prompt with declared fields adds: why there is no score or sweep, the per-level figures
-    /// of a categorical confidence, and the secondary outputs scored against the cases' `expected:` values (`digests` by
+    /// of a categorical confidence, and the secondary outputs scored against the cases' `expected:` values (`caseRefs` by
     /// revision row id).
-    mutating func describeScore(_ declared: DeclaredOutput, policy: AlertPolicy, digests: [Int64: CaseDigest]) {
+    mutating func describeScore(_ declared: DeclaredOutput, policy: AlertPolicy, caseRefs: [Int64: CaseRef]) {
         if !declared.hasNumericScore {
             scoreNote = declared.confidence == nil
                 ? "no numeric score: the prompt declares no confidence"
@@ -27,7 +27,7 @@ extension RunAnalysis.Group {
             let field = declared.field(output.field)
             var pairs: [(expected: String, predicted: String?)] = []
             for result in results where !result.evaluation.isError {
-                guard let expected = digests[result.key.caseRevisionID]?.expected?[output.caseField] else { continue }
+                guard let expected = caseRefs[result.key.caseRevisionID]?.expected?[output.caseField] else { continue }
                 let predicted = result.evaluation.strict?.fields?[output.field]
                 pairs.append((field?.normalized(expected) ?? expected, predicted))
             }

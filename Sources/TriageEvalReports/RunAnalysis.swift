@@ -115,7 +115,7 @@ public struct RunAnalysis: Sendable {
     /// Planned case revisions described without their bodies, by revision row id: every one, or for a lean analysis
     /// of a run without robustness variants or secondary outputs, those some prompt has no result for and those with
     /// documents (the others are described by their results).
-    public var digests: [Int64: CaseDigest]
+    public var caseRefs: [Int64: CaseRef]
     /// Case revisions held decoded, by revision row id: those rule economics, context loss, documents and robustness
     /// read whole (with documents, variants and their bases). Others are read on demand (``caseItem(_:)``).
     public var cases: [Int64: TriageCase]
@@ -142,37 +142,37 @@ public struct RunAnalysis: Sendable {
     /// Scores `results` with each prompt's decision (`policies` by `id@version`; default: `AlertPolicy()`),
     /// pricing tokens with `prices` (by model id; `batchAnswered` results at the batch price).
     /// - Parameters:
-    ///   - cases: decoded case revisions; with `digests` nil, every planned one (digests are made from them).
-    ///   - digests: every planned case revision's digest, when `cases` holds only some (a lean analysis).
+    ///   - cases: decoded case revisions; with `caseRefs` nil, every planned one (caseRefs are made from them).
+    ///   - caseRefs: every planned case revision's ref, when `cases` holds only some (a lean analysis).
     ///   - accepted: per prompt (`id@version`), the planned revisions it judges; nil: each prompt's `accepts` over `cases`.
     ///   - details: where a lean analysis reads the raw answers and cases it does not hold.
     public init(
         run: RunInfo, results: [StoredResult], policies: [String: AlertPolicy], prices: [String: ModelConfig.Price] = [:],
         prompts: [String: PromptVersion] = [:], cases: [Int64: TriageCase] = [:], batchAnswered: Set<ProviderBatch.ResultRef> = [],
-        digests: [Int64: CaseDigest]? = nil, accepted: [String: Set<Int64>]? = nil, details: RunDetails? = nil
+        caseRefs: [Int64: CaseRef]? = nil, accepted: [String: Set<Int64>]? = nil, details: RunDetails? = nil
     ) {
-        let digests = digests ?? Dictionary(uniqueKeysWithValues: cases.map { ($0.key, CaseDigest(revisionID: $0.key, $0.value)) })
-        var grouped = GroupedResults(digests: digests)
+        let caseRefs = caseRefs ?? Dictionary(uniqueKeysWithValues: cases.map { ($0.key, CaseRef(revisionID: $0.key, $0.value)) })
+        var grouped = GroupedResults(caseRefs: caseRefs)
         for result in results { grouped.add(result) }
         self.init(
             run: run, grouped: grouped, policies: policies, prices: prices, prompts: prompts, cases: cases, batchAnswered: batchAnswered,
-            digests: digests, accepted: accepted, details: details
+            caseRefs: caseRefs, accepted: accepted, details: details
         )
     }
 
     /// Scores results already split by group (``GroupedResults``): a big run's results are held once, never also as
-    /// one array of them all. Parameters as in ``init(run:results:policies:prices:prompts:cases:batchAnswered:digests:accepted:details:)``.
+    /// one array of them all. Parameters as in ``init(run:results:policies:prices:prompts:cases:batchAnswered:caseRefs:accepted:details:)``.
     public init(
         run: RunInfo, grouped: GroupedResults, policies: [String: AlertPolicy], prices: [String: ModelConfig.Price] = [:],
         prompts: [String: PromptVersion] = [:], cases: [Int64: TriageCase] = [:], batchAnswered: Set<ProviderBatch.ResultRef> = [],
-        digests: [Int64: CaseDigest], accepted: [String: Set<Int64>]? = nil, details: RunDetails? = nil
+        caseRefs: [Int64: CaseRef], accepted: [String: Set<Int64>]? = nil, details: RunDetails? = nil
     ) {
         self.run = run
         self.prompts = prompts
         self.cases = cases
         self.details = details
-        self.digests = digests
-        revisionsByCaseID = Dictionary(digests.values.map { ($0.id, $0.revisionID) }) { first, second in max(first, second) }
+        self.caseRefs = caseRefs
+        revisionsByCaseID = Dictionary(caseRefs.values.map { ($0.id, $0.revisionID) }) { first, second in max(first, second) }
         var byGroup = grouped.byGroup
         let variantsByGroup = grouped.variantsByGroup
         for key in variantsByGroup.keys where byGroup[key] == nil { byGroup[key] = [] }
@@ -208,7 +208,7 @@ public struct RunAnalysis: Sendable {
                 plannedCases.append((result.caseID, result.label, result.scenario))
             }
             for revision in run.plan.caseRevisions where accepted[prompt]?.contains(revision) == true {
-                guard let item = digests[revision], item.variantID == nil else { continue }
+                guard let item = caseRefs[revision], item.variantID == nil else { continue }
                 let caseID = answeredIDs[revision] ?? item.id
                 plannedCases.append((caseID, item.label, item.scenario))
                 tags[caseID] = item.tags
@@ -225,10 +225,10 @@ public struct RunAnalysis: Sendable {
                 cases: outcomes, planned: outcomes.reduce(0) { $0 + $1.planned }, tagsByCase: tags
             )
             group.variantResults = variantResults
-            group.variantPlanned = Self.plannedVariants(variantResults, revisions: accepted[prompt] ?? [], digests: digests, samples: samples)
+            group.variantPlanned = Self.plannedVariants(variantResults, revisions: accepted[prompt] ?? [], caseRefs: caseRefs, samples: samples)
             group.details = details
             if let declared {
-                group.describeScore(declared, policy: policy, digests: digests)
+                group.describeScore(declared, policy: policy, caseRefs: caseRefs)
             }
             group.summary = CaseSummary(group)
             return group
@@ -289,9 +289,9 @@ public struct RunAnalysis: Sendable {
 
     /// Evaluations planned for variant cases: every sample of each variant call with a result, plus the samples of
     /// planned variant revisions with no result at all.
-    static func plannedVariants(_ results: [StoredResult], revisions: Set<Int64>, digests: [Int64: CaseDigest], samples: Int) -> Int {
+    static func plannedVariants(_ results: [StoredResult], revisions: Set<Int64>, caseRefs: [Int64: CaseRef], samples: Int) -> Int {
         let answered = Set(results.map(\.key.caseRevisionID))
-        let silent = revisions.filter { !answered.contains($0) && digests[$0]?.variantID != nil }
+        let silent = revisions.filter { !answered.contains($0) && caseRefs[$0]?.variantID != nil }
         return max(results.count, Set(results.map(\.caseID)).count * samples) + silent.count * samples
     }
 

@@ -29,8 +29,8 @@ public struct RunLoader: Sendable {
     /// The scored analysis of a run; each prompt's decision is the one the run recorded (its text re-parsed with
     /// the run's recorded defaults), prices come from the recorded model configs.
     ///
-    /// The analysis is lean: results are read without their raw answers and summaries, and planned cases as digests
-    /// (``CaseDigest``); what a report lists is read on demand (``RunDetails``). Whole cases are decoded only where
+    /// The analysis is lean: results are read without their raw answers and summaries, and planned cases as caseRefs
+    /// (``CaseRef``); what a report lists is read on demand (``RunDetails``). Whole cases are decoded only where
     /// reports read them whole (cases with documents, robustness variants and their bases) or to learn whether a prompt
     /// judges a planned case it has no result for. A recorded prompt that no longer parses is an error.
     public func analysis(_ run: RunInfo) async throws -> RunAnalysis {
@@ -59,18 +59,18 @@ public struct RunLoader: Sendable {
         let withDocuments = try await store.revisionsWithDocuments(run.plan.caseRevisions)
         // Digests of the cases results do not describe; all of them where robustness or secondary outputs read them.
         let readsEveryCase = !grouped.variantsByGroup.isEmpty || prompts.values.contains { $0.output.declared?.secondary.isEmpty == false }
-        var digests = try await store.caseDigests(readsEveryCase ? run.plan.caseRevisions : unanswered + withDocuments.sorted())
-        if !readsEveryCase, digests.values.contains(where: { $0.variantID != nil }) {
-            digests = try await store.caseDigests(run.plan.caseRevisions)
+        var caseRefs = try await store.caseRefsByRevision(readsEveryCase ? run.plan.caseRevisions : unanswered + withDocuments.sorted())
+        if !readsEveryCase, caseRefs.values.contains(where: { $0.variantID != nil }) {
+            caseRefs = try await store.caseRefsByRevision(run.plan.caseRevisions)
         }
-        let variantBases = Set(digests.values.compactMap { $0.variantID?.base })
-        let heldWhole: @Sendable (CaseDigest) -> Bool = { digest in
-            digest.hasDocuments || digest.variantID != nil || variantBases.contains(digest.id)
+        let variantBases = Set(caseRefs.values.compactMap { $0.variantID?.base })
+        let heldWhole: @Sendable (CaseRef) -> Bool = { ref in
+            ref.hasDocuments || ref.variantID != nil || variantBases.contains(ref.id)
         }
         let unansweredSet = Set(unanswered)
         let decode = run.plan.caseRevisions.filter { revision in
-            guard let digest = digests[revision] else { return false }
-            return heldWhole(digest) || unansweredSet.contains(revision)
+            guard let ref = caseRefs[revision] else { return false }
+            return heldWhole(ref) || unansweredSet.contains(revision)
         }
         var cases: [Int64: TriageCase] = [:]
         // Decoding case revisions is most of what this costs when there are many: chunks, in parallel, each kept
@@ -79,14 +79,14 @@ public struct RunLoader: Sendable {
         try await withThrowingTaskGroup(of: ([Int64: TriageCase], [String: Set<Int64>]).self) { group in
             for start in stride(from: 0, to: decode.count, by: chunk) {
                 let revisions = Array(decode[start..<min(start + chunk, decode.count)])
-                group.addTask { [accepted, prompts, digests] in
+                group.addTask { [accepted, prompts, caseRefs] in
                     var held: [Int64: TriageCase] = [:]
                     var judged: [String: Set<Int64>] = [:]
                     for (revision, stored) in try await store.caseRevisions(revisions) {
                         for (key, version) in prompts where accepted[key]?.contains(revision) != true && version.accepts(stored.item) {
                             judged[key, default: []].insert(revision)
                         }
-                        if digests[revision].map(heldWhole) == true { held[revision] = stored.item }
+                        if caseRefs[revision].map(heldWhole) == true { held[revision] = stored.item }
                     }
                     return (held, judged)
                 }
@@ -100,7 +100,7 @@ public struct RunLoader: Sendable {
         }
         var analysis = RunAnalysis(
             run: run, grouped: grouped, policies: policies, prices: prices, prompts: prompts, cases: cases,
-            batchAnswered: try await store.batchAnswered(run: run.id), digests: digests, accepted: accepted, details: RunDetails(store: store, planned: Set(run.plan.caseRevisions))
+            batchAnswered: try await store.batchAnswered(run: run.id), caseRefs: caseRefs, accepted: accepted, details: RunDetails(store: store, planned: Set(run.plan.caseRevisions))
         )
         analysis.structuredOutputs = StructuredOutputComparison.pairs(analysis.groups, models: configs, prompts: prompts)
         // A replay model without recorded answers for the variants was not asked about them (``RunInfo/Plan/variantsSkippedBy``).

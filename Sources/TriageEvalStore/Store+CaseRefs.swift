@@ -8,7 +8,7 @@ extension Store {
     public func currentCaseRefs(ids: Set<String>) async throws -> [CaseRef] {
         try await read { db in
             let sql = """
-                SELECT r.id, r.case_id, r.content_hash, r.scenario, r.label, r.variant_of, json_extract(r.body, '$.tags') FROM case_revision r
+                SELECT \(Self.caseRefColumns) FROM case_revision r
                 WHERE r.case_id IN (SELECT value FROM json_each(?))
                   AND r.revision = (SELECT MAX(revision) FROM case_revision WHERE case_id = r.case_id)
                 ORDER BY r.case_id
@@ -21,7 +21,7 @@ extension Store {
     public func caseRefs(revisions: [Int64]) async throws -> [CaseRef] {
         try await read { db in
             let sql = """
-                SELECT r.id, r.case_id, r.content_hash, r.scenario, r.label, r.variant_of, json_extract(r.body, '$.tags') FROM case_revision r
+                SELECT \(Self.caseRefColumns) FROM case_revision r
                 WHERE r.id IN (SELECT value FROM json_each(?))
                 """
             let refs = try self.caseRefs(Row.fetchCursor(db, sql: sql, arguments: [try Self.json(revisions)]))
@@ -30,27 +30,70 @@ extension Store {
         }
     }
 
+    /// The lean views of case revisions by row id (a row id the store lacks is left out).
+    public func caseRefsByRevision(_ revisions: [Int64]) async throws -> [Int64: CaseRef] {
+        guard !revisions.isEmpty else { return [:] }
+        return try await read { db in
+            let sql = "SELECT \(Self.caseRefColumns) FROM case_revision r WHERE r.id IN (SELECT value FROM json_each(?))"
+            var refs: [Int64: CaseRef] = [:]
+            refs.reserveCapacity(revisions.count)
+            var reader = CaseRefReader(store: self)
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: [try Self.json(revisions)])
+            while let row = try rows.next() {
+                let ref = try reader.ref(row)
+                refs[ref.revisionID] = ref
+            }
+            return refs
+        }
+    }
+
+    /// The columns the queries above select (the documents test skips most bodies before SQLite parses any).
+    static let caseRefColumns = """
+        r.id, r.case_id, r.content_hash, r.scenario, r.label, r.variant_of, json_extract(r.body, '$.tags'), r.transform,
+        instr(r.body, '"documents"') > 0 AND COALESCE(json_array_length(r.body, '$.documents'), 0) > 0, json_extract(r.body, '$.expected')
+        """
+
     /// The rows of a query above, read one at a time (a row is not kept once its view is made).
     private func caseRefs(_ rows: RowCursor) throws -> [CaseRef] {
         var refs: [CaseRef] = []
-        while let row = try rows.next() { refs.append(try caseRef(row)) }
+        var reader = CaseRefReader(store: self)
+        while let row = try rows.next() { refs.append(try reader.ref(row)) }
         return refs
     }
 
-    /// One row of the queries above; a label or tags the store cannot read is a ``StoreError`` naming the row.
-    private func caseRef(_ row: Row) throws -> CaseRef {
+}
+
+/// Reads rows of ``Store/caseRefColumns`` into lean views, sharing one copy of each distinct tag list.
+private struct CaseRefReader {
+    let store: Store
+    let decoder = JSONDecoder()
+    var tagLists: [String: [String]] = [:]
+
+    /// One row; a label, tags or `expected:` the store cannot read is a ``StoreError`` naming the row.
+    mutating func ref(_ row: Row) throws -> CaseRef {
         let revisionID: Int64 = row[0]
         let caseID: String = row[1]
         let labelText: String = row[4]
-        let tagsJSON: String? = row[6]
-        guard let label = Label(rawValue: labelText),
-            let tags = try? tagsJSON.map({ try JSONDecoder().decode([String].self, from: Data($0.utf8)) }) ?? []
-        else {
+        let tagsJSON: String? = row[6], expectedJSON: String? = row[9]
+        let expected = expectedJSON.flatMap { try? decoder.decode([String: String].self, from: Data($0.utf8)) }
+        guard let label = Label(rawValue: labelText), let tags = tags(tagsJSON), (expectedJSON == nil) == (expected == nil) else {
             throw StoreError(
-                "the store \(path) holds case \(caseID) (case_revision row \(revisionID)) whose label or tags cannot be read; "
+                "the store \(store.path) holds case \(caseID) (case_revision row \(revisionID)) whose label, tags or expected values cannot be read; "
                     + "fix and re-import its file (`triage-eval cases import FILE`) to supersede it"
             )
         }
-        return CaseRef(revisionID: revisionID, id: caseID, contentHash: row[2], scenario: row[3], label: label, tags: tags, variantOf: row[5])
+        return CaseRef(
+            revisionID: revisionID, id: caseID, contentHash: row[2], scenario: row[3], label: label, tags: tags, variantOf: row[5],
+            transform: row[7], hasDocuments: row[8], expected: expected
+        )
+    }
+
+    /// The tag list of a row (nil when unreadable), one copy per distinct list.
+    mutating func tags(_ json: String?) -> [String]? {
+        guard let json, json != "[]" else { return [] }
+        if let known = tagLists[json] { return known }
+        guard let list = try? decoder.decode([String].self, from: Data(json.utf8)) else { return nil }
+        tagLists[json] = list
+        return list
     }
 }

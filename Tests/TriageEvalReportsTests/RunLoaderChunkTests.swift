@@ -9,7 +9,7 @@ struct RunLoaderChunkTests {
     /// 2,500 planned cases: two or more of the loader's parallel chunks (each at least 500) wherever there are two cores or more.
     static let count = 2_500
 
-    @Test("Issue 15: the analysis describes unanswered case revisions by digests, as decoding them gives, decodes only what it must, and folds them")
+    @Test("Issue 15: the analysis describes unanswered case revisions by caseRefs, as decoding them gives, decodes only what it must, and folds them")
     func everyPlannedRevisionIsDescribed() async throws {
         let (store, directory) = try Self.store()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -22,10 +22,10 @@ struct RunLoaderChunkTests {
         // (none has documents or is a robustness variant).
         #expect(store.instrumentation.caseRowsRead - decodedBefore == Self.count - 10)
         #expect(analysis.cases.isEmpty)
-        // The unanswered cases are described by digests (as decoding them describes them); the answered by their results.
+        // The unanswered cases are described by caseRefs (as decoding them describes them); the answered by their results.
         let unanswered = Array(plan.caseRevisions.dropFirst(10))
         let oneRead = try await store.caseRevisions(unanswered)
-        #expect(analysis.digests == oneRead.mapValues { CaseDigest(revisionID: $0.revisionID, $0.item) })
+        #expect(analysis.caseRefs == oneRead.mapValues { CaseRef(revisionID: $0.revisionID, $0.item) })
         let group = try #require(analysis.groups.first)
         #expect(group.cases.count == Self.count)
         #expect(group.planned == Self.count)
@@ -43,7 +43,7 @@ struct RunLoaderChunkTests {
         let analysis = try await RunLoader(store: store, defaults: AlertPolicy()).analysis(info)
 
         #expect(store.instrumentation.caseRowsRead == decodedBefore)
-        #expect(analysis.digests.isEmpty)
+        #expect(analysis.caseRefs.isEmpty)
         let group = try #require(analysis.groups.first)
         #expect(group.results.count == Self.count)
         #expect(group.results.allSatisfy { $0.evaluation.response == nil && $0.evaluation.strict?.summary == nil })
