@@ -78,7 +78,9 @@ extension CaseFileParser {
 
     /// A string the field checks accept where one is required (not blank); nil otherwise.
     private static func required(_ value: JSONValue?) -> String? {
-        guard case .string(let text)? = value, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard case .string(let text)? = value else { return nil }
+        // A printable ASCII character other than space is never whitespace: the usual case skips Foundation's trimming.
+        guard text.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) || !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         return text
     }
 
