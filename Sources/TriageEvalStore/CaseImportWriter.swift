@@ -60,7 +60,7 @@ public final class CaseImportWriter {
         for file in files {
             try db.execute(
                 sql: "INSERT OR REPLACE INTO case_file (path, file_hash, cases, drafts, mapping, imported_at) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [file.path, file.fileHash, try Store.json(file.cases), try Store.json(file.drafts), try file.mapping.map { try Store.json($0) }, now]
+                arguments: [file.path, file.fileHash, ImportedCaseFile.Entry.json(file.cases), try Store.json(file.drafts), try file.mapping.map { try Store.json($0) }, now]
             )
         }
         for path in forget { try db.execute(sql: "DELETE FROM case_file WHERE path = ?", arguments: [path]) }

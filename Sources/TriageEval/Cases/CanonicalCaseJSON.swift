@@ -9,7 +9,7 @@ internal import Foundation
 /// a `Double` as its `description` without a trailing `.0` (`47`, `99.5`, `1e-07`, `-0`). The nested values
 /// `documents`, `row_labels` and `expected` are encoded by `JSONEncoder` itself and spliced in.
 /// `CanonicalCaseJSONTests` compares the bytes with `JSONEncoder`'s on awkward values.
-enum CanonicalCaseJSON {
+public enum CanonicalCaseJSON {
     /// The case's members in the order `.sortedKeys` writes them.
     private static let keys = TriageCase.CodingKeys.allCases.sorted { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }
 
@@ -120,8 +120,8 @@ enum CanonicalCaseJSON {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// A JSON string as `JSONEncoder` escapes it (without escaping `/`).
-    static func string(_ text: String, into out: inout [UInt8]) {
+    /// Appends a JSON string as `JSONEncoder` escapes it (without escaping `/`).
+    public static func string(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
