@@ -96,7 +96,7 @@ public struct CaseFileSync: Sendable {
                     continue
                 }
                 if !scan.hasBOM {
-                    reads.append(.streamed(jsonl, name: name, key: path, hash: hash, slot: entries.count))
+                    reads.append(.streamed(jsonl, name: name, key: path, hash: hash, slot: entries.count, draftSlot: drafts.count))
                     entries.append((name, []))
                     continue
                 }
@@ -143,17 +143,21 @@ public struct CaseFileSync: Sendable {
         // One transaction: the files are read into it in order, and any error rolls all of it back.
         let imported = try await store.importCases(forget: forget) { writer in
             var (entries, drafts, errors) = (read.entries, read.drafts, read.errors)
+            var draftsInserted = 0
             for fileRead in read.reads {
                 switch fileRead {
                 case .parsed(let encoded, let imported):
                     if errors.isEmpty { try writer.add(contentsOf: encoded) }
                     writer.record(imported)
-                case .streamed(let jsonl, let name, let path, let hash, let slot):
+                case .streamed(let jsonl, let name, let path, let hash, let slot, let draftSlot):
                     do {
                         // After an error nothing more is written (all is rolled back), but every file is still checked.
                         let contents = try Self.stream(jsonl, name: name, readFile: workspace.documentsReader(caseFile: jsonl.path), into: errors.isEmpty ? writer : nil)
                         entries[slot].cases = contents.cases
-                        if !contents.drafts.isEmpty { drafts.append((name, contents.drafts)) }
+                        if !contents.drafts.isEmpty {
+                            drafts.insert((name, contents.drafts), at: draftSlot + draftsInserted)
+                            draftsInserted += 1
+                        }
                         writer.record(ImportedCaseFile(path: path, fileHash: hash, cases: contents.cases, drafts: contents.drafts))
                     } catch let error as InputError {
                         errors.append(error)
@@ -176,10 +180,11 @@ public struct CaseFileSync: Sendable {
     }
 
     /// How a changed file gets into the import: parsed already (YAML, a dataset), or streamed from disk (`.jsonl`)
-    /// into the import's transaction, its entries going to `slot` of the file list.
+    /// into the import's transaction, its entries going to `slot` of the file list and its drafts before the
+    /// `draftSlot`th drafts of the other files (file order).
     enum FileRead: Sendable {
         case parsed([EncodedCase], ImportedCaseFile)
-        case streamed(JSONLCaseFile, name: String, key: String, hash: String, slot: Int)
+        case streamed(JSONLCaseFile, name: String, key: String, hash: String, slot: Int, draftSlot: Int)
 
         var isStreamed: Bool {
             if case .streamed = self { return true }

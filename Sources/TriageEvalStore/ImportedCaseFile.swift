@@ -18,19 +18,26 @@ public struct ImportedCaseFile: Sendable, Hashable, Codable {
         /// The entries as `JSONEncoder` with sorted keys writes them (`[{"contentHash":…,"id":…,"scenario":…},…]`),
         /// written directly: a million entries through `JSONEncoder` cost seconds and a value tree of them all.
         static func json(_ entries: [Entry]) -> String {
-            var out: [UInt8] = [UInt8(ascii: "[")]
-            out.reserveCapacity(entries.count * 120 + 2)
-            for (index, entry) in entries.enumerated() {
-                out.append(contentsOf: (index == 0 ? #"{"contentHash":"# : #",{"contentHash":"#).utf8)
-                CanonicalCaseJSON.string(entry.contentHash, into: &out)
-                out.append(contentsOf: #","id":"#.utf8)
-                CanonicalCaseJSON.string(entry.id, into: &out)
-                out.append(contentsOf: #","scenario":"#.utf8)
-                CanonicalCaseJSON.string(entry.scenario, into: &out)
-                out.append(UInt8(ascii: "}"))
+            // Built in one string (not bytes and then a copy of them): for a million entries that is 100 MB less.
+            var text = "["
+            text.reserveCapacity(entries.count * 120 + 2)
+            var scratch: [UInt8] = []
+            func append(_ value: String) {
+                scratch.removeAll(keepingCapacity: true)
+                CanonicalCaseJSON.string(value, into: &scratch)
+                text += String(decoding: scratch, as: UTF8.self)
             }
-            out.append(UInt8(ascii: "]"))
-            return String(decoding: out, as: UTF8.self)
+            for (index, entry) in entries.enumerated() {
+                text += index == 0 ? #"{"contentHash":"# : #",{"contentHash":"#
+                append(entry.contentHash)
+                text += #","id":"#
+                append(entry.id)
+                text += #","scenario":"#
+                append(entry.scenario)
+                text += "}"
+            }
+            text += "]"
+            return text
         }
 
         /// The entry of an encoded case (its hash is not computed again).

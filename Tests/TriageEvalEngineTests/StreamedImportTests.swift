@@ -95,4 +95,17 @@ struct StreamedImportTests {
         #expect(try await temp.store.latestCaseHashes().isEmpty)
         #expect(try await temp.store.importedCaseFiles().isEmpty)
     }
+
+    @Test("drafts of a streamed file are named in file order among the other files' drafts")
+    func draftsKeepFileOrder() async throws {
+        let temp = try TemporaryWorkspace()
+        let sync = CaseFileSync(workspace: temp.workspace, store: temp.store)
+        try temp.write("- id: a-draft\n  label: null\n", to: "cases/a.yaml")
+        try temp.write(#"{"id":"b-draft","label":null}"# + "\n" + #"{"id":"b-1","label":"TP","scenario":"s","alert_summary":"x"}"# + "\n", to: "cases/b.jsonl")
+        try temp.write("- id: c-draft\n  label: null\n", to: "cases/c.yaml")
+        let synced = try await sync.sync()
+        #expect(synced.drafts.map(\.ids) == [["a-draft"], ["b-draft"], ["c-draft"]])
+        #expect(synced.drafts.map { URL(fileURLWithPath: $0.file).lastPathComponent } == ["a.yaml", "b.jsonl", "c.yaml"])
+        #expect(synced.cases.contains { $0.id == "b-1" })
+    }
 }
