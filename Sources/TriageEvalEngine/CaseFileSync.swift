@@ -167,14 +167,14 @@ public struct CaseFileSync: Sendable {
             errors += Self.duplicateIDs(entries + read.others)
             if !errors.isEmpty { throw InputErrors(errors) }
             let synced = entries.flatMap(\.cases)
-            if explicit { writer.restore(synced.map(\.id)) }
+            if explicit { try writer.restore(synced.lazy.map(\.id)) }
             return Imported(cases: synced, drafts: drafts.map { Imported.Drafts(file: $0.file, ids: $0.ids) })
         }
         var summary = imported.summary
         summary.unchanged += reused
         let removed = explicit ? [] : try await store.removedCaseIDs()
         return Synced(
-            cases: imported.value.cases.filter { !removed.contains($0.id) }, summary: summary, parsedFiles: reads.count,
+            cases: removed.isEmpty ? imported.value.cases : imported.value.cases.filter { !removed.contains($0.id) }, summary: summary, parsedFiles: reads.count,
             drafts: imported.value.drafts.map { ($0.file, $0.ids) }
         )
     }

@@ -13,7 +13,6 @@ public final class CaseImportWriter {
     let db: Database
     private var pending: [EncodedCase] = []
     private var files: [ImportedCaseFile] = []
-    private var restored: [String] = []
     /// What the cases written so far did to the store (counts are complete after ``finish(forget:)``).
     private(set) var summary = CaseImportSummary()
 
@@ -39,9 +38,12 @@ public final class CaseImportWriter {
         files.append(file)
     }
 
-    /// Brings back case ids taken out with `cases remove`.
-    public func restore(_ ids: [String]) {
-        restored += ids
+    /// Brings back case ids taken out with `cases remove` (a million ids cost a million statements unless
+    /// nothing is removed at all, the usual case).
+    public func restore(_ ids: some Sequence<String>) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM case_removed)") == true else { return }
+        let delete = try db.cachedStatement(sql: "DELETE FROM case_removed WHERE case_id = ?")
+        for id in ids { try delete.execute(arguments: [id]) }
     }
 
     private func flush() throws {
@@ -53,7 +55,7 @@ public final class CaseImportWriter {
         pending.removeAll(keepingCapacity: true)
     }
 
-    /// Writes the rest: pending cases, the recorded files, the forgotten ones and the restored ids.
+    /// Writes the rest: pending cases, the recorded files and the forgotten ones.
     func finish(forget: [String]) throws {
         try flush()
         let now = Date()
@@ -64,10 +66,5 @@ public final class CaseImportWriter {
             )
         }
         for path in forget { try db.execute(sql: "DELETE FROM case_file WHERE path = ?", arguments: [path]) }
-        // A million restored ids cost a million statements unless nothing is removed at all (the usual case).
-        if !restored.isEmpty, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM case_removed)") == true {
-            let delete = try db.cachedStatement(sql: "DELETE FROM case_removed WHERE case_id = ?")
-            for id in restored { try delete.execute(arguments: [id]) }
-        }
     }
 }

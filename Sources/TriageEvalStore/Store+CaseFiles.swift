@@ -34,7 +34,7 @@ extension Store {
         try await importCases(forget: forget) { writer in
             try writer.add(contentsOf: cases)
             files.forEach(writer.record)
-            writer.restore(restore)
+            try writer.restore(restore)
         }.summary
     }
 
