@@ -26,18 +26,6 @@ extension Store {
         }
     }
 
-    /// Imports `cases` (see ``importCases(_:)``; encoded once by the caller, who also records their hashes) and records what each of `files` yielded, in one transaction;
-    /// forgets the recorded files at `forget` (deleted since) and brings back the removed case ids in `restore`.
-    public func importCases(
-        _ cases: [EncodedCase], files: [ImportedCaseFile], forget: [String] = [], restore: [String] = []
-    ) async throws -> CaseImportSummary {
-        try await importCases(forget: forget) { writer in
-            try writer.add(contentsOf: cases)
-            files.forEach(writer.record)
-            try writer.restore(restore)
-        }.summary
-    }
-
     /// One import transaction fed by `feed` as it reads (``CaseImportWriter``): cases, the files they came from
     /// and the removed ids to bring back; forgets the recorded files at `forget`. Whatever `feed` throws rolls the
     /// whole import back and is rethrown as it is.
