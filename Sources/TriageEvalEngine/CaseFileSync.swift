@@ -68,19 +68,43 @@ public struct CaseFileSync: Sendable {
         }
         // Only the cases the recorded files yielded: a store holding a million other cases is not scanned.
         let latest = try await store.latestCaseHashes(ids: Set(files.flatMap { recorded[$0.path]?.cases.map(\.id) ?? [] }))
-        var parsed: [EncodedCase] = []
-        var changedFiles: [ImportedCaseFile] = []
+        var reads: [FileRead] = []
         var entries: [(file: String, cases: [ImportedCaseFile.Entry])] = []
         var drafts: [(file: String, ids: [String])] = []
         var reused: [String] = []
         var errors: [InputError] = []
         for (file, path) in files {
             let name = workspace.display(file)
+            let datasetMapping = mapping ?? recorded[path]?.mapping
+            // A `.jsonl` case file is streamed from disk into the import. Its hash has no documents files' bytes: only a
+            // line starting `documents_file:` (not JSON, and an error then) would add them, so no recorded hash had any.
+            if datasetMapping == nil, name.hasSuffix(".jsonl") {
+                let jsonl = JSONLCaseFile(path: file)
+                guard let scan = jsonl.scan() else {
+                    errors.append(InputError(file: name, message: "cannot read the file"))
+                    continue
+                }
+                let hash = "r\(CaseFileParser.readerRevision):" + scan.hash
+                if let previous = recorded[path], previous.fileHash == hash, previous.cases.allSatisfy({ latest[$0.id] == $0.contentHash }) {
+                    entries.append((name, previous.cases))
+                    if !previous.drafts.isEmpty { drafts.append((name, previous.drafts)) }
+                    reused += previous.cases.map(\.id)
+                    continue
+                }
+                if !scan.isUTF8 {
+                    errors.append(InputError(file: name, message: "cannot read the file (is it UTF-8?)"))
+                    continue
+                }
+                if !scan.hasBOM {
+                    reads.append(.streamed(jsonl, name: name, key: path, hash: hash, slot: entries.count, draftSlot: drafts.count))
+                    entries.append((name, []))
+                    continue
+                }
+            }
             guard let data = FileManager.default.contents(atPath: file) else {
                 errors.append(InputError(file: name, message: "cannot read the file"))
                 continue
             }
-            let datasetMapping = mapping ?? recorded[path]?.mapping
             // A dataset's mapping is part of its hash (a new mapping re-reads it); a case file's documents files are.
             let extra = try datasetMapping.map { try Self.mappingEncoder.encode($0) } ?? workspace.documentsFileBytes(of: data, caseFile: file)
             let hash = "r\(CaseFileParser.readerRevision):" + SHA256Hex.of(data + extra)
@@ -102,21 +126,100 @@ public struct CaseFileSync: Sendable {
                 let imported = ImportedCaseFile(
                     path: path, fileHash: hash, cases: encoded.map(ImportedCaseFile.Entry.init), drafts: contents.drafts, mapping: datasetMapping
                 )
-                parsed += encoded
-                changedFiles.append(imported)
+                reads.append(.parsed(encoded, imported))
                 entries.append((name, imported.cases))
                 if !contents.drafts.isEmpty { drafts.append((name, contents.drafts)) }
             } catch {
                 errors.append(error)
             }
         }
-        errors += Self.duplicateIDs(entries + others)
-        if !errors.isEmpty { throw InputErrors(errors) }
-        let synced = entries.flatMap(\.cases)
-        var summary = try await store.importCases(parsed, files: changedFiles, forget: forget, restore: explicit ? synced.map(\.id) : [])
+        // Without a file to stream, a bad file fails here, before the store is written to.
+        if reads.allSatisfy({ !$0.isStreamed }) {
+            errors += Self.duplicateIDs(entries + others)
+            if !errors.isEmpty { throw InputErrors(errors) }
+        }
+        let read = (reads: reads, entries: entries, drafts: drafts, errors: errors, others: others)
+        let workspace = workspace
+        // One transaction: the files are read into it in order, and any error rolls all of it back.
+        let imported = try await store.importCases(forget: forget) { writer in
+            var (entries, drafts, errors) = (read.entries, read.drafts, read.errors)
+            var draftsInserted = 0
+            for fileRead in read.reads {
+                switch fileRead {
+                case .parsed(let encoded, let imported):
+                    if errors.isEmpty { try writer.add(contentsOf: encoded) }
+                    writer.record(imported)
+                case .streamed(let jsonl, let name, let path, let hash, let slot, let draftSlot):
+                    do {
+                        // After an error nothing more is written (all is rolled back), but every file is still checked.
+                        let contents = try Self.stream(jsonl, name: name, readFile: workspace.documentsReader(caseFile: jsonl.path), into: errors.isEmpty ? writer : nil)
+                        entries[slot].cases = contents.cases
+                        if !contents.drafts.isEmpty {
+                            drafts.insert((name, contents.drafts), at: draftSlot + draftsInserted)
+                            draftsInserted += 1
+                        }
+                        writer.record(ImportedCaseFile(path: path, fileHash: hash, cases: contents.cases, drafts: contents.drafts))
+                    } catch let error as InputError {
+                        errors.append(error)
+                    }
+                }
+            }
+            errors += Self.duplicateIDs(entries + read.others)
+            if !errors.isEmpty { throw InputErrors(errors) }
+            let synced = entries.flatMap(\.cases)
+            if explicit { try writer.restore(synced.lazy.map(\.id)) }
+            return Imported(cases: synced, drafts: drafts.map { Imported.Drafts(file: $0.file, ids: $0.ids) })
+        }
+        var summary = imported.summary
         summary.unchanged += reused
         let removed = explicit ? [] : try await store.removedCaseIDs()
-        return Synced(cases: synced.filter { !removed.contains($0.id) }, summary: summary, parsedFiles: changedFiles.count, drafts: drafts)
+        return Synced(
+            cases: removed.isEmpty ? imported.value.cases : imported.value.cases.filter { !removed.contains($0.id) }, summary: summary, parsedFiles: reads.count,
+            drafts: imported.value.drafts.map { ($0.file, $0.ids) }
+        )
+    }
+
+    /// How a changed file gets into the import: parsed already (YAML, a dataset), or streamed from disk (`.jsonl`)
+    /// into the import's transaction, its entries going to `slot` of the file list and its drafts before the
+    /// `draftSlot`th drafts of the other files (file order).
+    enum FileRead: Sendable {
+        case parsed([EncodedCase], ImportedCaseFile)
+        case streamed(JSONLCaseFile, name: String, key: String, hash: String, slot: Int, draftSlot: Int)
+
+        var isStreamed: Bool {
+            if case .streamed = self { return true }
+            return false
+        }
+    }
+
+    /// What the import transaction read: the case set's entries in file order, and the drafts per file.
+    struct Imported: Sendable {
+        struct Drafts: Sendable {
+            var file: String
+            var ids: [String]
+        }
+
+        var cases: [ImportedCaseFile.Entry]
+        var drafts: [Drafts]
+    }
+
+    /// Reads a `.jsonl` case file line by line, writing each case to `writer` as it is read (when given):
+    /// the file's case entries and drafts. A bad line throws its ``InputError``; a store failure, the store's error.
+    static func stream(
+        _ jsonl: JSONLCaseFile, name: String, readFile: @escaping CaseFileParser.FileReader, into writer: CaseImportWriter?
+    ) throws -> (cases: [ImportedCaseFile.Entry], drafts: [String]) {
+        var reader = CaseFileParser.JSONLReader(file: name, readFile: readFile)
+        var cases: [ImportedCaseFile.Entry] = []
+        var storeFailure: (any Error)?
+        let read = try jsonl.forEachLine { line, number throws(InputError) in
+            guard storeFailure == nil, let item = try reader.read(line, line: number) else { return }
+            let encoded = EncodedCase(item)
+            cases.append(ImportedCaseFile.Entry(encoded))
+            do { try writer?.add(encoded) } catch { storeFailure = error }
+        }
+        if let storeFailure { throw storeFailure }
+        guard read else { throw InputError(file: name, message: "cannot read the file") }
+        return (cases, reader.drafts)
     }
 
     /// Syncs the case set and returns its cases (latest revisions, by id), with what the sync did.

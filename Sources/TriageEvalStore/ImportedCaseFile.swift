@@ -15,6 +15,31 @@ public struct ImportedCaseFile: Sendable, Hashable, Codable {
             self.scenario = scenario
         }
 
+        /// The entries as `JSONEncoder` with sorted keys writes them (`[{"contentHash":…,"id":…,"scenario":…},…]`),
+        /// written directly: a million entries through `JSONEncoder` cost seconds and a value tree of them all.
+        static func json(_ entries: [Entry]) -> String {
+            // Built in one string (not bytes and then a copy of them): for a million entries that is 100 MB less.
+            var text = "["
+            text.reserveCapacity(entries.count * 120 + 2)
+            var scratch: [UInt8] = []
+            func append(_ value: String) {
+                scratch.removeAll(keepingCapacity: true)
+                CanonicalCaseJSON.string(value, into: &scratch)
+                text += String(decoding: scratch, as: UTF8.self)
+            }
+            for (index, entry) in entries.enumerated() {
+                text += index == 0 ? #"{"contentHash":"# : #",{"contentHash":"#
+                append(entry.contentHash)
+                text += #","id":"#
+                append(entry.id)
+                text += #","scenario":"#
+                append(entry.scenario)
+                text += "}"
+            }
+            text += "]"
+            return text
+        }
+
         /// The entry of an encoded case (its hash is not computed again).
         public init(_ encoded: EncodedCase) {
             self.init(id: encoded.item.id, contentHash: encoded.contentHash, scenario: encoded.item.scenario)

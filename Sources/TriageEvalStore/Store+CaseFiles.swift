@@ -3,7 +3,7 @@ internal import Foundation
 internal import GRDB
 
 extension Store {
-    /// Every case file recorded by ``importCases(_:files:forget:restore:)``, by path.
+    /// Every case file recorded by ``importCases(forget:_:)``, by path.
     public func importedCaseFiles() async throws -> [String: ImportedCaseFile] {
         try await read { db in
             var files: [String: ImportedCaseFile] = [:]
@@ -26,23 +26,17 @@ extension Store {
         }
     }
 
-    /// Imports `cases` (see ``importCases(_:)``; encoded once by the caller, who also records their hashes) and records what each of `files` yielded, in one transaction;
-    /// forgets the recorded files at `forget` (deleted since) and brings back the removed case ids in `restore`.
-    public func importCases(
-        _ cases: [EncodedCase], files: [ImportedCaseFile], forget: [String] = [], restore: [String] = []
-    ) async throws -> CaseImportSummary {
+    /// One import transaction fed by `feed` as it reads (``CaseImportWriter``): cases, the files they came from
+    /// and the removed ids to bring back; forgets the recorded files at `forget`. Whatever `feed` throws rolls the
+    /// whole import back and is rethrown as it is.
+    public func importCases<T: Sendable>(
+        forget: [String] = [], _ feed: @escaping @Sendable (CaseImportWriter) throws -> T
+    ) async throws -> (value: T, summary: CaseImportSummary) {
         try await write { db in
-            let summary = try self.importCases(cases, db: db)
-            let now = Date()
-            for file in files {
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO case_file (path, file_hash, cases, drafts, mapping, imported_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [file.path, file.fileHash, try Self.json(file.cases), try Self.json(file.drafts), try file.mapping.map { try Self.json($0) }, now]
-                )
-            }
-            for path in forget { try db.execute(sql: "DELETE FROM case_file WHERE path = ?", arguments: [path]) }
-            for id in restore { try db.execute(sql: "DELETE FROM case_removed WHERE case_id = ?", arguments: [id]) }
-            return summary
+            let writer = CaseImportWriter(store: self, db: db)
+            let value = try feed(writer)
+            try writer.finish(forget: forget)
+            return (value, writer.summary)
         }
     }
 

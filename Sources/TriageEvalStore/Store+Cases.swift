@@ -14,8 +14,13 @@ extension Store {
     func importCases(_ cases: [EncodedCase], db: Database) throws -> CaseImportSummary {
         var summary = CaseImportSummary()
         guard !cases.isEmpty else { return summary }
-        let now = Date()
+        // Formatted once, not per row (a date formatter per row was a twentieth of a big import).
+        let now = Date().databaseValue
         let latest = try latestRevisions(db, ids: cases.map(\.item.id))
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO case_revision (case_id, revision, content_hash, label, scenario, body, imported_at, variant_of, transform)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         for encoded in cases {
             let item = encoded.item
             let body = encoded.body
@@ -30,12 +35,11 @@ extension Store {
                 summary.unchanged.append(item.id)
                 continue
             }
-            var record = CaseRevisionRecord(
-                id: nil, caseId: item.id, revision: (current?.revision ?? 0) + 1, contentHash: hash,
-                label: item.label.rawValue, scenario: item.scenario, body: body, importedAt: now,
-                variantOf: item.variantOf, transform: item.transform
-            )
-            try record.insert(db)
+            // The columns of a `CaseRevisionRecord`, through one prepared statement (a record's encoding per row was a
+            // seventh of a big import).
+            try insert.execute(arguments: [
+                item.id, (current?.revision ?? 0) + 1, hash, item.label.rawValue, item.scenario, body, now, item.variantOf, item.transform,
+            ])
             if current == nil { summary.added.append(item.id) } else { summary.revised.append(item.id) }
         }
         return summary

@@ -74,7 +74,8 @@ struct CaseFileSyncTests {
         var stale = recorded
         let digest = try #require(recorded.fileHash.split(separator: ":").last)
         stale.fileHash = "r0:\(digest)"
-        _ = try await temp.store.importCases([], files: [stale])
+        let staleRecord = stale
+        _ = try await temp.store.importCases { writer in writer.record(staleRecord) }
         #expect(try await sync.sync().parsedFiles == 1)
     }
 }

@@ -76,4 +76,50 @@ import Testing
         #expect(thrown?.field == before?.field)
         #expect(thrown?.message == before?.message)
     }
+
+    /// The direct reading of plain JSON values (``CaseFileParser/plainCase(_:)``) must never accept a line the field
+    /// checks refuse, nor read one differently: every field of two base lines set to awkward values (and removed),
+    /// each line read both ways.
+    @Test func plainJSONValuesReadAsTheFieldChecksReadThem() throws {
+        let structured: [(String, String)] = [
+            ("id", #""p-1""#), ("label", #""TP""#), ("scenario", #""S""#), ("tags", #"["t"]"#), ("entity", #"{"name":"WS-1","type":"host","id":"i"}"#),
+            ("alert_count", "3"), ("time_window_minutes", "0"), ("max_risk_score", "47"), ("rules", #"["R \"1\" / é"]"#),
+            ("command_lines", #"["a\\b\tc \"q\""]"#), ("source", #""s""#), ("notes", "null"),
+        ]
+        let summary: [(String, String)] = [("id", #""p-2""#), ("label", #""FP""#), ("scenario", #""S""#), ("alert_summary", #""x""#), ("rules", "[]")]
+        let values = [
+            "null", #""""#, #""  ""#, "0", "-0", "-1", "1.5", "1e3", "1E+2", "-2.5e-3", "99999999999999999999", "1e999", "true", "[]", #"["a"]"#,
+            #"["a",1]"#, "[null]", "[[]]", "{}", #""TP""#, #""FP""#, #""x y""#, #""a""#, #""5""#, #""2026-01-01T00:00:00Z""#, #""\u0000 \" \/""#,
+            #"{"type":"host","name":"h"}"#, #"{"type":"user","name":"u","id":null}"#, #"{"type":"user","name":" "}"#,
+            #"{"type":"host","name":"h","x":1}"#, #"{"type":"robot","name":"h"}"#, #"{"type":"host","name":"h","name":"i"}"#,
+        ]
+        let keys = CaseFileParser.allowedKeys.sorted() + ["bogus"]
+        var lines: [String] = []
+        for base in [structured, summary] {
+            for key in keys {
+                lines.append("{" + base.filter { $0.0 != key }.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
+                for value in values {
+                    var members = base.filter { $0.0 != key }
+                    members.append((key, value))
+                    lines.append("{" + members.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
+                }
+            }
+        }
+        var plain = 0
+        for line in lines {
+            let fast = JSONValue.parseDocument(line).flatMap(CaseFileParser.plainCase)
+            let checked = try? CaseFileParser.read(Self.asYAMLList(line), file: "x.yaml")
+            if let fast {
+                plain += 1
+                #expect(checked == CaseFileParser.Contents(cases: [fast], drafts: []), "\(line)")
+            }
+        }
+        // The direct reading is the common path, not a corner: it read both base lines and many variants.
+        for base in [structured, summary] {
+            let line = "{" + base.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+            #expect(JSONValue.parseDocument(line).flatMap(CaseFileParser.plainCase) != nil, "\(line)")
+        }
+        #expect(plain > 100)
+        #expect(lines.count > 2000)
+    }
 }

@@ -1,42 +1,69 @@
 internal import Yams
 
 extension CaseFileParser {
-    /// Reads a `.jsonl` case file one line at a time: each line is read as JSON and checked field by field
-    /// exactly as a YAML case is (``parseCase(_:file:index:readFile:)``), so memory does not grow with a YAML
-    /// node tree of the whole file. A line that is not plain JSON (a YAML flow mapping, a comment, duplicate
-    /// keys) is composed as the one-item YAML list `- LINE`, as the whole file was before, so it yields the same
-    /// case or the same error. Errors in this file name its line; an entry is one line.
+    /// Reads a `.jsonl` case file one line at a time (``JSONLReader``), so memory does not grow with a YAML
+    /// node tree of the whole file. Errors in this file name its line; an entry is one line.
     static func readJSONL(_ text: String, file: String, readFile: FileReader?) throws(InputError) -> Contents {
-        var seen: [String: Int] = [:]
-        var contents = Contents(cases: [], drafts: [])
-        var index = 0
-        let builder = YAMLNodeBuilder()
+        var reader = JSONLReader(file: file, readFile: readFile)
+        var cases: [TriageCase] = []
         // Split at newline bytes (not characters: `\r\n` is one character, and grapheme breaking a big file costs).
         for (offset, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            let raw = Substring(bytes)
-            if raw.allSatisfy(\.isWhitespace) { continue }
-            let line = offset + 1
+            if let item = try reader.read(Substring(bytes), line: offset + 1) { cases.append(item) }
+        }
+        return Contents(cases: cases, drafts: reader.drafts)
+    }
+
+    /// Reads the lines of a `.jsonl` case file one by one (the caller may stream them from disk): each line is
+    /// read as JSON — its values directly when they are plain (``plainCase(_:)``), else checked field by field
+    /// exactly as a YAML case is (``parseCase(_:file:index:readFile:)``). A line that is not plain JSON (a YAML
+    /// flow mapping, a comment, duplicate keys) is composed as the one-item YAML list `- LINE`, as the whole file
+    /// was before, so it yields the same case or the same error.
+    public struct JSONLReader {
+        let file: String
+        let readFile: FileReader?
+        /// Line of each id read so far, for the duplicate check.
+        private var seen: [String: Int] = [:]
+        /// Entries read so far (blank lines are no entries).
+        private var index = 0
+        private let builder = YAMLNodeBuilder()
+        /// Draft entries skipped (`label: null`), by id (or `entry N`).
+        public private(set) var drafts: [String] = []
+
+        /// `file` is the name errors use; `readFile` reads `documents_file:`s (see ``CaseFileParser/read(_:file:readFile:)``).
+        public init(file: String, readFile: FileReader?) {
+            self.file = file
+            self.readFile = readFile
+        }
+
+        /// Reads line number `line` (1-based, without its `\n`): its case, or nil for a blank line or a draft.
+        public mutating func read(_ raw: Substring, line: Int) throws(InputError) -> TriageCase? {
+            if raw.allSatisfy(\.isWhitespace) { return nil }
+            defer { index += 1 }
             do throws(InputError) {
-                let node: Node
-                if let json = JSONValue.parseDocument(String(raw)).flatMap(builder.node) { node = json } else { node = try composedLine(raw, file: file) }
-                if let map = try? YAMLMapping(node, file: file, path: ""), map.has("label"), map.value("label") == nil {
-                    contents.drafts.append(((try? map.string("id")) ?? nil) ?? "entry \(index + 1)")
+                let json = JSONValue.parseDocument(String(raw))
+                let item: TriageCase
+                if let plain = json.flatMap(CaseFileParser.plainCase) {
+                    item = plain
                 } else {
-                    let item = try parseCase(node, file: file, index: index, readFile: readFile)
-                    if let first = seen[item.id] {
-                        throw InputError(file: file, field: "cases[\(index)].id", message: "duplicate id \"\(item.id)\" (first defined on line \(first))")
+                    let node: Node
+                    if let built = json.flatMap(builder.node) { node = built } else { node = try CaseFileParser.composedLine(raw, file: file) }
+                    if let map = try? YAMLMapping(node, file: file, path: ""), map.has("label"), map.value("label") == nil {
+                        drafts.append(((try? map.string("id")) ?? nil) ?? "entry \(index + 1)")
+                        return nil
                     }
-                    seen[item.id] = line
-                    contents.cases.append(item)
+                    item = try CaseFileParser.parseCase(node, file: file, index: index, readFile: readFile)
                 }
+                if let first = seen[item.id] {
+                    throw InputError(file: file, field: "cases[\(index)].id", message: "duplicate id \"\(item.id)\" (first defined on line \(first))")
+                }
+                seen[item.id] = line
+                return item
             } catch {
                 var located = error
                 if located.file == file { located.line = line }
                 throw located
             }
-            index += 1
         }
-        return contents
     }
 
     /// The one item of the YAML list `- LINE` (its marks say line 1; the caller names the file's line).

@@ -2,13 +2,10 @@ internal import Crypto
 public import Foundation
 
 extension TriageCase {
-    /// Canonical JSON of the case (sorted keys): what is stored and hashed.
+    /// Canonical JSON of the case (sorted keys), byte for byte as `JSONEncoder` writes it (``CanonicalCaseJSON``):
+    /// what is stored and hashed. Empty when the case holds a value with no JSON form (a non-finite number).
     public func canonicalJSON() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding a value type of strings, numbers and lists cannot fail.
-        let data = (try? encoder.encode(self)) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        CanonicalCaseJSON.encode(self).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
     /// SHA-256 of ``canonicalJSON()``: a changed case gets a new revision, an unchanged one does not.
@@ -21,8 +18,23 @@ public enum SHA256Hex {
         of(Data(text.utf8))
     }
 
-    public static func of(_ data: Data) -> String {
+    public static func of(_ data: some DataProtocol) -> String {
         hex(SHA256.hash(data: data))
+    }
+
+    /// A hash fed piece by piece (a file read in chunks): the same as ``of(_:)-(DataProtocol)`` of the pieces joined.
+    public struct Hasher {
+        private var state = SHA256()
+
+        public init() {}
+
+        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            state.update(bufferPointer: bytes)
+        }
+
+        public func finalize() -> String {
+            hex(state.finalize())
+        }
     }
 
     /// Lowercase hex of bytes (`String(format:)` per byte was a visible cost at thousands of hashes).

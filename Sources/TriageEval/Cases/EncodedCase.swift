@@ -9,7 +9,8 @@ public struct EncodedCase: Sendable {
 
     public init(_ item: TriageCase) {
         self.item = item
-        body = item.canonicalJSON()
-        contentHash = SHA256Hex.of(body)
+        let bytes = CanonicalCaseJSON.encode(item) ?? []
+        body = String(decoding: bytes, as: UTF8.self)
+        contentHash = SHA256Hex.of(bytes)
     }
 }

@@ -158,23 +158,24 @@ private struct JSONReader {
 
     private mutating func string() -> String? {
         index += 1
-        var scalars = String.UnicodeScalarView()
-        var raw: [UInt8] = []
-        func flush() {
-            scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars)
-            raw.removeAll()
+        let start = index
+        // Most strings hold no escape: their bytes are the string.
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 { index += 1 }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+            index += 1
+            return String(decoding: bytes[start..<(index - 1)], as: UTF8.self)
         }
+        // The text is a Swift string's UTF-8, so decoding escapes into the same bytes decodes as decoding each part did.
+        var raw = Array(bytes[start..<index])
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                flush()
-                return String(scalars)
+                return String(decoding: raw, as: UTF8.self)
             case UInt8(ascii: "\\"):
-                flush()
                 guard let escaped = escape() else { return nil }
-                scalars.append(escaped)
+                UTF8.encode(escaped) { raw.append($0) }
             case 0..<0x20:
                 return nil
             default:
