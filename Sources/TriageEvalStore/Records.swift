@@ -15,10 +15,13 @@ struct CaseRevisionRecord: Codable, FetchableRecord, MutablePersistableRecord {
     /// A variant's base case id and transform (NULL for a case of a file).
     var variantOf: String? = nil
     var transform: String? = nil
+    /// Whether the body carries at least one document (migration `v5-case-has-documents`).
+    var hasDocuments = false
 
     enum CodingKeys: String, CodingKey {
         case id, revision, label, scenario, body, transform
         case variantOf = "variant_of"
+        case hasDocuments = "has_documents"
         case caseId = "case_id"
         case contentHash = "content_hash"
         case importedAt = "imported_at"

@@ -162,6 +162,17 @@ enum Schema {
             try db.create(index: "case_revision_variant_of", on: "case_revision", columns: ["variant_of"])
         }
         registerProviderBatches(&migrator)
+        migrator.registerMigration("v5-case-has-documents") { db in
+            // Whether a revision carries documents, as a column: reports and plans of a big run ask it of every planned
+            // case, and reading it from the bodies read every body (0.6 s for 100,000). Set by every insert.
+            try db.alter(table: "case_revision") { t in
+                t.add(column: "has_documents", .boolean).notNull().defaults(to: false)
+            }
+            try db.execute(sql: """
+                UPDATE case_revision SET has_documents = 1
+                WHERE instr(body, '"documents"') > 0 AND COALESCE(json_array_length(body, '$.documents'), 0) > 0
+                """)
+        }
         return migrator
     }
 

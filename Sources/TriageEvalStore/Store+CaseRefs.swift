@@ -47,10 +47,10 @@ extension Store {
         }
     }
 
-    /// The columns the queries above select (the documents test skips most bodies before SQLite parses any).
+    /// The columns the queries above select.
     static let caseRefColumns = """
         r.id, r.case_id, r.content_hash, r.scenario, r.label, r.variant_of, json_extract(r.body, '$.tags'), r.transform,
-        instr(r.body, '"documents"') > 0 AND COALESCE(json_array_length(r.body, '$.documents'), 0) > 0, json_extract(r.body, '$.expected')
+        r.has_documents, json_extract(r.body, '$.expected')
         """
 
     /// The rows of a query above, read one at a time (a row is not kept once its view is made).

@@ -18,8 +18,8 @@ extension Store {
         let now = Date().databaseValue
         let latest = try latestRevisions(db, ids: cases.map(\.item.id))
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO case_revision (case_id, revision, content_hash, label, scenario, body, imported_at, variant_of, transform)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO case_revision (case_id, revision, content_hash, label, scenario, body, imported_at, variant_of, transform, has_documents)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for encoded in cases {
             let item = encoded.item
@@ -39,6 +39,7 @@ extension Store {
             // seventh of a big import).
             try insert.execute(arguments: [
                 item.id, (current?.revision ?? 0) + 1, hash, item.label.rawValue, item.scenario, body, now, item.variantOf, item.transform,
+                item.documents?.isEmpty == false,
             ])
             if current == nil { summary.added.append(item.id) } else { summary.revised.append(item.id) }
         }

@@ -8,11 +8,7 @@ extension Store {
         guard !revisions.isEmpty else { return [] }
         let ids = "[" + revisions.map(String.init).joined(separator: ",") + "]"
         return try await read { db in
-            // The substring test skips most bodies before SQLite parses any (a body without documents has no such key).
-            let sql = """
-                SELECT c.id FROM case_revision c WHERE c.id IN (SELECT value FROM json_each(?))
-                AND instr(c.body, '"documents"') > 0 AND COALESCE(json_array_length(c.body, '$.documents'), 0) > 0
-                """
+            let sql = "SELECT c.id FROM case_revision c WHERE c.id IN (SELECT value FROM json_each(?)) AND c.has_documents"
             return Set(try Int64.fetchAll(db, sql: sql, arguments: [ids]))
         }
     }
