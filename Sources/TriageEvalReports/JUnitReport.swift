@@ -4,46 +4,87 @@ internal import TriageEvalStore
 
 /// JUnit XML for CI test viewers: one test suite per prompt × model, one test case per case, a failure when
 /// any sample's decision is wrong and an error when the provider failed. Every data string is escaped.
+///
+/// Written as it is produced (``write(_:to:)``): a run of 100,000 cases is 100,000 test cases, and the report never
+/// holds them all, nor a copy of every result grouped by case (a group's results are read in case order).
 public enum JUnitReport {
+    /// The whole document as one string (small runs, tests).
     public static func render(_ analysis: RunAnalysis) -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        var suites: [String] = []
-        var totals = (tests: 0, failures: 0, errors: 0)
-        for group in analysis.groups {
-            let byCase = Dictionary(grouping: group.results, by: \.caseID)
-            var cases = ""
-            var failures = 0, errors = 0
-            let classname = HTMLText.escape("\(group.prompt).\(group.model)")
-            for caseID in byCase.keys.sorted() {
-                let results = byCase[caseID] ?? []
-                let latency = results.compactMap(\.evaluation.latencyMs).reduce(0, +) / 1000
-                cases += "    <testcase classname=\"\(classname)\" name=\"\(HTMLText.escape(caseID))\" time=\"\(String(format: "%.3f", latency))\">\n"
-                let errored = results.filter(\.evaluation.isError)
-                let wrong = results.filter { !$0.evaluation.isError && $0.evaluation.alert != ($0.label == .tp) }
-                if !wrong.isEmpty {
-                    failures += 1
-                    let label = results.first?.label ?? .fp
-                    let message = label == .tp ? "attack not alerted" : "benign case alerted"
-                    let body = wrong.map { result in
-                        let strict = result.evaluation.strict
-                        return "sample \(result.key.sample): parse \(strict?.status.rawValue ?? "—"), verdict \(strict?.rawVerdict ?? "—"), confidence \(strict?.rawConfidence ?? "—")\n\(group.detailed(result).evaluation.response ?? "")"
-                    }.joined(separator: "\n---\n")
-                    cases += "      <failure message=\"\(HTMLText.escape("\(message) (label \(label.rawValue), \(wrong.count) of \(results.count) samples wrong)"))\" type=\"wrong-decision\">\(HTMLText.escape(body))</failure>\n"
-                } else if !errored.isEmpty {
-                    errors += 1
-                    let body = errored.map { "sample \($0.key.sample): \($0.evaluation.error ?? "")" }.joined(separator: "\n")
-                    cases += "      <error message=\"provider error after retries\" type=\"provider-error\">\(HTMLText.escape(body))</error>\n"
-                }
-                cases += "    </testcase>\n"
-            }
-            totals.tests += byCase.count
-            totals.failures += failures
-            totals.errors += errors
-            suites.append("  <testsuite name=\"\(HTMLText.escape(group.name))\" tests=\"\(byCase.count)\" failures=\"\(failures)\" errors=\"\(errors)\">\n\(cases)  </testsuite>\n")
-        }
-        out += "<testsuites name=\"triage-eval run \(analysis.run.id)\" tests=\"\(totals.tests)\" failures=\"\(totals.failures)\" errors=\"\(totals.errors)\">\n"
-        out += suites.joined()
-        out += "</testsuites>\n"
+        var out = ""
+        write(analysis) { out += $0 }
         return out
+    }
+
+    /// Hands the document to `emit` in pieces, in order: the header with the totals, then each suite's test cases.
+    public static func write(_ analysis: RunAnalysis, to emit: (String) throws -> Void) rethrows {
+        // Totals come first in the XML: count them without building any text.
+        let counts = analysis.groups.map { group in
+            var tally = (tests: 0, failures: 0, errors: 0)
+            forEachCase(group) { _, results in
+                tally.tests += 1
+                switch verdict(results) {
+                case .failure: tally.failures += 1
+                case .error: tally.errors += 1
+                case .pass: break
+                }
+            }
+            return tally
+        }
+        let totals = counts.reduce((tests: 0, failures: 0, errors: 0)) { ($0.tests + $1.tests, $0.failures + $1.failures, $0.errors + $1.errors) }
+        try emit("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        try emit("<testsuites name=\"triage-eval run \(analysis.run.id)\" tests=\"\(totals.tests)\" failures=\"\(totals.failures)\" errors=\"\(totals.errors)\">\n")
+        for (group, count) in zip(analysis.groups, counts) {
+            try emit("  <testsuite name=\"\(HTMLText.escape(group.name))\" tests=\"\(count.tests)\" failures=\"\(count.failures)\" errors=\"\(count.errors)\">\n")
+            let classname = HTMLText.escape("\(group.prompt).\(group.model)")
+            try forEachCase(group) { caseID, results in try emit(testCase(caseID, results, group: group, classname: classname)) }
+            try emit("  </testsuite>\n")
+        }
+        try emit("</testsuites>\n")
+    }
+
+    enum Verdict { case pass, failure, error }
+
+    /// A case fails when any answered sample's decision is wrong; else it errs when a provider failed.
+    static func verdict(_ results: ArraySlice<StoredResult>) -> Verdict {
+        if results.contains(where: { !$0.evaluation.isError && $0.evaluation.alert != ($0.label == .tp) }) { return .failure }
+        return results.contains(where: \.evaluation.isError) ? .error : .pass
+    }
+
+    /// One `<testcase>`; a failure's body carries each wrong sample's parse and raw answer (read for it alone).
+    static func testCase(_ caseID: String, _ results: ArraySlice<StoredResult>, group: RunAnalysis.Group, classname: String) -> String {
+        let latency = results.compactMap(\.evaluation.latencyMs).reduce(0, +) / 1000
+        var out = "    <testcase classname=\"\(classname)\" name=\"\(HTMLText.escape(caseID))\" time=\"\(String(format: "%.3f", latency))\">\n"
+        switch verdict(results) {
+        case .failure:
+            let wrong = results.filter { !$0.evaluation.isError && $0.evaluation.alert != ($0.label == .tp) }
+            let label = results.first?.label ?? .fp
+            let message = label == .tp ? "attack not alerted" : "benign case alerted"
+            let body = wrong.map { result in
+                let strict = result.evaluation.strict
+                return "sample \(result.key.sample): parse \(strict?.status.rawValue ?? "—"), verdict \(strict?.rawVerdict ?? "—"), confidence \(strict?.rawConfidence ?? "—")\n\(group.detailed(result).evaluation.response ?? "")"
+            }.joined(separator: "\n---\n")
+            out += "      <failure message=\"\(HTMLText.escape("\(message) (label \(label.rawValue), \(wrong.count) of \(results.count) samples wrong)"))\" type=\"wrong-decision\">\(HTMLText.escape(body))</failure>\n"
+        case .error:
+            let body = results.filter(\.evaluation.isError).map { "sample \($0.key.sample): \($0.evaluation.error ?? "")" }.joined(separator: "\n")
+            out += "      <error message=\"provider error after retries\" type=\"provider-error\">\(HTMLText.escape(body))</error>\n"
+        case .pass:
+            break
+        }
+        return out + "    </testcase>\n"
+    }
+
+    /// Each case of a group with its results, by case id: runs of the group's results when each case's are adjacent
+    /// (they are read in case order), else grouped once.
+    static func forEachCase(_ group: RunAnalysis.Group, _ body: (String, ArraySlice<StoredResult>) throws -> Void) rethrows {
+        let results = group.results
+        let sorted = zip(results, results.dropFirst()).allSatisfy { $0.caseID <= $1.caseID }
+        let ordered = sorted ? results : results.indices.sorted { (results[$0].caseID, $0) < (results[$1].caseID, $1) }.map { results[$0] }
+        var start = ordered.startIndex
+        while start < ordered.endIndex {
+            var end = start + 1
+            while end < ordered.endIndex, ordered[end].caseID == ordered[start].caseID { end += 1 }
+            try body(ordered[start].caseID, ordered[start..<end])
+            start = end
+        }
     }
 }

@@ -46,13 +46,34 @@ enum ReportWriter {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var written: [String] = []
         for format in formats {
-            let text = try format.render(analysis)
-            for name in ["run-\(analysis.run.id).\(format.fileExtension)"] + (isLatest ? ["latest.\(format.fileExtension)"] : []) {
-                let path = "\(directory)/\(name)"
-                try text.write(toFile: path, atomically: true, encoding: .utf8)
-                written.append(path)
+            let paths = (["run-\(analysis.run.id).\(format.fileExtension)"] + (isLatest ? ["latest.\(format.fileExtension)"] : [])).map { "\(directory)/\($0)" }
+            if format == .junit {
+                try streamJUnit(analysis, to: paths)
+            } else {
+                let text = try format.render(analysis)
+                for path in paths { try text.write(toFile: path, atomically: true, encoding: .utf8) }
             }
+            written += paths
         }
         return written
+    }
+
+    /// JUnit lists every case: written in chunks as it is produced (a temporary file renamed into place, nothing
+    /// half-written), then copied to the other names.
+    static func streamJUnit(_ analysis: RunAnalysis, to paths: [String]) throws {
+        guard let first = paths.first else { return }
+        let output = try ChunkedOutput(path: first)
+        do {
+            try JUnitReport.write(analysis) { try output.write($0) }
+            if let failure = analysis.details?.failure { throw StoreError(failure) }
+            try output.finish()
+        } catch {
+            output.abandon()
+            throw error
+        }
+        for path in paths.dropFirst() {
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            try FileManager.default.copyItem(atPath: first, toPath: path)
+        }
     }
 }
