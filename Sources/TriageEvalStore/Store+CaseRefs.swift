@@ -19,15 +19,8 @@ extension Store {
 
     /// The lean views of case revisions by row id, in the order given (a row id the store lacks is left out).
     public func caseRefs(revisions: [Int64]) async throws -> [CaseRef] {
-        try await read { db in
-            let sql = """
-                SELECT \(Self.caseRefColumns) FROM case_revision r
-                WHERE r.id IN (SELECT value FROM json_each(?))
-                """
-            let refs = try self.caseRefs(Row.fetchCursor(db, sql: sql, arguments: [try Self.json(revisions)]))
-            let byID = Dictionary(refs.map { ($0.revisionID, $0) }, uniquingKeysWith: { first, _ in first })
-            return revisions.compactMap { byID[$0] }
-        }
+        let byID = try await caseRefsByRevision(revisions)
+        return revisions.compactMap { byID[$0] }
     }
 
     /// The lean views of case revisions by row id (a row id the store lacks is left out).

@@ -31,11 +31,10 @@ extension Store {
     /// Every result of a run, joined with prompt, model and case names, in a stable order.
     ///
     /// Columns are read by position (not by name through `Codable`): reports read thousands of rows.
-    /// - Parameter lean: as in ``forEachResult(run:lean:_:)``.
-    public func results(run id: Int64, lean: Bool = false) async throws -> [StoredResult] {
+    public func results(run id: Int64) async throws -> [StoredResult] {
         try await read { db in
             var results: [StoredResult] = []
-            try Self.forEachResult(run: id, lean: lean, db: db) { results.append($0) }
+            try Self.forEachResult(run: id, db: db) { results.append($0) }
             return results
         }
     }
@@ -54,6 +53,8 @@ extension Store {
 
     /// Folds every result of a run, in the order of ``results(run:)``, into `initial` one at a time from a cursor: a
     /// caller that files results away (by group, say) never also holds one array of them all.
+    /// - Parameter lean: leave out what only a listed result shows: the raw answer (`response` is nil) and the
+    ///   parses' summaries (read back with ``evaluationNow(_:)``). The parses' other fields are read by SQLite.
     public func reduceResults<T: Sendable>(
         run id: Int64, lean: Bool = false, into initial: T, _ update: @escaping @Sendable (inout T, StoredResult) throws -> Void
     ) async throws -> T {
@@ -66,10 +67,8 @@ extension Store {
 
     /// Every result of a run in the order of ``results(run:)``, one at a time from a cursor (memory stays flat
     /// however many there are); `body` runs inside one read of a snapshot, so it must not use the store.
-    /// - Parameter lean: leave out what only a listed result shows: the raw answer (`response` is nil) and the
-    ///   parses' summaries (read back with ``evaluationNow(_:)``). The parses' other fields are read by SQLite.
-    public func forEachResult(run id: Int64, lean: Bool = false, _ body: @escaping @Sendable (StoredResult) throws -> Void) async throws {
-        try await read { db in try Self.forEachResult(run: id, lean: lean, db: db, body) }
+    public func forEachResult(run id: Int64, _ body: @escaping @Sendable (StoredResult) throws -> Void) async throws {
+        try await read { db in try Self.forEachResult(run: id, db: db, body) }
     }
 
     /// The parse columns of a lean read, for `strict` then `lenient` (``parsed(_:at:)``).
@@ -193,7 +192,7 @@ extension Store {
     }
 
     /// One result's whole evaluation (raw answer and parse summaries), read now, blocking: what a report shows of a
-    /// result it lists after reading the run lean (``forEachResult(run:lean:_:)``). Nil when the store has no such result.
+    /// result it lists after reading the run lean (``reduceResults(run:lean:into:_:)``). Nil when the store has no such result.
     public func evaluationNow(_ key: ResultKey) throws -> Evaluation? {
         try readNow { db in
             let sql = """

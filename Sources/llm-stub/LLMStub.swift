@@ -52,6 +52,9 @@ struct LLMStub: AsyncParsableCommand {
     @Flag(name: .customLong("echo-auth"), help: "Answer every model request 401 in its provider's error format, echoing the credentials it carried (keys, tokens, Basic user:password), as some APIs do.")
     var echoAuth = false
 
+    @Option(name: .customLong("hold-after"), help: "Answer the first N model requests, then hold later ones unanswered until POST /release.")
+    var holdAfter: Int?
+
     @Flag(name: .customLong("require-schema"), help: "Answer 400 to every model request that carries no JSON schema in its provider's structured-output shape.")
     var requireSchema = false
 
@@ -105,6 +108,8 @@ struct LLMStub: AsyncParsableCommand {
         if echoAuth && replyStatus != nil { throw UsageError("--echo-auth and --reply-status exclude each other") }
         configuration.echoAuth = echoAuth
         configuration.requireSchema = requireSchema
+        if let holdAfter, holdAfter < 0 { throw UsageError("--hold-after: must be ≥ 0") }
+        configuration.holdAfter = holdAfter
         guard batchDelayMilliseconds >= 0, batchExpire >= 0, batchErrorEvery >= 0, batchInvalidEvery >= 0 else {
             throw UsageError("--batch-delay-ms, --batch-expire, --batch-error-every and --batch-invalid-every must be ≥ 0")
         }

@@ -12,12 +12,14 @@ struct ModelRouteHandler: Sendable {
     let faults: FaultInjector
     let stats: StubStats
     let log: RequestLog
+    let hold: RequestHold
 
     func respond(to request: Request, route: ModelRoute) async throws -> Response {
         var request = request
         let body = try await request.collectBody(upTo: Self.maxBodyBytes)
         let recorded = Self.recording(of: request, body: body)
         log.record(recorded)
+        try await hold.admit()
         if configuration.echoAuth {
             try await sleep(milliseconds: configuration.latencyMilliseconds)
             return failureResponse(.unauthorized("Incorrect API key provided: \(recorded.credentials)"), route: route)

@@ -19,6 +19,8 @@ struct StubConfiguration: Sendable {
     var echoAuth = false
     /// When set, a model request that carries no JSON schema (structured outputs) gets a 400.
     var requireSchema = false
+    /// `--hold-after`: model requests after this many wait until `POST /release` (``RequestHold``).
+    var holdAfter: Int?
     /// The batch endpoints' delay, expiry and partial errors.
     var batch = StubBatchSettings()
 }

@@ -2,7 +2,8 @@ internal import Foundation
 internal import Hummingbird
 
 /// Dispatches every request: the model routes (see ``ModelRoute``), and the inspection endpoints
-/// `GET /stats`, `GET /requests`, `POST /reset` and `POST /batches/end` (ends every batch now).
+/// `GET /stats`, `GET /requests`, `POST /reset`, `POST /release` (answers requests `--hold-after` holds) and
+/// `POST /batches/end` (ends every batch now).
 struct StubResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
@@ -18,7 +19,8 @@ struct StubResponder: HTTPResponder {
                 retryAfter: configuration.retryAfter
             ),
             stats: StubStats(),
-            log: RequestLog()
+            log: RequestLog(),
+            hold: RequestHold(after: configuration.holdAfter)
         )
     }
 
@@ -32,6 +34,9 @@ struct StubResponder: HTTPResponder {
         case (.post, "/batches/end"):
             batches.store.endAll()
             return Self.json(.object([("ended", .bool(true))]))
+        case (.post, "/release"):
+            handler.hold.release()
+            return Self.json(.object([("released", .bool(true))]))
         case (.post, "/reset"):
             handler.stats.reset()
             handler.log.reset()

@@ -55,7 +55,8 @@ import TriageEvalStore
         (SIGINT, Int32(130)), (SIGTERM, Int32(143)),
     ])
     func signalStopsGracefully(signal number: Int32, expected: Int32) async throws {
-        let stub = try StubServer(["--latency-ms", "500"])  // 138 calls, 2 at a time: ~35 s unless stopped
+        // 138 calls, 2 at a time; the stub answers 6 and holds the rest until released: the run cannot finish first.
+        let stub = try StubServer(["--hold-after", "6"])
         let directory = try CLI.workspace(stub: stub)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("triage-eval-signal-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: scratch.path, contents: nil)
@@ -73,7 +74,7 @@ import TriageEvalStore
 
         // Wait until some results are stored, then signal.
         var stored = 0
-        for _ in 0..<600 where stored < 4 && process.isRunning {
+        for _ in 0..<2400 where stored < 4 && process.isRunning {
             try await Task.sleep(for: .milliseconds(50))
             if let store, let run = try? await store.latestRun() { stored = (try? await store.results(run: run.id).count) ?? 0 }
         }
@@ -98,6 +99,7 @@ import TriageEvalStore
         // Calls abandoned by the stop are missing, not errors.
         #expect(kept.allSatisfy { !$0.evaluation.isError }, "\(kept.compactMap(\.evaluation.error))")
 
+        _ = try await stub.send("POST", "/release")
         let resumed = try await CLI.run(["run", "--resume", "\(run.id)", "--quiet"], in: directory)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let after = try await db.results(run: run.id)

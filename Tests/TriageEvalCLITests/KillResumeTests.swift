@@ -6,7 +6,9 @@ import TriageEvalStore
 
 @Suite struct KillResumeTests {
     @Test func killNineThenResumeGivesExactlyThePlan() async throws {
-        let stub = try StubServer(["--latency-ms", "300"])  // 207 calls, 2 at a time: ~30 s unless killed, even on a loaded machine
+        // 207 calls, 2 at a time; the stub answers 6 and holds the rest until released, so the run cannot finish
+        // before the kill however loaded the machine (or the test process) is.
+        let stub = try StubServer(["--hold-after", "6"])
         let directory = try CLI.workspace(stub: stub)
         let process = Process()
         process.executableURL = CLI.binary
@@ -22,7 +24,7 @@ import TriageEvalStore
 
         // Wait until some results are stored (the timer flushes about every second), then kill -9.
         var stored = 0
-        for _ in 0..<600 where stored < 5 && process.isRunning {
+        for _ in 0..<2400 where stored < 5 && process.isRunning {
             try await Task.sleep(for: .milliseconds(50))
             if let store, let run = try? await store.latestRun() { stored = (try? await store.results(run: run.id).count) ?? 0 }
         }
@@ -38,6 +40,7 @@ import TriageEvalStore
         let before = try await db.results(run: run.id)
         #expect(before.count >= 5)
         #expect(before.count < run.planned)
+        _ = try await stub.send("POST", "/release")
         try await Task.sleep(for: .milliseconds(500)) // requests the killed run left in flight reach the stub's count
         let requestsBefore = try await stub.stats().requests
 
