@@ -200,16 +200,21 @@ public struct RunAnalysis: Sendable {
             }
             var tags: [String: [String]] = [:]
             var plannedCases: [(caseID: String, label: Label, scenario: String)] = []
-            // The stored results name their case; a planned revision without a result takes the case's own id.
-            let answeredIDs = Dictionary(results.map { ($0.key.caseRevisionID, $0.caseID) }) { first, _ in first }
-            // Results first: a row's own label (`row_labels`) wins over its case's label.
+            // Answered cases fold from their scored items (a row's own label, from `row_labels`, wins over its case's);
+            // a result without one (a provider error) still names a planned case, results first.
             for result in results {
                 tags[result.caseID] = result.tags
-                plannedCases.append((result.caseID, result.label, result.scenario))
+                if result.evaluation.isError || result.evaluation.strict == nil {
+                    plannedCases.append((result.caseID, result.label, result.scenario))
+                }
             }
+            // The stored results name their case; a planned revision without a result takes the case's own id
+            // (read only when some planned case is described by its lean view).
+            var answeredIDs: [Int64: String]?
             for revision in run.plan.caseRevisions where accepted[prompt]?.contains(revision) == true {
                 guard let item = caseRefs[revision], item.variantID == nil else { continue }
-                let caseID = answeredIDs[revision] ?? item.id
+                if answeredIDs == nil { answeredIDs = Dictionary(results.map { ($0.key.caseRevisionID, $0.caseID) }) { first, _ in first } }
+                let caseID = answeredIDs?[revision] ?? item.id
                 plannedCases.append((caseID, item.label, item.scenario))
                 tags[caseID] = item.tags
             }

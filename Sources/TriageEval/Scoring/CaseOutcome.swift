@@ -68,30 +68,36 @@ public struct CaseOutcome: Sendable, Hashable {
     ) -> [CaseOutcome] {
         // Answered cases from runs of their items (slices of one array; a case's label and scenario are its items'),
         // then planned cases without any answered item.
-        var seen = Set<String>()
         var outcomes: [CaseOutcome] = []
         forEachCase(items) { answered in
-            guard let first = answered.first, seen.insert(first.caseID).inserted else { return }
+            guard let first = answered.first else { return }
             outcomes.append(CaseOutcome(caseID: first.caseID, label: first.label, scenario: first.scenario, planned: samples, answered: answered))
         }
-        for planned in plannedCases where seen.insert(planned.caseID).inserted {
-            outcomes.append(CaseOutcome(caseID: planned.caseID, label: planned.label, scenario: planned.scenario, planned: samples, answered: []))
+        if !plannedCases.isEmpty {
+            var seen = Set(outcomes.map(\.caseID))
+            for planned in plannedCases where seen.insert(planned.caseID).inserted {
+                outcomes.append(CaseOutcome(caseID: planned.caseID, label: planned.label, scenario: planned.scenario, planned: samples, answered: []))
+            }
         }
-        return outcomes.sorted { $0.caseID < $1.caseID }
+        outcomes.sort { $0.caseID < $1.caseID }
+        return outcomes
     }
 
     /// Calls `body` once per case with its items, a slice of one array: of `items` itself when each case's items
     /// are adjacent (results are read in case order), else of a copy sorted by case id (stable).
     static func forEachCase(_ items: [ScoredItem], _ body: (ArraySlice<ScoredItem>) -> Void) {
-        var seen = Set<String>()
-        var adjacent = true
-        for index in items.indices where index == items.startIndex || items[index].caseID != items[index - 1].caseID {
-            guard seen.insert(items[index].caseID).inserted else {
-                adjacent = false
-                break
+        // Sorted items are adjacent by case without a set of every case id; others are checked run by run.
+        var adjacent = zip(items, items.dropFirst()).allSatisfy { $0.caseID <= $1.caseID }
+        if !adjacent {
+            var seen = Set<String>()
+            adjacent = true
+            for index in items.indices where index == items.startIndex || items[index].caseID != items[index - 1].caseID {
+                guard seen.insert(items[index].caseID).inserted else {
+                    adjacent = false
+                    break
+                }
             }
         }
-        seen = []
         let base = adjacent ? items : items.indices.sorted { (items[$0].caseID, $0) < (items[$1].caseID, $1) }.map { items[$0] }
         var start = base.startIndex
         while start < base.endIndex {
