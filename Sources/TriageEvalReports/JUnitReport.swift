@@ -20,7 +20,7 @@ public enum JUnitReport {
         // Totals come first in the XML: count them without building any text.
         let counts = analysis.groups.map { group in
             var tally = (tests: 0, failures: 0, errors: 0)
-            forEachCase(group) { _, results in
+            group.results.forEachRun(by: \.caseID) { results in
                 tally.tests += 1
                 switch verdict(results) {
                 case .failure: tally.failures += 1
@@ -36,7 +36,9 @@ public enum JUnitReport {
         for (group, count) in zip(analysis.groups, counts) {
             try emit("  <testsuite name=\"\(HTMLText.escape(group.name))\" tests=\"\(count.tests)\" failures=\"\(count.failures)\" errors=\"\(count.errors)\">\n")
             let classname = HTMLText.escape("\(group.prompt).\(group.model)")
-            try forEachCase(group) { caseID, results in try emit(testCase(caseID, results, group: group, classname: classname)) }
+            try group.results.forEachRun(by: \.caseID) { results in
+                try emit(testCase(results[results.startIndex].caseID, results, group: group, classname: classname))
+            }
             try emit("  </testsuite>\n")
         }
         try emit("</testsuites>\n")
@@ -71,20 +73,5 @@ public enum JUnitReport {
             break
         }
         return out + "    </testcase>\n"
-    }
-
-    /// Each case of a group with its results, by case id: runs of the group's results when each case's are adjacent
-    /// (they are read in case order), else grouped once.
-    static func forEachCase(_ group: RunAnalysis.Group, _ body: (String, ArraySlice<StoredResult>) throws -> Void) rethrows {
-        let results = group.results
-        let sorted = zip(results, results.dropFirst()).allSatisfy { $0.caseID <= $1.caseID }
-        let ordered = sorted ? results : results.indices.sorted { (results[$0].caseID, $0) < (results[$1].caseID, $1) }.map { results[$0] }
-        var start = ordered.startIndex
-        while start < ordered.endIndex {
-            var end = start + 1
-            while end < ordered.endIndex, ordered[end].caseID == ordered[start].caseID { end += 1 }
-            try body(ordered[start].caseID, ordered[start..<end])
-            start = end
-        }
     }
 }

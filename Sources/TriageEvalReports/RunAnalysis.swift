@@ -142,8 +142,8 @@ public struct RunAnalysis: Sendable {
     /// Scores `results` with each prompt's decision (`policies` by `id@version`; default: `AlertPolicy()`),
     /// pricing tokens with `prices` (by model id; `batchAnswered` results at the batch price).
     /// - Parameters:
-    ///   - cases: decoded case revisions; with `caseRefs` nil, every planned one (caseRefs are made from them).
-    ///   - caseRefs: every planned case revision's ref, when `cases` holds only some (a lean analysis).
+    ///   - cases: decoded case revisions; with `caseRefs` nil, every planned one (their lean views are made from them).
+    ///   - caseRefs: lean views of the planned case revisions, when `cases` holds only some (a lean analysis).
     ///   - accepted: per prompt (`id@version`), the planned revisions it judges; nil: each prompt's `accepts` over `cases`.
     ///   - details: where a lean analysis reads the raw answers and cases it does not hold.
     public init(

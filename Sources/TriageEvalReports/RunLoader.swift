@@ -29,7 +29,7 @@ public struct RunLoader: Sendable {
     /// The scored analysis of a run; each prompt's decision is the one the run recorded (its text re-parsed with
     /// the run's recorded defaults), prices come from the recorded model configs.
     ///
-    /// The analysis is lean: results are read without their raw answers and summaries, and planned cases as caseRefs
+    /// The analysis is lean: results are read without their raw answers and summaries, and planned cases as lean views
     /// (``CaseRef``); what a report lists is read on demand (``RunDetails``). Whole cases are decoded only where
     /// reports read them whole (cases with documents, robustness variants and their bases) or to learn whether a prompt
     /// judges a planned case it has no result for. A recorded prompt that no longer parses is an error.
@@ -57,7 +57,7 @@ public struct RunLoader: Sendable {
         var accepted = grouped.answeredByPrompt
         let unanswered = run.plan.caseRevisions.filter { revision in prompts.keys.contains { accepted[$0]?.contains(revision) != true } }
         let withDocuments = try await store.revisionsWithDocuments(run.plan.caseRevisions)
-        // Digests of the cases results do not describe; all of them where robustness or secondary outputs read them.
+        // Lean views of the cases results do not describe; all of them where robustness or secondary outputs read them.
         let readsEveryCase = !grouped.variantsByGroup.isEmpty || prompts.values.contains { $0.output.declared?.secondary.isEmpty == false }
         var caseRefs = try await store.caseRefsByRevision(readsEveryCase ? run.plan.caseRevisions : unanswered + withDocuments.sorted())
         if !readsEveryCase, caseRefs.values.contains(where: { $0.variantID != nil }) {

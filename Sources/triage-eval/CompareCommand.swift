@@ -73,6 +73,8 @@ struct CompareCommand: AsyncParsableCommand {
             )
         }
         let text = format == .md ? ComparisonMarkdown.render(comparison) : ComparisonHTML.render(comparison)
+        // The flipped cases' raw answers are read on demand: a comparison that could not read them is not shown as if whole.
+        if let failure = baseAnalysis.details?.failure ?? candidateAnalysis.details?.failure { throw StoreError(failure) }
         if let out {
             try text.write(toFile: out, atomically: true, encoding: .utf8)
             print(out)

@@ -69,7 +69,7 @@ public struct CaseOutcome: Sendable, Hashable {
         // Answered cases from runs of their items (slices of one array; a case's label and scenario are its items'),
         // then planned cases without any answered item.
         var outcomes: [CaseOutcome] = []
-        forEachCase(items) { answered in
+        items.forEachRun(by: \.caseID) { answered in
             guard let first = answered.first else { return }
             outcomes.append(CaseOutcome(caseID: first.caseID, label: first.label, scenario: first.scenario, planned: samples, answered: answered))
         }
@@ -81,30 +81,5 @@ public struct CaseOutcome: Sendable, Hashable {
         }
         outcomes.sort { $0.caseID < $1.caseID }
         return outcomes
-    }
-
-    /// Calls `body` once per case with its items, a slice of one array: of `items` itself when each case's items
-    /// are adjacent (results are read in case order), else of a copy sorted by case id (stable).
-    static func forEachCase(_ items: [ScoredItem], _ body: (ArraySlice<ScoredItem>) -> Void) {
-        // Sorted items are adjacent by case without a set of every case id; others are checked run by run.
-        var adjacent = zip(items, items.dropFirst()).allSatisfy { $0.caseID <= $1.caseID }
-        if !adjacent {
-            var seen = Set<String>()
-            adjacent = true
-            for index in items.indices where index == items.startIndex || items[index].caseID != items[index - 1].caseID {
-                guard seen.insert(items[index].caseID).inserted else {
-                    adjacent = false
-                    break
-                }
-            }
-        }
-        let base = adjacent ? items : items.indices.sorted { (items[$0].caseID, $0) < (items[$1].caseID, $1) }.map { items[$0] }
-        var start = base.startIndex
-        while start < base.endIndex {
-            var end = start + 1
-            while end < base.endIndex, base[end].caseID == base[start].caseID { end += 1 }
-            body(base[start..<end])
-            start = end
-        }
     }
 }

@@ -6,8 +6,8 @@ internal import Glibc
 /// a run's execution): glibc otherwise keeps the peak resident for the rest of the process, and the next phase's
 /// memory adds to it. glibc's `malloc_trim` is found at run time (its header is not in Swift's Glibc module); a
 /// no-op where the C library has none.
-public enum HeapTrim {
-    public static func now() {
+enum HeapTrim {
+    static func now() {
         #if canImport(Glibc)
         typealias Trim = @convention(c) (Int) -> Int32
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
