@@ -96,7 +96,7 @@ public struct RunSession: Sendable {
             planned = Planned(plan: prepared.plan, resumed: nil, skip: [], warnings: prepared.warnings)
         }
         // The case-set sync and planning freed most of what they read: give it back before executing.
-        HeapTrim.now()
+        Heap.trim()
         if options.batchAPI {
             for model in planned.plan.models where !model.config.provider.isOffline && !model.config.provider.hasBatchAPI {
                 planned.warnings.append("--batch-api: model \(model.config.id) (\(model.config.provider.rawValue)) has no batch API here; it sends one request per evaluation")
@@ -162,7 +162,7 @@ public struct RunSession: Sendable {
         }
         heartbeat.cancel()
         let info = try await store.finishRun(runID, interrupted: outcome.interrupted)
-        HeapTrim.now()
+        Heap.trim()
         let analysis = try await RunLoader(store: store, defaults: workspace.config.decision).analysis(info)
         if outcome.interrupted, info.status != .complete {
             let stored = analysis.groups.reduce(0) { $0 + $1.results.count }

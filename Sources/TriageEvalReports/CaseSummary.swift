@@ -16,11 +16,11 @@ public struct CaseSummary: Sendable, Hashable {
     /// Benign cases with at least one answered sample: the denominator of the case FPR.
     public var answeredBenign: Int
     /// Attack cases the majority of samples did not alert on (unanswered ones included).
-    public var missedAttacks: [CaseOutcome]
+    public var missedAttacks: CaseOutcomeList
     /// Benign cases that alerted (by majority).
-    public var falseAlarms: [CaseOutcome]
+    public var falseAlarms: CaseOutcomeList
     /// Cases tagged `must-alert` that did not alert, or `must-not-alert` that did (by majority).
-    public var mustAlertFailures: [CaseOutcome]
+    public var mustAlertFailures: CaseOutcomeList
     /// Cases with more than one answered sample, and those whose verdicts differed.
     public var repeated: Int
     public var flipped: Int
@@ -33,9 +33,9 @@ public struct CaseSummary: Sendable, Hashable {
         attacks = outcomes.count { $0.label == .tp }
         benign = outcomes.count - attacks
         answeredBenign = outcomes.count { $0.label == .fp && !$0.answered.isEmpty }
-        missedAttacks = outcomes.filter(\.isMissedAttack)
-        falseAlarms = outcomes.filter(\.isFalseAlarm)
-        mustAlertFailures = outcomes.filter { outcome in
+        missedAttacks = CaseOutcomeList(outcomes, where: \.isMissedAttack)
+        falseAlarms = CaseOutcomeList(outcomes, where: \.isFalseAlarm)
+        mustAlertFailures = CaseOutcomeList(outcomes) { outcome in
             let tags = group.tagsByCase[outcome.caseID] ?? []
             let tagged = (outcome.label == .tp && tags.contains(GateEvaluator.mustAlertTag)) || (outcome.label == .fp && tags.contains(GateEvaluator.mustNotAlertTag))
             return tagged && outcome.isWrong()

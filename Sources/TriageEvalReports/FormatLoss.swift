@@ -20,7 +20,7 @@ public struct FormatLoss: Sendable, Hashable {
     public var lenientAlert: AlertMetrics
 
     /// Compares the two decisions of every answered result.
-    public init(_ results: [StoredResult], threshold: Double = 0.7) {
+    public init(_ results: some Collection<StoredResult>, threshold: Double = 0.7) {
         // One pass over the results in place (a run's results are not copied).
         var answered = 0, strictFailures = 0, lenientFailures = 0, alertsLost = 0, falseAlarmsAvoided = 0, rightButUnparsed = 0
         var tp = 0, fp = 0, tn = 0, fn = 0

@@ -17,7 +17,7 @@ public struct GroupUsage: Sendable, Hashable {
 
     /// Sums the uncached results' tokens (those in `batchAnswered` priced at the batch price) and reads latency
     /// percentiles of uncached calls.
-    public init(_ results: [StoredResult], price: ModelConfig.Price?, batchAnswered: Set<ProviderBatch.ResultRef> = []) {
+    public init(_ results: some Collection<StoredResult>, price: ModelConfig.Price?, batchAnswered: Set<ProviderBatch.ResultRef> = []) {
         // One pass, no copies of the results (a group may hold 100,000).
         var input = 0, output = 0, batchInput = 0, batchOutput = 0
         var latencies: [Double] = []

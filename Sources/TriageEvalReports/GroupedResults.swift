@@ -4,7 +4,7 @@ public import TriageEvalStore
 /// ``RunAnalysis`` scores them; filled one result at a time (a big run's results are read into it from a cursor).
 public struct GroupedResults: Sendable {
     /// By `prompt` U+001F `model`.
-    public internal(set) var byGroup: [String: [StoredResult]] = [:]
+    public internal(set) var byGroup: [String: ResultColumns] = [:]
     public internal(set) var variantsByGroup: [String: [StoredResult]] = [:]
     /// Whether each planned case revision is a variant: a flag per revision, not its whole ref per result.
     let variantRevisions: [Int64: Bool]
@@ -37,7 +37,10 @@ public struct GroupedResults: Sendable {
     /// The case revisions each prompt (`id@version`) has a result for, variants included.
     var answeredByPrompt: [String: Set<Int64>] {
         var answered: [String: Set<Int64>] = [:]
-        for results in [byGroup, variantsByGroup].flatMap(\.values) {
+        for results in byGroup.values {
+            for result in results { answered[result.prompt, default: []].insert(result.key.caseRevisionID) }
+        }
+        for results in variantsByGroup.values {
             for result in results { answered[result.prompt, default: []].insert(result.key.caseRevisionID) }
         }
         return answered

@@ -10,12 +10,12 @@ enum HTMLCaseList {
         let failing = Set(group.parseFailures.map(\.caseID))
         var errored = Set<String>()
         for result in group.results where result.evaluation.isError { errored.insert(result.caseID) }
-        let lists: [(String, [CaseOutcome], Bool)] = [
-            ("Missed attacks (label TP, no alert by majority; unanswered counts as missed)", group.cases.filter(\.isMissedAttack), true),
-            ("False alarms (label FP, alert by majority)", group.cases.filter(\.isFalseAlarm), true),
-            ("Parse failures (strict), with the raw answer", group.cases.filter { failing.contains($0.caseID) }, true),
-            ("Unanswered samples (provider errors, never run)", group.cases.filter { $0.unanswered > 0 || errored.contains($0.caseID) }, false),
-            ("Correct decisions", group.cases.filter { !$0.isWrong() }, false),
+        let lists: [(String, CaseOutcomeList, Bool)] = [
+            ("Missed attacks (label TP, no alert by majority; unanswered counts as missed)", CaseOutcomeList(group.cases, where: \.isMissedAttack), true),
+            ("False alarms (label FP, alert by majority)", CaseOutcomeList(group.cases, where: \.isFalseAlarm), true),
+            ("Parse failures (strict), with the raw answer", CaseOutcomeList(group.cases) { failing.contains($0.caseID) }, true),
+            ("Unanswered samples (provider errors, never run)", CaseOutcomeList(group.cases) { $0.unanswered > 0 || errored.contains($0.caseID) }, false),
+            ("Correct decisions", CaseOutcomeList(group.cases) { !$0.isWrong() }, false),
         ]
         // Only the cases a list shows need their results.
         let byCase = group.results(ofCases: lists.flatMap { $0.1.prefix(limits.detailedCases + limits.listedCases).map(\.caseID) })

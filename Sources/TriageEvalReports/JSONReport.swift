@@ -1,4 +1,4 @@
-internal import Foundation
+public import Foundation
 internal import TriageEval
 internal import TriageEvalStore
 
@@ -283,6 +283,11 @@ public enum JSONReport {
 
     /// The report as pretty-printed JSON with sorted keys.
     public static func render(_ analysis: RunAnalysis) throws -> String {
+        String(decoding: try data(analysis), as: UTF8.self)
+    }
+
+    /// ``render(_:)``'s bytes, newline-terminated, as written to a file (a big run's report is not also copied into a string).
+    public static func data(_ analysis: RunAnalysis) throws -> Data {
         let document = Document(
             run: analysis.run,
             results: analysis.groups.map(Entry.init),
@@ -296,6 +301,8 @@ public enum JSONReport {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         encoder.nonConformingFloatEncodingStrategy = .throw
-        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+        var data = try encoder.encode(document)
+        data.append(UInt8(ascii: "\n"))
+        return data
     }
 }

@@ -175,7 +175,7 @@ public enum MarkdownReport {
         out += "\n"
 
         let cap = limits.detailedCases + limits.listedCases
-        let wrong = group.cases.filter { $0.isWrong() }
+        let wrong = CaseOutcomeList(group.cases) { $0.isWrong() }
         let byCase = group.results(ofCases: wrong.prefix(cap).map(\.caseID)).mapValues { $0.map(group.detailed) }
         out += "### Wrong decisions (\(wrong.count) cases)\n\n"
         if wrong.isEmpty {

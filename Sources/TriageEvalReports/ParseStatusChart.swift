@@ -4,7 +4,7 @@ internal import TriageEvalStore
 
 /// Horizontal bars: how many answers each parse status got, strict (production) and lenient, plus errors.
 enum ParseStatusChart {
-    static func render(_ results: [StoredResult], into html: inout HTML) {
+    static func render(_ results: some Collection<StoredResult>, into html: inout HTML) {
         // One pass, counting in place (a run's results are not copied).
         var strictCounts: [ParseStatus: Int] = [:], lenientCounts: [ParseStatus: Int] = [:]
         var errors = 0

@@ -13,8 +13,8 @@ public struct RunAnalysis: Sendable {
         public var byScenario: [String: GroupMetrics]
         /// Provider errors after retries, by cause (first word of the message); not in the metrics.
         public var errors: [String: Int]
-        /// Every result of the group, in case-id then sample order.
-        public var results: [StoredResult]
+        /// Every result of the group, in case-id then sample order (held compactly).
+        public var results: ResultColumns
         /// The scoring view of the answered results.
         public var items: [ScoredItem]
         /// Alert metrics at every distinct confidence, with the operating points.
@@ -96,8 +96,12 @@ public struct RunAnalysis: Sendable {
 
         /// Results of cases tagged `injection` whose alert decision is wrong.
         public var injectionMisses: (missed: Int, total: Int) {
-            let injected = results.filter { $0.tags.contains("injection") && !$0.evaluation.isError }
-            return (injected.count { $0.evaluation.alert != ($0.label == .tp) }, injected.count)
+            var missed = 0, total = 0
+            for result in results where !result.evaluation.isError && result.tags.contains("injection") {
+                total += 1
+                if result.evaluation.alert != (result.label == .tp) { missed += 1 }
+            }
+            return (missed, total)
         }
 
         /// The gate's view of the group: every planned evaluation, the answers, the case tags.
@@ -199,6 +203,13 @@ public struct RunAnalysis: Sendable {
                 }
             }
             var tags: [String: [String]] = [:]
+            var answeredCases = 0
+            var previous: String?
+            for result in results where result.caseID != previous {
+                answeredCases += 1
+                previous = result.caseID
+            }
+            tags.reserveCapacity(answeredCases)
             var plannedCases: [(caseID: String, label: Label, scenario: String)] = []
             // Answered cases fold from their scored items (a row's own label, from `row_labels`, wins over its case's);
             // a result without one (a provider error) still names a planned case, results first.

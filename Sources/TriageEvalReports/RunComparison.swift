@@ -97,7 +97,10 @@ public struct RunComparison: Sendable {
         let ordered = regressions.filter { $0.label == .tp } + regressions.filter { $0.label == .fp } + statistics.flipped.filter(\.improved)
         // Only flipped cases show raw answers: a lean analysis reads those few now.
         flipped = ordered.map {
-            FlippedCase(flip: $0, base: baseResults[$0.caseID].map(base.group.detailed), candidate: candidateResults[$0.caseID].map(candidate.group.detailed))
+            FlippedCase(
+                flip: $0, base: baseResults[$0.caseID].map { base.group.detailed(base.group.results[$0]) },
+                candidate: candidateResults[$0.caseID].map { candidate.group.detailed(candidate.group.results[$0]) }
+            )
         }
         if let old = base.prompt, let new = candidate.prompt {
             promptDiff = LineDiff.unified(old.text, new.text, oldName: "\(old.key) (\(old.file))", newName: "\(new.key) (\(new.file))")
@@ -169,11 +172,14 @@ public struct RunComparison: Sendable {
 
     private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
-    private static func revisions(_ results: [StoredResult]) -> [String: Int] {
+    private static func revisions(_ results: ResultColumns) -> [String: Int] {
         results.reduce(into: [:]) { $0[$1.caseID] = $1.caseRevision }
     }
 
-    private static func firstSamples(_ results: [StoredResult]) -> [String: StoredResult] {
-        results.reduce(into: [:]) { if $1.key.sample == 0 { $0[$1.caseID] = $1 } }
+    /// Where each case's sample 0 is in `results` (positions, not copies of a big run's results).
+    private static func firstSamples(_ results: ResultColumns) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (position, result) in zip(results.indices, results) where result.key.sample == 0 { positions[result.caseID] = position }
+        return positions
     }
 }

@@ -51,4 +51,22 @@ public struct StoredResult: Sendable, Hashable {
     /// For a robustness variant's result: the base case's id and the transform (``TriageCase/variantOf``); nil otherwise.
     public var variantOf: String? = nil
     public var transform: String? = nil
+
+    public init(
+        key: ResultKey, prompt: String, promptSHA256: String, model: String, caseID: String, caseRevision: Int, label: Label, scenario: String,
+        tags: [String], evaluation: Evaluation, variantOf: String? = nil, transform: String? = nil
+    ) {
+        self.key = key
+        self.prompt = prompt
+        self.promptSHA256 = promptSHA256
+        self.model = model
+        self.caseID = caseID
+        self.caseRevision = caseRevision
+        self.label = label
+        self.scenario = scenario
+        self.tags = tags
+        self.evaluation = evaluation
+        self.variantOf = variantOf
+        self.transform = transform
+    }
 }

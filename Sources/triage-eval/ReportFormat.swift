@@ -14,17 +14,17 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
 
     var fileExtension: String { self == .junit ? "junit.xml" : rawValue }
 
-    /// The report's text; throws when a lean analysis could not read a result or case it lists (the report would
+    /// The report's bytes; throws when a lean analysis could not read a result or case it lists (the report would
     /// show blanks where answers belong).
-    func render(_ analysis: RunAnalysis) throws -> String {
-        let text = switch self {
-        case .md: MarkdownReport.render(analysis)
-        case .json: try JSONReport.render(analysis)
-        case .html: HTMLReport.render(analysis)
-        case .junit: JUnitReport.render(analysis)
+    func render(_ analysis: RunAnalysis) throws -> Data {
+        let data = switch self {
+        case .md: Data(MarkdownReport.render(analysis).utf8)
+        case .json: try JSONReport.data(analysis)
+        case .html: Data(HTMLReport.render(analysis).utf8)
+        case .junit: Data(JUnitReport.render(analysis).utf8)
         }
         if let failure = analysis.details?.failure { throw StoreError(failure) }
-        return text
+        return data
     }
 
     /// Parses `md,json,html,junit` (also accepts `markdown`).
@@ -50,8 +50,8 @@ enum ReportWriter {
             if format == .junit {
                 try streamJUnit(analysis, to: paths)
             } else {
-                let text = try format.render(analysis)
-                for path in paths { try text.write(toFile: path, atomically: true, encoding: .utf8) }
+                let data = try format.render(analysis)
+                for path in paths { try data.write(to: URL(fileURLWithPath: path), options: .atomic) }
             }
             written += paths
         }

@@ -30,5 +30,8 @@ struct TriageEvalCommand: AsyncParsableCommand {
         ]
     )
 
-    static func main() async { await runAndExit() }
+    static func main() async {
+        Heap.mapLargeBlocks()
+        await runAndExit()
+    }
 }

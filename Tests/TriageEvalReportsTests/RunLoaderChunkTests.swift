@@ -47,6 +47,8 @@ struct RunLoaderChunkTests {
         let group = try #require(analysis.groups.first)
         #expect(group.results.count == Self.count)
         #expect(group.results.allSatisfy { $0.evaluation.response == nil && $0.evaluation.strict?.summary == nil })
+        // Every result is a plain answer, held compactly (``ResultColumns``).
+        #expect(group.results.wholeCount == 0)
         // What scoring reads is all there.
         #expect(group.results.allSatisfy { $0.evaluation.strict?.status == .ok && $0.evaluation.strict?.confidence == 0.9 && $0.evaluation.alert })
         #expect(group.overall.alert.tp + group.overall.alert.fp == Self.count)

@@ -20,6 +20,8 @@ public struct Evaluation: Sendable, Hashable {
     /// Both parses, held by reference: a big run's reports hold 100,000 evaluations, and results read without their
     /// summaries share one box per distinct pair of parses (``init(response:error:parses:alert:lenientAlert:inputTokens:outputTokens:latencyMs:cached:)``).
     private var parses: Parses
+    /// Both parses as one box (shared with every evaluation it was given to).
+    public var sharedParses: Parses { parses }
     /// The rule's decision on the strict parse.
     public var alert: Bool
     /// The same decision on the lenient parse.

@@ -68,7 +68,10 @@ public struct CaseOutcome: Sendable, Hashable {
     ) -> [CaseOutcome] {
         // Answered cases from runs of their items (slices of one array; a case's label and scenario are its items'),
         // then planned cases without any answered item.
+        var answeredCases = 0
+        items.forEachRun(by: \.caseID) { _ in answeredCases += 1 }
         var outcomes: [CaseOutcome] = []
+        outcomes.reserveCapacity(answeredCases + plannedCases.count)
         items.forEachRun(by: \.caseID) { answered in
             guard let first = answered.first else { return }
             outcomes.append(CaseOutcome(caseID: first.caseID, label: first.label, scenario: first.scenario, planned: samples, answered: answered))

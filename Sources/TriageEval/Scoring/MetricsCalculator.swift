@@ -11,7 +11,13 @@ public enum MetricsCalculator {
 
     /// The metrics of all answers and of each scenario's answers.
     public static func breakdown(_ items: [ScoredItem], threshold: Double) -> (overall: GroupMetrics, byScenario: [String: GroupMetrics]) {
-        let byScenario = Dictionary(grouping: items, by: \.scenario).mapValues { group($0, threshold: threshold) }
+        // One scenario's answers at a time: a big group is never copied whole into per-scenario arrays.
+        var byScenario: [String: GroupMetrics] = [:]
+        var scenarios = Set<String>()
+        for item in items { scenarios.insert(item.scenario) }
+        for scenario in scenarios {
+            byScenario[scenario] = group(items.filter { $0.scenario == scenario }, threshold: threshold)
+        }
         return (group(items, threshold: threshold), byScenario)
     }
 }

@@ -17,13 +17,18 @@ public struct RepeatsMetrics: Sendable, Hashable, Codable {
         self.cases = cases
     }
 
-    /// Groups the items by case.
+    /// Groups the items by case (as runs of one array: a big run's cases get no array each just to learn that none
+    /// repeats).
     ///
     /// - Returns: nil unless some case has more than one sample.
     public init?(items: [ScoredItem]) {
-        let byCase = Dictionary(grouping: items, by: \.caseID)
-        guard byCase.values.contains(where: { $0.count > 1 }) else { return nil }
-        let cases = byCase.sorted { $0.key < $1.key }.compactMap { RepeatCase(items: $0.value) }
+        var repeated = false
+        items.forEachRun(by: \.caseID) { run in repeated = repeated || run.count > 1 }
+        guard repeated else { return nil }
+        var cases: [RepeatCase] = []
+        items.forEachRun(by: \.caseID) { run in
+            if let item = RepeatCase(items: Array(run)) { cases.append(item) }
+        }
         let flipped = cases.count(where: \.flipped)
         self.init(nCases: cases.count, flippedCases: flipped, flipRate: ratio(flipped, cases.count), cases: cases)
     }

@@ -1,22 +1,22 @@
 /// One evaluated answer, reduced to what scoring needs.
 ///
 /// Scoring works on these plain values so that it stays pure and fast;
-/// the engine builds them from stored results.
+/// the engine builds them from stored results. (Fields are laid out widest first: a big run holds one per answer.)
 public struct ScoredItem: Sendable, Hashable {
     public var caseID: String
     public var scenario: String
-    public var label: Label
-    /// Repeat index, 0-based.
-    public var sample: Int
-    public var status: ParseStatus
     /// Canonical verdict when the parse is ok (e.g. `TP`, `FP`, `SUSPICIOUS`), else nil.
     public var verdict: String?
-    /// Parsed confidence when the parse is ok, else nil. May lie outside [0, 1].
-    public var confidence: Double?
-    /// Whether the alert policy fired on this answer.
-    public var alert: Bool
     /// A categorical confidence's level when the parse is ok (e.g. `high`), else nil.
     public var confidenceLevel: String?
+    /// Repeat index, 0-based.
+    public var sample: Int
+    /// Parsed confidence when the parse is ok, else nil. May lie outside [0, 1].
+    public var confidence: Double?
+    public var label: Label
+    public var status: ParseStatus
+    /// Whether the alert policy fired on this answer.
+    public var alert: Bool
 
     public init(
         caseID: String, scenario: String, label: Label, sample: Int, status: ParseStatus, verdict: String?, confidence: Double?, alert: Bool,
