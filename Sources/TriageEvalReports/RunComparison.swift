@@ -67,7 +67,11 @@ public struct RunComparison: Sendable {
         let baseRevisions = Self.revisions(base.group.results)
         let candidateRevisions = Self.revisions(candidate.group.results)
         func rekey(_ items: [ScoredItem], own: [String: Int], other: [String: Int]) -> [ScoredItem] {
-            items.map { item in
+            // Usually no case changed revision: the items as they are, not a copy.
+            guard items.contains(where: { item in own[item.caseID].map { mine in other[item.caseID].map { $0 != mine } ?? false } ?? false }) else {
+                return items
+            }
+            return items.map { item in
                 guard let mine = own[item.caseID], let theirs = other[item.caseID], mine != theirs else { return item }
                 var renamed = item
                 renamed.caseID = "\(item.caseID) (rev \(mine))"
@@ -77,16 +81,21 @@ public struct RunComparison: Sendable {
         let baseItems = rekey(base.group.items, own: baseRevisions, other: candidateRevisions)
         let candidateItems = rekey(candidate.group.items, own: candidateRevisions, other: baseRevisions)
         statistics = PairedComparison(base: baseItems, candidate: candidateItems, seed: seed, resamples: resamples)
-        let baseFirst = baseItems.filter { $0.sample == 0 }, candidateFirst = candidateItems.filter { $0.sample == 0 }
+        // Each narrowing copies only when it drops something (a big run's items are otherwise shared, not copied).
+        func kept(_ items: [ScoredItem], _ isKept: (ScoredItem) -> Bool) -> [ScoredItem] {
+            items.allSatisfy(isKept) ? items : items.filter(isKept)
+        }
+        let baseFirst = kept(baseItems) { $0.sample == 0 }, candidateFirst = kept(candidateItems) { $0.sample == 0 }
         let shared = Set(baseFirst.map(\.caseID)).intersection(candidateFirst.map(\.caseID))
-        let basePaired = baseFirst.filter { shared.contains($0.caseID) }, candidatePaired = candidateFirst.filter { shared.contains($0.caseID) }
+        let basePaired = kept(baseFirst) { shared.contains($0.caseID) }, candidatePaired = kept(candidateFirst) { shared.contains($0.caseID) }
         baseMetrics = GroupMetrics(items: basePaired, threshold: base.group.threshold)
         candidateMetrics = GroupMetrics(items: candidatePaired, threshold: candidate.group.threshold)
-        let baseByScenario = Dictionary(grouping: basePaired, by: \.scenario), candidateByScenario = Dictionary(grouping: candidatePaired, by: \.scenario)
-        scenarios = baseByScenario.keys.sorted().map { scenario in
+        var baseScenarios = Set<String>()
+        for item in basePaired { baseScenarios.insert(item.scenario) }
+        scenarios = baseScenarios.sorted().map { scenario in
             ScenarioDelta(
-                scenario: scenario, base: AlertMetrics(items: baseByScenario[scenario] ?? [], threshold: base.group.threshold),
-                candidate: AlertMetrics(items: candidateByScenario[scenario] ?? [], threshold: candidate.group.threshold)
+                scenario: scenario, base: AlertMetrics(items: kept(basePaired) { $0.scenario == scenario }, threshold: base.group.threshold),
+                candidate: AlertMetrics(items: kept(candidatePaired) { $0.scenario == scenario }, threshold: candidate.group.threshold)
             )
         }
         unusedSamples = (base.group.items.count - baseFirst.count, candidate.group.items.count - candidateFirst.count)

@@ -71,7 +71,8 @@ public struct PairedComparison: Sendable, Hashable {
         var b = 0, c = 0
         var attacks = Discordance(b: 0, c: 0), benign = Discordance(b: 0, c: 0)
         for caseID in baseByCase.keys.sorted() {
-            guard let left = baseByCase[caseID], let right = candidateByCase[caseID] else { continue }
+            guard let leftPosition = baseByCase[caseID], let rightPosition = candidateByCase[caseID] else { continue }
+            let left = base[leftPosition], right = candidate[rightPosition]
             outcomes.append(PairedOutcome(label: left.label, baseAlert: left.alert, candidateAlert: right.alert))
             let baseCorrect = left.alert == (left.label == .tp)
             let candidateCorrect = right.alert == (left.label == .tp)
@@ -98,9 +99,10 @@ public struct PairedComparison: Sendable, Hashable {
         self.onlyInCandidate = candidateByCase.keys.filter { baseByCase[$0] == nil }.sorted()
     }
 
-    private static func firstSamples(_ items: [ScoredItem]) -> [String: ScoredItem] {
-        var byCase: [String: ScoredItem] = [:]
-        for item in items where item.sample == 0 { byCase[item.caseID] = item }
+    /// Where each case's sample 0 is in `items` (positions: a big run's items are not copied into a dictionary).
+    private static func firstSamples(_ items: [ScoredItem]) -> [String: Int] {
+        var byCase: [String: Int] = [:]
+        for (position, item) in items.enumerated() where item.sample == 0 { byCase[item.caseID] = position }
         return byCase
     }
 }
