@@ -36,34 +36,52 @@ public enum JUnitReport {
         for (group, count) in zip(analysis.groups, counts) {
             try emit("  <testsuite name=\"\(HTMLText.escape(group.name))\" tests=\"\(count.tests)\" failures=\"\(count.failures)\" errors=\"\(count.errors)\">\n")
             let classname = HTMLText.escape("\(group.prompt).\(group.model)")
-            try group.results.forEachRun(by: \.caseID) { results in
-                try emit(testCase(results[results.startIndex].caseID, results, group: group, classname: classname))
+            // Cases a batch at a time: the raw answers of a batch's wrong samples are read together.
+            var batch: [ArraySlice<StoredResult>] = []
+            func flush() throws {
+                let wrong = batch.flatMap { $0.filter(isWrong) }
+                let answers = Dictionary(zip(wrong.map(\.key), group.responses(wrong).map { $0 ?? "" })) { first, _ in first }
+                for results in batch {
+                    try emit(testCase(results[results.startIndex].caseID, results, answers: answers, classname: classname))
+                }
+                batch.removeAll(keepingCapacity: true)
             }
+            try group.results.forEachRun(by: \.caseID) { results in
+                batch.append(results)
+                if batch.count == batchSize { try flush() }
+            }
+            try flush()
             try emit("  </testsuite>\n")
         }
         try emit("</testsuites>\n")
     }
 
+    /// Cases whose wrong samples' raw answers are read in one go.
+    static let batchSize = 512
+
     enum Verdict { case pass, failure, error }
+
+    /// An answered sample whose decision disagrees with its label.
+    static func isWrong(_ result: StoredResult) -> Bool { !result.evaluation.isError && result.evaluation.alert != (result.label == .tp) }
 
     /// A case fails when any answered sample's decision is wrong; else it errs when a provider failed.
     static func verdict(_ results: ArraySlice<StoredResult>) -> Verdict {
-        if results.contains(where: { !$0.evaluation.isError && $0.evaluation.alert != ($0.label == .tp) }) { return .failure }
+        if results.contains(where: isWrong) { return .failure }
         return results.contains(where: \.evaluation.isError) ? .error : .pass
     }
 
-    /// One `<testcase>`; a failure's body carries each wrong sample's parse and raw answer (read for it alone).
-    static func testCase(_ caseID: String, _ results: ArraySlice<StoredResult>, group: RunAnalysis.Group, classname: String) -> String {
+    /// One `<testcase>`; a failure's body carries each wrong sample's parse and raw answer (`answers`, by result key).
+    static func testCase(_ caseID: String, _ results: ArraySlice<StoredResult>, answers: [ResultKey: String], classname: String) -> String {
         let latency = results.compactMap(\.evaluation.latencyMs).reduce(0, +) / 1000
         var out = "    <testcase classname=\"\(classname)\" name=\"\(HTMLText.escape(caseID))\" time=\"\(String(format: "%.3f", latency))\">\n"
         switch verdict(results) {
         case .failure:
-            let wrong = results.filter { !$0.evaluation.isError && $0.evaluation.alert != ($0.label == .tp) }
+            let wrong = results.filter(isWrong)
             let label = results.first?.label ?? .fp
             let message = label == .tp ? "attack not alerted" : "benign case alerted"
             let body = wrong.map { result in
                 let strict = result.evaluation.strict
-                return "sample \(result.key.sample): parse \(strict?.status.rawValue ?? "—"), verdict \(strict?.rawVerdict ?? "—"), confidence \(strict?.rawConfidence ?? "—")\n\(group.detailed(result).evaluation.response ?? "")"
+                return "sample \(result.key.sample): parse \(strict?.status.rawValue ?? "—"), verdict \(strict?.rawVerdict ?? "—"), confidence \(strict?.rawConfidence ?? "—")\n\(answers[result.key] ?? "")"
             }.joined(separator: "\n---\n")
             out += "      <failure message=\"\(HTMLText.escape("\(message) (label \(label.rawValue), \(wrong.count) of \(results.count) samples wrong)"))\" type=\"wrong-decision\">\(HTMLText.escape(body))</failure>\n"
         case .error:

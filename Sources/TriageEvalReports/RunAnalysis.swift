@@ -49,6 +49,9 @@ public struct RunAnalysis: Sendable {
         /// `result` with its raw answer and parse summaries: as held, or read from the store for a lean analysis.
         public func detailed(_ result: StoredResult) -> StoredResult { details?.detailed(result) ?? result }
 
+        /// The raw answer of each of `results`: as held, or read in one go for a lean analysis.
+        public func responses(_ results: [StoredResult]) -> [String?] { details?.responses(results) ?? results.map(\.evaluation.response) }
+
         /// `id@version × model`.
         public var name: String { "\(prompt) × \(model)" }
 

@@ -42,6 +42,16 @@ public final class RunDetails: Sendable {
         }
     }
 
+    /// The raw answer of each of `results` (nil where it has none), read in one go.
+    func responses(_ results: [StoredResult]) -> [String?] {
+        do {
+            return try store.responsesNow(results.map(\.key))
+        } catch {
+            record(error)
+            return results.map(\.evaluation.response)
+        }
+    }
+
     /// The decoded case revision, nil when unknown or unreadable (then ``failure`` says why).
     func caseItem(_ revision: Int64) -> TriageCase? {
         if let known = state.withLock({ $0.cases[revision] }) { return known }

@@ -213,6 +213,21 @@ extension Store {
         }
     }
 
+    /// Each key's raw answer alone (nil: none, or no such result), in order, in one read: what JUnit shows of every
+    /// wrong result, without decoding its parses.
+    public func responsesNow(_ keys: [ResultKey]) throws -> [String?] {
+        guard !keys.isEmpty else { return [] }
+        return try readNow { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT response FROM result
+                WHERE run_id = ? AND prompt_version_id = ? AND model_id = ? AND case_revision_id = ? AND sample = ? AND row_key = ?
+                """)
+            return try keys.map { key in
+                try String?.fetchOne(statement, arguments: [key.runID, key.promptRowID, key.modelRowID, key.caseRevisionID, key.sample, key.row]) ?? nil
+            }
+        }
+    }
+
     /// One prepared statement for every result of a batch (GRDB's record `upsert` re-encoded each record
     /// through `Codable` and read it back: the largest cost of writing thousands of cached results).
     static let upsertResultSQL = """
