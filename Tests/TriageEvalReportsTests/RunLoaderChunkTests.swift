@@ -62,6 +62,24 @@ struct RunLoaderChunkTests {
         #expect(markdown.contains("| x |"))
     }
 
+    @Test("Issue 15: JUnit of a lean run carries every wrong sample's raw answer, read a batch of cases at a time")
+    func junitReadsWrongAnswersInBatches() async throws {
+        let (store, directory) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (info, _, answer) = try await Self.run(store, answered: Self.count)
+        let analysis = try await RunLoader(store: store, defaults: AlertPolicy()).analysis(info)
+        #expect(analysis.groups.first?.results.allSatisfy { $0.evaluation.response == nil } == true)
+
+        let xml = JUnitReport.render(analysis)
+
+        // Every FP case (3 of 4: 1,875) alerted on `verdict=TP`: one failure each, over several batches, each with the answer.
+        let failures = xml.components(separatedBy: "<failure ").count - 1
+        #expect(failures == 1_875)
+        #expect(failures > 3 * JUnitReport.batchSize)
+        #expect(xml.components(separatedBy: "</failure>").filter { $0.hasSuffix(answer) }.count == 1_875)
+        #expect(analysis.details?.failure == nil)
+    }
+
     static func store() throws -> (Store, URL) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("run-loader-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
