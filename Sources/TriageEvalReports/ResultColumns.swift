@@ -60,9 +60,14 @@ public struct ResultColumns: RandomAccessCollection, Sendable, Hashable {
     public var endIndex: Int { rows.count }
 
     public subscript(position: Int) -> StoredResult {
-        let row = rows[position]
+        precondition(rows.indices.contains(position), "ResultColumns index out of range")
+        return rows.withUnsafeBufferPointer { rows in result(rows[position]) }
+    }
+
+    private func result(_ row: borrowing Row) -> StoredResult {
         guard row.whole < 0, let common else { return whole[Int(row.whole)] }
-        let has = { (flag: UInt8) in row.flags & flag != 0 }
+        let flags = row.flags
+        func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
         return StoredResult(
             key: ResultKey(
                 runID: common.runID, promptRowID: common.promptRowID, modelRowID: common.modelRowID, caseRevisionID: row.caseRevisionID,

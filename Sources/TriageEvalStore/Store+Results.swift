@@ -160,6 +160,14 @@ extension Store {
             names[text] = text
             return text
         }
+        // A case's id repeats on each of its samples and each prompt × model: one copy per case revision.
+        var caseIDs: [Int64: String] = [:]
+        func caseIDOf(_ revisionID: Int64, _ row: Row) -> String {
+            if let known = caseIDs[revisionID] { return known }
+            let caseID: String = row[17]
+            caseIDs[revisionID] = caseID
+            return caseID
+        }
         // Lean parses repeat (the same verdict and confidence on many cases): one shared box per distinct pair.
         var boxes: [String: Evaluation.Parses] = [:]
         func leanParses(_ row: Row) throws -> Evaluation.Parses {
@@ -180,11 +188,11 @@ extension Store {
             )
             let revisionID: Int64 = row[21]
             let rowKey: String = row[22]
-            let caseID: String = row[17]
+            let caseID = rowKey.isEmpty ? caseIDOf(revisionID, row) : shared("\(row[17] as String)[\(rowKey)]")
             try body(StoredResult(
                 key: ResultKey(runID: id, promptRowID: row[0], modelRowID: row[1], caseRevisionID: row[2], sample: row[3], row: row[22],
                                label: (row[23] as String?).flatMap(Label.init(rawValue:)), scenario: row[24]),
-                prompt: shared(row[14]), promptSHA256: shared(row[15]), model: shared(row[16]), caseID: rowKey.isEmpty ? caseID : "\(caseID)[\(rowKey)]", caseRevision: row[18],
+                prompt: shared(row[14]), promptSHA256: shared(row[15]), model: shared(row[16]), caseID: caseID, caseRevision: row[18],
                 label: Label(rawValue: row[19]) ?? .fp, scenario: shared(row[20]), tags: tagsByRevision[revisionID] ?? [], evaluation: evaluation,
                 variantOf: row[25], transform: row[26]
             ), row[row.count - 1])

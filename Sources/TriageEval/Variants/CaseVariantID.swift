@@ -18,6 +18,8 @@ public struct CaseVariantID: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads `base~transform~n` from the right (a base id may itself contain `~`); nil for any other id.
     public init?(parsing id: String) {
+        // Most ids have no separator at all: answer without splitting them (reports ask this of every result).
+        guard let separator = Self.separator.asciiValue, id.utf8.contains(separator) else { return nil }
         let parts = id.split(separator: Self.separator, omittingEmptySubsequences: false)
         guard parts.count >= 3, let index = Int(parts[parts.count - 1]), index >= 1, String(index) == parts[parts.count - 1],
               !parts[parts.count - 2].isEmpty
