@@ -173,6 +173,17 @@ enum Schema {
                 WHERE instr(body, '"documents"') > 0 AND COALESCE(json_array_length(body, '$.documents'), 0) > 0
                 """)
         }
+        migrator.registerMigration("v6-case-has-documents-trigger") { db in
+            // A binary from before `v5` still writes into this store without setting the column: SQLite sets it then
+            // (this binary sets it itself, and the body is only looked at when the column says no documents).
+            try db.execute(sql: """
+                CREATE TRIGGER case_revision_has_documents AFTER INSERT ON case_revision
+                WHEN NOT NEW.has_documents AND instr(NEW.body, '"documents"') > 0 AND COALESCE(json_array_length(NEW.body, '$.documents'), 0) > 0
+                BEGIN
+                    UPDATE case_revision SET has_documents = 1 WHERE id = NEW.id;
+                END
+                """)
+        }
         return migrator
     }
 

@@ -51,5 +51,21 @@ import TriageEval
         let refs = try await fresh.caseRefsByRevision(rows.map(\.revisionID))
         #expect(rows.map { refs[$0.revisionID]?.hasDocuments } == rows.map { $0.item.id == "with-docs" })
         #expect(try await fresh.revisionsWithDocuments(rows.map(\.revisionID)).count == 1)
+
+        // Written into this schema by a binary that does not know the column (an insert without it): set by SQLite.
+        let olderBinary = try DatabaseQueue(path: directory.appendingPathComponent("new.sqlite").path)
+        try await olderBinary.write { db in
+            for item in cases {
+                let body = item.canonicalJSON()
+                try db.execute(
+                    sql: "INSERT INTO case_revision (case_id, revision, content_hash, label, scenario, body, imported_at) VALUES (?, 2, ?, ?, ?, ?, '2026-01-02 00:00:00')",
+                    arguments: [item.id, SHA256Hex.of(body + "2"), item.label.rawValue, item.scenario, body]
+                )
+            }
+        }
+        let flags = try await olderBinary.read { db in
+            try Row.fetchAll(db, sql: "SELECT case_id, has_documents FROM case_revision WHERE revision = 2 ORDER BY case_id").map { "\($0[0] as String)=\($0[1] as Int)" }
+        }
+        #expect(flags == ["no-docs=0", "with-docs=1"])
     }
 }
