@@ -139,14 +139,17 @@ import TriageEvalStore
         let storePath = directory.appendingPathComponent(".triage-eval/store.sqlite").path
         var store: Store?
         var submitted = false
+        // Polling starts once every batch is submitted (items go out in batches of the provider's size): killed before,
+        // `collect` would rightly submit the rest itself.
         for _ in 0..<1200 where !submitted && process.isRunning {
             try await Task.sleep(for: .milliseconds(50))
             if store == nil, FileManager.default.fileExists(atPath: storePath) { store = try? Store(path: storePath) }
-            if let store, let run = try? await store.latestRun() {
+            let polled = try await stub.requests().contains { $0.method == "GET" && $0.path.hasPrefix("/v1/batches/") }
+            if polled, let store, let run = try? await store.latestRun() {
                 submitted = (try? await store.batches(run: run.id))?.contains { $0.state == .submitted } ?? false
             }
         }
-        #expect(submitted && process.isRunning, "the run ended before its batch could be seen submitted")
+        #expect(submitted && process.isRunning, "the run ended before its batch could be seen submitted and polled")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
 
@@ -161,7 +164,8 @@ import TriageEvalStore
         let done = try #require(try await db.run(run.id))
         #expect(done.status == .complete)
         _ = try await Self.expectOneResultPerItem(db, run: done)
-        #expect(try await Self.creates(stub, path: "/v1/batches").count == 1)
+        let exchanges = try await stub.requests().map { "\($0.method) \($0.path)" }
+        #expect(try await Self.creates(stub, path: "/v1/batches").count == 1, "\(exchanges)\n\(collected.stderr)")
     }
 
     @Test func ctrlCWhilePollingLeavesTheBatchToCollect() async throws {
