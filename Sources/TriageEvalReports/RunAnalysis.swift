@@ -27,7 +27,7 @@ public struct RunAnalysis: Sendable {
         public var cases: [CaseOutcome]
         /// Evaluations planned for the group (cases × samples).
         public var planned: Int
-        /// Tags of every planned case, by case id.
+        /// Tags of the planned cases tagged `must-alert` or `must-not-alert` (what the gate and the case summary check), by case id.
         public var tagsByCase: [String: [String]]
         /// Why the group has no calibration (ECE, Brier) and no threshold sweep: its prompt's answers carry no
         /// numeric score. Nil when they do.
@@ -205,19 +205,17 @@ public struct RunAnalysis: Sendable {
                     errors[String(message.prefix { $0 != ":" }), default: 0] += 1
                 }
             }
+            // Tags of the cases a gate and the summary check (`must-alert`, `must-not-alert`): not an entry per case.
             var tags: [String: [String]] = [:]
-            var answeredCases = 0
-            var previous: String?
-            for result in results where result.caseID != previous {
-                answeredCases += 1
-                previous = result.caseID
+            func tag(_ caseID: String, _ caseTags: [String]) {
+                let checked = caseTags.contains(GateEvaluator.mustAlertTag) || caseTags.contains(GateEvaluator.mustNotAlertTag)
+                tags[caseID] = checked ? caseTags : nil
             }
-            tags.reserveCapacity(answeredCases)
             var plannedCases: [(caseID: String, label: Label, scenario: String)] = []
             // Answered cases fold from their scored items (a row's own label, from `row_labels`, wins over its case's);
             // a result without one (a provider error) still names a planned case, results first.
             for result in results {
-                tags[result.caseID] = result.tags
+                tag(result.caseID, result.tags)
                 if result.evaluation.isError || result.evaluation.strict == nil {
                     plannedCases.append((result.caseID, result.label, result.scenario))
                 }
@@ -230,7 +228,7 @@ public struct RunAnalysis: Sendable {
                 if answeredIDs == nil { answeredIDs = Dictionary(results.map { ($0.key.caseRevisionID, $0.caseID) }) { first, _ in first } }
                 let caseID = answeredIDs?[revision] ?? item.id
                 plannedCases.append((caseID, item.label, item.scenario))
-                tags[caseID] = item.tags
+                tag(caseID, item.tags)
             }
             let samples = max(run.plan.samples, 1)
             let outcomes = CaseOutcome.fold(items, plannedCases: plannedCases, samples: samples)

@@ -6,7 +6,7 @@ public struct GateSubject: Sendable {
     public var metrics: GroupMetrics
     /// Every scored answer (all samples; provider errors are not answers).
     public var items: [ScoredItem]
-    /// Tags by case id, for every planned case (answered or not), for `must-alert` / `must-not-alert`.
+    /// Tags by case id of the planned cases (answered or not) tagged `must-alert` or `must-not-alert` (others may be absent).
     public var tags: [String: [String]]
     /// Every planned case with its samples folded, unanswered ones included.
     public var cases: [CaseOutcome]
