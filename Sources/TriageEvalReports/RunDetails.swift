@@ -11,8 +11,9 @@ public import TriageEvalStore
 /// as if complete).
 public final class RunDetails: Sendable {
     let store: Store
-    /// The run's planned case revisions (to find a listed case's revision by its id).
-    let planned: Set<Int64>
+    /// The run's planned case revisions, sorted (to find a listed case's revision by its id; a big run's 100,000 as
+    /// an array, not a hash set).
+    let planned: [Int64]
     private struct State {
         var cases: [Int64: TriageCase] = [:]
         var failure: String?
@@ -21,9 +22,9 @@ public final class RunDetails: Sendable {
     /// Decoded cases kept at most (listed cases repeat across a report's sections and formats).
     static let cachedCases = 512
 
-    public init(store: Store, planned: Set<Int64>) {
+    public init(store: Store, planned: [Int64]) {
         self.store = store
-        self.planned = planned
+        self.planned = planned.sorted()
     }
 
     /// The first read that failed, if any.
@@ -71,11 +72,21 @@ public final class RunDetails: Sendable {
     /// The planned revision of a case, by its id.
     func revision(ofCase caseID: String) -> Int64? {
         do {
-            return try store.caseRevisionIDsNow(caseID).first(where: planned.contains)
+            return try store.caseRevisionIDsNow(caseID).first(where: isPlanned)
         } catch {
             record(error)
             return nil
         }
+    }
+
+    /// Whether `revision` is planned (binary search of the sorted list).
+    private func isPlanned(_ revision: Int64) -> Bool {
+        var low = 0, high = planned.count
+        while low < high {
+            let middle = (low + high) / 2
+            if planned[middle] < revision { low = middle + 1 } else { high = middle }
+        }
+        return low < planned.count && planned[low] == revision
     }
 
     private func record(_ error: any Error) {

@@ -100,7 +100,7 @@ public struct RunLoader: Sendable {
         }
         var analysis = RunAnalysis(
             run: run, grouped: grouped, policies: policies, prices: prices, prompts: prompts, cases: cases,
-            batchAnswered: try await store.batchAnswered(run: run.id), caseRefs: caseRefs, accepted: accepted, details: RunDetails(store: store, planned: Set(run.plan.caseRevisions))
+            batchAnswered: try await store.batchAnswered(run: run.id), caseRefs: caseRefs, accepted: accepted, details: RunDetails(store: store, planned: run.plan.caseRevisions)
         )
         analysis.structuredOutputs = StructuredOutputComparison.pairs(analysis.groups, models: configs, prompts: prompts)
         // A replay model without recorded answers for the variants was not asked about them (``RunInfo/Plan/variantsSkippedBy``).

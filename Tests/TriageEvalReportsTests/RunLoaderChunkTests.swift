@@ -56,6 +56,10 @@ struct RunLoaderChunkTests {
         #expect(listed.evaluation.response == answer)
         #expect(listed.evaluation.strict?.summary == "x")
         #expect(listed.key == group.results[7].key)
+        // An answered case's note: its planned revision found on demand (binary search of the sorted plan).
+        #expect(analysis.caseNote("case-00007") == "note 7")
+        #expect(analysis.caseNote("case-02498") == "note 2498")
+        #expect(analysis.caseNote("no-such-case") == nil)
         #expect(analysis.details?.failure == nil)
         // The Markdown report lists wrong decisions (the FP cases alerted) with their summaries, read on demand.
         let markdown = MarkdownReport.render(analysis)
