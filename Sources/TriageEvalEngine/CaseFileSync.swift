@@ -48,7 +48,8 @@ public struct CaseFileSync: Sendable {
     /// With `mapping`, the one file in `paths` is a dataset (one case per NDJSON line, ``DatasetParser``); the
     /// mapping is recorded with the file, and every later sync reads that file with it.
     public func sync(_ paths: [String] = [], mapping: DatasetMapping? = nil) async throws -> Synced {
-        let recorded = try await store.importedCaseFiles()
+        // The files' records without their entries: those are read file by file, only for the files kept as they are.
+        let recorded = try await store.recordedCaseFiles()
         let explicit = !paths.isEmpty
         var files = try workspace.caseFiles(paths).map { (file: $0, path: Self.key($0)) }
         if mapping != nil, paths.count != 1 || files.count != 1 || files[0].path != Self.key(paths[0]) {
@@ -57,17 +58,15 @@ public struct CaseFileSync: Sendable {
         var forget: [String] = []
         var others: [(file: String, cases: [ImportedCaseFile.Entry])] = []
         let covered = Set(files.map(\.path))
-        for (path, record) in recorded.sorted(by: { $0.key < $1.key }) where !covered.contains(path) {
+        for path in recorded.keys.sorted() where !covered.contains(path) {
             if !FileManager.default.fileExists(atPath: path) {
                 forget.append(path)
             } else if explicit {
-                others.append((workspace.display(path), record.cases))
+                others.append((workspace.display(path), try await store.caseFileEntries(path)))
             } else {
                 files.append((path, path))
             }
         }
-        // Only the cases the recorded files yielded: a store holding a million other cases is not scanned.
-        let latest = try await store.latestCaseHashes(ids: Set(files.flatMap { recorded[$0.path]?.cases.map(\.id) ?? [] }))
         var reads: [FileRead] = []
         var entries: [(file: String, cases: [ImportedCaseFile.Entry])] = []
         var drafts: [(file: String, ids: [String])] = []
@@ -85,10 +84,10 @@ public struct CaseFileSync: Sendable {
                     continue
                 }
                 let hash = "r\(CaseFileParser.readerRevision):" + scan.hash
-                if let previous = recorded[path], previous.fileHash == hash, previous.cases.allSatisfy({ latest[$0.id] == $0.contentHash }) {
-                    entries.append((name, previous.cases))
+                if let previous = recorded[path], previous.fileHash == hash, let cases = try await store.currentCaseFileEntries(path) {
+                    entries.append((name, cases))
                     if !previous.drafts.isEmpty { drafts.append((name, previous.drafts)) }
-                    reused += previous.cases.map(\.id)
+                    reused += cases.map(\.id)
                     continue
                 }
                 if !scan.isUTF8 {
@@ -108,10 +107,10 @@ public struct CaseFileSync: Sendable {
             // A dataset's mapping is part of its hash (a new mapping re-reads it); a case file's documents files are.
             let extra = try datasetMapping.map { try Self.mappingEncoder.encode($0) } ?? workspace.documentsFileBytes(of: data, caseFile: file)
             let hash = "r\(CaseFileParser.readerRevision):" + SHA256Hex.of(data + extra)
-            if let previous = recorded[path], previous.fileHash == hash, previous.cases.allSatisfy({ latest[$0.id] == $0.contentHash }) {
-                entries.append((name, previous.cases))
+            if let previous = recorded[path], previous.fileHash == hash, let cases = try await store.currentCaseFileEntries(path) {
+                entries.append((name, cases))
                 if !previous.drafts.isEmpty { drafts.append((name, previous.drafts)) }
-                reused += previous.cases.map(\.id)
+                reused += cases.map(\.id)
                 continue
             }
             do throws(InputError) {
@@ -230,10 +229,10 @@ public struct CaseFileSync: Sendable {
     }
 
     /// Syncs the case set and returns lean views of its cases (``CaseRef``: latest revisions, by id, no body
-    /// decoded), with what the sync did.
-    public func caseSetRefs() async throws -> (cases: [CaseRef], synced: Synced) {
+    /// decoded), with what the sync imported and its drafts note (the sync's list of every case is let go first).
+    public func caseSetRefs() async throws -> (cases: [CaseRef], summary: CaseImportSummary, draftNote: String?) {
         let synced = try await sync()
-        return (try await store.currentCaseRefs(ids: Set(synced.cases.map(\.id))), synced)
+        return (try await store.currentCaseRefs(ids: synced.cases.lazy.map(\.id)), synced.summary, synced.draftNote)
     }
 
     /// Encodes a dataset mapping into a file's import hash (sorted keys: the same mapping, the same bytes).

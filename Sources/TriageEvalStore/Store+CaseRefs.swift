@@ -4,16 +4,20 @@ internal import GRDB
 
 extension Store {
     /// The lean views of the latest revision of each case in `ids`, ordered by case id: columns and the body's tags
-    /// (SQLite's `json_extract`), no body decoded (not counted in ``StoreInstrumentation/caseRowsRead``).
-    public func currentCaseRefs(ids: Set<String>) async throws -> [CaseRef] {
-        try await read { db in
+    /// (SQLite's `json_extract`), no body decoded (not counted in ``StoreInstrumentation/caseRowsRead``). An id
+    /// given twice is read once.
+    public func currentCaseRefs(ids: some Collection<String>) async throws -> [CaseRef] {
+        // The ids go to SQLite as one JSON list, written directly (not a sorted copy through `JSONEncoder`).
+        let list = Self.jsonStrings(ids)
+        let count = ids.count
+        return try await read { db in
             let sql = """
                 SELECT \(Self.caseRefColumns) FROM case_revision r
                 WHERE r.case_id IN (SELECT value FROM json_each(?))
                   AND r.revision = (SELECT MAX(revision) FROM case_revision WHERE case_id = r.case_id)
                 ORDER BY r.case_id
                 """
-            return try self.caseRefs(Row.fetchCursor(db, sql: sql, arguments: [try Self.json(ids.sorted())]))
+            return try self.caseRefs(Row.fetchCursor(db, sql: sql, arguments: [list]), count: count)
         }
     }
 
@@ -47,8 +51,9 @@ extension Store {
         """
 
     /// The rows of a query above, read one at a time (a row is not kept once its view is made).
-    private func caseRefs(_ rows: RowCursor) throws -> [CaseRef] {
+    private func caseRefs(_ rows: RowCursor, count: Int) throws -> [CaseRef] {
         var refs: [CaseRef] = []
+        refs.reserveCapacity(count)
         var reader = CaseRefReader(store: self)
         while let row = try rows.next() { refs.append(try reader.ref(row)) }
         return refs
