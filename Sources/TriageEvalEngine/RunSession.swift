@@ -84,6 +84,7 @@ public struct RunSession: Sendable {
 
     /// Plans the run: imports the case files and checks every name (new run), or rebuilds the recorded plan.
     public func plan() async throws -> Planned {
+        HeapTrim.fewerArenas()
         let preparer = RunPreparer(workspace: workspace, store: store, logger: verbose ? logger : nil)
         var planned: Planned
         if let resume = options.resume {
