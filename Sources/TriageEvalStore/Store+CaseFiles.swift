@@ -8,7 +8,7 @@ extension Store {
         try await read { db in
             var files: [String: ImportedCaseFile] = [:]
             for (path, record) in try self.recordedCaseFiles(db) {
-                let cases = try self.caseFileEntries(db, path: path, ifCurrent: false) ?? []
+                let cases = try self.caseFileEntries(db, path: path, ifCurrent: false, keep: true) ?? []
                 files[path] = ImportedCaseFile(path: path, fileHash: record.fileHash, cases: cases, drafts: record.drafts, mapping: record.mapping)
             }
             return files
@@ -23,7 +23,7 @@ extension Store {
 
     /// The cases the file recorded at `path` yielded, in file order (none for a path not recorded).
     public func caseFileEntries(_ path: String) async throws -> [ImportedCaseFile.Entry] {
-        try await read { db in try self.caseFileEntries(db, path: path, ifCurrent: false) ?? [] }
+        try await read { db in try self.caseFileEntries(db, path: path, ifCurrent: false, keep: true) ?? [] }
     }
 
     /// The cases the file recorded at `path` yielded, in file order, when every one of them is still the latest
@@ -31,7 +31,39 @@ extension Store {
     /// `case_id` index, counted in ``StoreInstrumentation/caseHashesRead``): no other case is read, and no hash
     /// table of them is built.
     public func currentCaseFileEntries(_ path: String) async throws -> [ImportedCaseFile.Entry]? {
-        try await read { db in try self.caseFileEntries(db, path: path, ifCurrent: true) }
+        try await read { db in try self.caseFileEntries(db, path: path, ifCurrent: true, keep: true) }
+    }
+
+    /// Whether every case the file recorded at `path` yielded is still the latest revision of its id (as
+    /// ``currentCaseFileEntries(_:)``, without reading the entries out).
+    public func caseFileIsCurrent(_ path: String) async throws -> Bool {
+        try await read { db in try self.caseFileEntries(db, path: path, ifCurrent: true, keep: false) != nil }
+    }
+
+    /// For a duplicate-id check over the files recorded at `paths` and files read now (their ids: `ids`): the
+    /// recorded entries whose id occurs more than once among those files or also in `ids`, as ids in file order by
+    /// recorded path. Computed by SQLite over the recorded lists (`json_each`); usually nothing comes back.
+    public func repeatedCaseIDs(inFiles paths: [String], alsoIn ids: [String]) async throws -> [String: [String]] {
+        try await read { db in try Self.repeatedCaseIDs(inFiles: paths, alsoIn: ids, db: db) }
+    }
+
+    static func repeatedCaseIDs(inFiles paths: [String], alsoIn ids: [String], db: Database) throws -> [String: [String]] {
+        guard !paths.isEmpty else { return [:] }
+        let sql = """
+            WITH entry AS (
+                SELECT f.path AS path, e.key AS position, json_extract(e.value, '$.id') AS id
+                FROM case_file f, json_each(f.cases) e WHERE f.path IN (SELECT value FROM json_each(?1)))
+            SELECT path, id FROM entry
+            WHERE id IN (SELECT id FROM entry GROUP BY id HAVING COUNT(*) > 1) OR id IN (SELECT value FROM json_each(?2))
+            ORDER BY path, position
+            """
+        var repeated: [String: [String]] = [:]
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: [jsonStrings(paths), jsonStrings(ids)])
+        while let row = try rows.next() {
+            guard let path = row[0] as String?, let id = row[1] as String? else { continue }
+            repeated[path, default: []].append(id)
+        }
+        return repeated
     }
 
     private func recordedCaseFiles(_ db: Database) throws -> [String: RecordedCaseFile] {
@@ -46,8 +78,9 @@ extension Store {
     }
 
     /// A recorded file's entries, read one at a time from its JSON list by SQLite's `json_each` (no JSON decoder and
-    /// no value tree of the whole list); with `ifCurrent`, nil as soon as one is not its case's latest revision.
-    private func caseFileEntries(_ db: Database, path: String, ifCurrent: Bool) throws -> [ImportedCaseFile.Entry]? {
+    /// no value tree of the whole list), kept only with `keep`; with `ifCurrent`, nil as soon as one is not its case's
+    /// latest revision.
+    private func caseFileEntries(_ db: Database, path: String, ifCurrent: Bool, keep: Bool) throws -> [ImportedCaseFile.Entry]? {
         let stale = ifCurrent
             ? """
             json_extract(e.value, '$.contentHash') IS NOT (
@@ -66,7 +99,7 @@ extension Store {
                 throw StoreError("the store \(self.path) records case file \(path) with an entry it cannot read; import that file again (`triage-eval cases import FILE`)")
             }
             if ifCurrent, row[3] as Bool { return nil }
-            entries.append(ImportedCaseFile.Entry(id: id, contentHash: contentHash, scenario: scenario))
+            if keep { entries.append(ImportedCaseFile.Entry(id: id, contentHash: contentHash, scenario: scenario)) }
         }
         return entries
     }
