@@ -146,14 +146,15 @@ public struct CaseFileSync: Sendable {
                 errors.append(error)
             }
         }
-        // Without a file to stream, a bad file fails here, before the store is written to.
-        if reads.allSatisfy({ !$0.isStreamed }) {
+        // Without a file to stream, a bad file fails here, before the store is written to (and is not checked again).
+        let checkedBefore = reads.allSatisfy { !$0.isStreamed }
+        if checkedBefore {
             let lookup = Self.lookup(entries, kept: kept, others: others)
             let repeated = try await store.repeatedCaseIDs(inFiles: lookup.paths, alsoIn: lookup.ids)
             errors += Self.duplicateIDs(Self.checked(entries, kept: kept, others: others, repeated: repeated))
             if !errors.isEmpty { throw InputErrors(errors) }
         }
-        let read = (reads: reads, entries: entries, drafts: drafts, errors: errors, others: others, kept: kept)
+        let read = (reads: reads, entries: entries, drafts: drafts, errors: errors, others: others, kept: kept, checkedBefore: checkedBefore)
         let workspace = workspace
         // One transaction: the files are read into it in order, and any error rolls all of it back.
         let imported = try await store.importCases(forget: forget) { writer in
@@ -179,9 +180,11 @@ public struct CaseFileSync: Sendable {
                     }
                 }
             }
-            let lookup = Self.lookup(entries, kept: read.kept, others: read.others)
-            let repeated = try writer.repeatedCaseIDs(inFiles: lookup.paths, alsoIn: lookup.ids)
-            errors += Self.duplicateIDs(Self.checked(entries, kept: read.kept, others: read.others, repeated: repeated))
+            if !read.checkedBefore {
+                let lookup = Self.lookup(entries, kept: read.kept, others: read.others)
+                let repeated = try writer.repeatedCaseIDs(inFiles: lookup.paths, alsoIn: lookup.ids)
+                errors += Self.duplicateIDs(Self.checked(entries, kept: read.kept, others: read.others, repeated: repeated))
+            }
             if !errors.isEmpty { throw InputErrors(errors) }
             let synced = entries.flatMap(\.cases)
             if explicit { try writer.restore(synced.lazy.map(\.id)) }

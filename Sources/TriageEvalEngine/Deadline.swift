@@ -21,7 +21,9 @@ enum Deadline {
             await withCheckedContinuation { continuation in
                 race.wait(continuation)
                 let timer = DeadlineTimer(seconds: seconds, released: released) {
-                    race.finish(.failure(ProviderError(.timeout, "no answer within \(seconds.formatted)s (timeout_s)", retryable: true)))
+                    // Decided on the concurrency runtime's threads, like the operation: when they are all busy, an
+                    // operation that has answered is not overtaken by a timer that Dispatch fires on its own thread.
+                    Task { race.finish(.failure(ProviderError(.timeout, "no answer within \(seconds.formatted)s (timeout_s)", retryable: true))) }
                 }
                 let work = Task {
                     do throws(ProviderError) {
