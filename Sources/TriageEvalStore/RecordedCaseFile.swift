@@ -1,7 +1,7 @@
 public import TriageEval
 
 /// A case file as recorded at its last import, without the cases it yielded: its byte hash, the drafts it
-/// skipped and a dataset's mapping (the cases: ``Store/caseFileEntries(_:)``, ``Store/currentCaseFileEntries(_:)``).
+/// skipped and a dataset's mapping (the cases: ``Store/importedCaseFiles()``, ``Store/currentCaseFileEntries(_:)``).
 public struct RecordedCaseFile: Sendable, Hashable {
     /// The file's absolute path.
     public var path: String

@@ -16,14 +16,9 @@ extension Store {
     }
 
     /// Every case file recorded by ``importCases(forget:_:)``, by path, without the cases it yielded (a case-set
-    /// sync reads those file by file: ``caseFileEntries(_:)``, ``currentCaseFileEntries(_:)``).
+    /// sync checks them file by file: ``caseFileIsCurrent(_:)``, ``currentCaseFileEntries(_:)``).
     public func recordedCaseFiles() async throws -> [String: RecordedCaseFile] {
         try await read { db in try self.recordedCaseFiles(db) }
-    }
-
-    /// The cases the file recorded at `path` yielded, in file order (none for a path not recorded).
-    public func caseFileEntries(_ path: String) async throws -> [ImportedCaseFile.Entry] {
-        try await read { db in try self.caseFileEntries(db, path: path, ifCurrent: false, keep: true) ?? [] }
     }
 
     /// The cases the file recorded at `path` yielded, in file order, when every one of them is still the latest
