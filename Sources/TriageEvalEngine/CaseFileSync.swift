@@ -24,8 +24,11 @@ public struct CaseFileSync: Sendable {
     /// The outcome of one sync.
     public struct Synced: Sendable {
         /// The cases of the files synced, in file order, without the removed ones (for a sync of the
-        /// case set: the case set).
+        /// case set: the case set). A sync that does not list kept files (``caseSetRefs()``) has only the cases
+        /// of the files read this time here, and the kept files in ``keptFiles``.
         public var cases: [ImportedCaseFile.Entry]
+        /// The files kept as recorded (unchanged since their last import), by their recorded path.
+        public var keptFiles: [String] = []
         public var summary: CaseImportSummary
         /// Files parsed this time; the others were unchanged since their last import.
         public var parsedFiles: Int
@@ -48,30 +51,38 @@ public struct CaseFileSync: Sendable {
     /// With `mapping`, the one file in `paths` is a dataset (one case per NDJSON line, ``DatasetParser``); the
     /// mapping is recorded with the file, and every later sync reads that file with it.
     public func sync(_ paths: [String] = [], mapping: DatasetMapping? = nil) async throws -> Synced {
-        let recorded = try await store.importedCaseFiles()
+        try await sync(paths, mapping: mapping, listKept: true)
+    }
+
+    /// The sync; without `listKept`, the kept files' cases are not read into ``Synced/cases`` (nor their ids into
+    /// the summary's `unchanged`): the case set is then read from the store by file (``caseSetRefs()``).
+    func sync(_ paths: [String], mapping: DatasetMapping?, listKept: Bool) async throws -> Synced {
+        // The files' records without their entries: those are read file by file, only for the files kept as they are.
+        let recorded = try await store.recordedCaseFiles()
         let explicit = !paths.isEmpty
         var files = try workspace.caseFiles(paths).map { (file: $0, path: Self.key($0)) }
         if mapping != nil, paths.count != 1 || files.count != 1 || files[0].path != Self.key(paths[0]) {
             throw InputError(file: paths.map(workspace.display).joined(separator: ", "), message: "a dataset mapping applies to one dataset file, not a directory or several files")
         }
         var forget: [String] = []
-        var others: [(file: String, cases: [ImportedCaseFile.Entry])] = []
+        // Recorded files outside an explicit import, for the duplicate check only (by name and recorded path).
+        var others: [(file: String, path: String)] = []
         let covered = Set(files.map(\.path))
-        for (path, record) in recorded.sorted(by: { $0.key < $1.key }) where !covered.contains(path) {
+        for path in recorded.keys.sorted() where !covered.contains(path) {
             if !FileManager.default.fileExists(atPath: path) {
                 forget.append(path)
             } else if explicit {
-                others.append((workspace.display(path), record.cases))
+                others.append((workspace.display(path), path))
             } else {
                 files.append((path, path))
             }
         }
-        // Only the cases the recorded files yielded: a store holding a million other cases is not scanned.
-        let latest = try await store.latestCaseHashes(ids: Set(files.flatMap { recorded[$0.path]?.cases.map(\.id) ?? [] }))
         var reads: [FileRead] = []
         var entries: [(file: String, cases: [ImportedCaseFile.Entry])] = []
         var drafts: [(file: String, ids: [String])] = []
         var reused: [String] = []
+        // The files kept as recorded: their slot in `entries` (empty there unless listed) and recorded path.
+        var kept: [(slot: Int, path: String)] = []
         var errors: [InputError] = []
         for (file, path) in files {
             let name = workspace.display(file)
@@ -85,10 +96,11 @@ public struct CaseFileSync: Sendable {
                     continue
                 }
                 let hash = "r\(CaseFileParser.readerRevision):" + scan.hash
-                if let previous = recorded[path], previous.fileHash == hash, previous.cases.allSatisfy({ latest[$0.id] == $0.contentHash }) {
-                    entries.append((name, previous.cases))
+                if let previous = recorded[path], previous.fileHash == hash, let cases = try await keptCases(path, list: listKept) {
+                    kept.append((entries.count, path))
+                    entries.append((name, cases))
                     if !previous.drafts.isEmpty { drafts.append((name, previous.drafts)) }
-                    reused += previous.cases.map(\.id)
+                    reused += cases.map(\.id)
                     continue
                 }
                 if !scan.isUTF8 {
@@ -108,10 +120,11 @@ public struct CaseFileSync: Sendable {
             // A dataset's mapping is part of its hash (a new mapping re-reads it); a case file's documents files are.
             let extra = try datasetMapping.map { try Self.mappingEncoder.encode($0) } ?? workspace.documentsFileBytes(of: data, caseFile: file)
             let hash = "r\(CaseFileParser.readerRevision):" + SHA256Hex.of(data + extra)
-            if let previous = recorded[path], previous.fileHash == hash, previous.cases.allSatisfy({ latest[$0.id] == $0.contentHash }) {
-                entries.append((name, previous.cases))
+            if let previous = recorded[path], previous.fileHash == hash, let cases = try await keptCases(path, list: listKept) {
+                kept.append((entries.count, path))
+                entries.append((name, cases))
                 if !previous.drafts.isEmpty { drafts.append((name, previous.drafts)) }
-                reused += previous.cases.map(\.id)
+                reused += cases.map(\.id)
                 continue
             }
             do throws(InputError) {
@@ -133,12 +146,15 @@ public struct CaseFileSync: Sendable {
                 errors.append(error)
             }
         }
-        // Without a file to stream, a bad file fails here, before the store is written to.
-        if reads.allSatisfy({ !$0.isStreamed }) {
-            errors += Self.duplicateIDs(entries + others)
+        // Without a file to stream, a bad file fails here, before the store is written to (and is not checked again).
+        let checkedBefore = reads.allSatisfy { !$0.isStreamed }
+        if checkedBefore {
+            let lookup = Self.lookup(entries, kept: kept, others: others)
+            let repeated = try await store.repeatedCaseIDs(inFiles: lookup.paths, alsoIn: lookup.ids)
+            errors += Self.duplicateIDs(Self.checked(entries, kept: kept, others: others, repeated: repeated))
             if !errors.isEmpty { throw InputErrors(errors) }
         }
-        let read = (reads: reads, entries: entries, drafts: drafts, errors: errors, others: others)
+        let read = (reads: reads, entries: entries, drafts: drafts, errors: errors, others: others, kept: kept, checkedBefore: checkedBefore)
         let workspace = workspace
         // One transaction: the files are read into it in order, and any error rolls all of it back.
         let imported = try await store.importCases(forget: forget) { writer in
@@ -164,7 +180,11 @@ public struct CaseFileSync: Sendable {
                     }
                 }
             }
-            errors += Self.duplicateIDs(entries + read.others)
+            if !read.checkedBefore {
+                let lookup = Self.lookup(entries, kept: read.kept, others: read.others)
+                let repeated = try writer.repeatedCaseIDs(inFiles: lookup.paths, alsoIn: lookup.ids)
+                errors += Self.duplicateIDs(Self.checked(entries, kept: read.kept, others: read.others, repeated: repeated))
+            }
             if !errors.isEmpty { throw InputErrors(errors) }
             let synced = entries.flatMap(\.cases)
             if explicit { try writer.restore(synced.lazy.map(\.id)) }
@@ -174,9 +194,39 @@ public struct CaseFileSync: Sendable {
         summary.unchanged += reused
         let removed = explicit ? [] : try await store.removedCaseIDs()
         return Synced(
-            cases: removed.isEmpty ? imported.value.cases : imported.value.cases.filter { !removed.contains($0.id) }, summary: summary, parsedFiles: reads.count,
-            drafts: imported.value.drafts.map { ($0.file, $0.ids) }
+            cases: removed.isEmpty ? imported.value.cases : imported.value.cases.filter { !removed.contains($0.id) }, keptFiles: kept.map(\.path),
+            summary: summary, parsedFiles: reads.count, drafts: imported.value.drafts.map { ($0.file, $0.ids) }
         )
+    }
+
+    /// A kept file's cases (read only when listed; none otherwise), or nil when one of them is no longer its case's
+    /// latest revision (the file is read again then).
+    private func keptCases(_ path: String, list: Bool) async throws -> [ImportedCaseFile.Entry]? {
+        if list { return try await store.currentCaseFileEntries(path) }
+        return try await store.caseFileIsCurrent(path) ? [] : nil
+    }
+
+    /// What the store's duplicate lookup (``Store/repeatedCaseIDs(inFiles:alsoIn:)``) is given: the recorded paths of
+    /// the kept and other files, and the ids of the files read now (`entries` outside the `kept` slots).
+    static func lookup(
+        _ entries: [(file: String, cases: [ImportedCaseFile.Entry])], kept: [(slot: Int, path: String)], others: [(file: String, path: String)]
+    ) -> (paths: [String], ids: [String]) {
+        let keptSlots = Set(kept.map(\.slot))
+        let ids = entries.indices.filter { !keptSlots.contains($0) }.flatMap { entries[$0].cases.map(\.id) }
+        return (kept.map(\.path) + others.map(\.path), ids)
+    }
+
+    /// The duplicate check's input in file order: each file read now with all its ids, each kept or other file with its
+    /// `repeated` ids only. The check's outcome is the same as over every id: an id that occurs once never repeats.
+    static func checked(
+        _ entries: [(file: String, cases: [ImportedCaseFile.Entry])], kept: [(slot: Int, path: String)], others: [(file: String, path: String)],
+        repeated: [String: [String]]
+    ) -> [(file: String, ids: [String])] {
+        let keptPaths = Dictionary(kept.map { ($0.slot, $0.path) }, uniquingKeysWith: { first, _ in first })
+        let files = entries.enumerated().map { slot, file in
+            (file: file.file, ids: keptPaths[slot].map { repeated[$0] ?? [] } ?? file.cases.map(\.id))
+        }
+        return files + others.map { (file: $0.file, ids: repeated[$0.path] ?? []) }
     }
 
     /// How a changed file gets into the import: parsed already (YAML, a dataset), or streamed from disk (`.jsonl`)
@@ -230,10 +280,12 @@ public struct CaseFileSync: Sendable {
     }
 
     /// Syncs the case set and returns lean views of its cases (``CaseRef``: latest revisions, by id, no body
-    /// decoded), with what the sync did.
-    public func caseSetRefs() async throws -> (cases: [CaseRef], synced: Synced) {
-        let synced = try await sync()
-        return (try await store.currentCaseRefs(ids: Set(synced.cases.map(\.id))), synced)
+    /// decoded), with what the sync imported and its drafts note (the sync's list of every case is let go first).
+    /// The kept files' cases are not read into memory: their lean views are read by file (``Store/currentCaseRefs(ids:inFiles:)``),
+    /// so the summary's `unchanged` lists only the cases of the files read this time.
+    public func caseSetRefs() async throws -> (cases: [CaseRef], summary: CaseImportSummary, draftNote: String?) {
+        let synced = try await sync([], mapping: nil, listKept: false)
+        return (try await store.currentCaseRefs(ids: synced.cases.lazy.map(\.id), inFiles: synced.keptFiles), synced.summary, synced.draftNote)
     }
 
     /// Encodes a dataset mapping into a file's import hash (sorted keys: the same mapping, the same bytes).
@@ -249,16 +301,16 @@ public struct CaseFileSync: Sendable {
     }
 
     /// One error per file that repeats an id defined in an earlier file.
-    static func duplicateIDs(_ entries: [(file: String, cases: [ImportedCaseFile.Entry])]) -> [InputError] {
+    static func duplicateIDs(_ files: [(file: String, ids: [String])]) -> [InputError] {
         var origin: [String: String] = [:]
         var errors: [InputError] = []
-        for (file, cases) in entries {
-            for item in cases {
-                if let other = origin[item.id] {
-                    errors.append(InputError(file: file, field: "id", message: "duplicate id \"\(item.id)\", also defined in \(other)"))
+        for (file, ids) in files {
+            for id in ids {
+                if let other = origin[id] {
+                    errors.append(InputError(file: file, field: "id", message: "duplicate id \"\(id)\", also defined in \(other)"))
                     break
                 }
-                origin[item.id] = file
+                origin[id] = file
             }
         }
         return errors

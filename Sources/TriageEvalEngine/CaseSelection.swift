@@ -30,6 +30,8 @@ public struct CaseSelection: Sendable, Hashable {
 
     /// The selection over any case type, through what it says of each case.
     func apply<Case>(_ cases: [Case], facts: (Case) -> (id: String, scenario: String, tags: [String], label: Label)) throws(InputError) -> [Case] {
+        // No option: every case, the same array (not a copy of 100,000 of them).
+        if scenarios.isEmpty, caseIDs.isEmpty, tags.isEmpty, label == nil { return cases }
         let known = Array(Set(cases.map { facts($0).scenario })).sorted()
         let scenarioList = known.isEmpty ? "there are no cases; add case files or run `triage-eval cases import`" : "scenarios: \(known.joined(separator: ", "))"
         let scenarioKeys = Set(scenarios.map { $0.lowercased() })

@@ -85,6 +85,9 @@ public struct RunExecutor: Sendable {
             while (try? await Task.sleep(for: .seconds(interval))) != nil {
                 // A failure is kept by the sink: the next result recorded stops the run with it.
                 do { try await sink.flush() } catch { logger.error("writing results failed: \(error)") }
+                // What the calls since freed, given back: glibc's per-thread arenas otherwise keep their free pages
+                // resident, and the run's RSS grows with every call though its heap does not.
+                Heap.trim()
             }
         }
         defer { flusher.cancel() }

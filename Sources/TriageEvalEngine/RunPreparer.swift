@@ -27,7 +27,7 @@ public struct RunPreparer: Sendable {
 
     public func prepare(_ request: RunRequest) async throws -> Prepared {
         if let problem = RunRequest.samplesProblem(request.samples) { throw InputError(file: "command line", field: "--samples", message: problem) }
-        let (caseSet, synced) = try await CaseFileSync(workspace: workspace, store: store).caseSetRefs()
+        let (caseSet, importSummary, draftNote) = try await CaseFileSync(workspace: workspace, store: store).caseSetRefs()
         let selected = try request.cases.apply(caseSet)
         let cut = request.shard.map { RunInfo.Shard.cut(selected, slice: $0) }
         let cases = cut?.cases ?? selected
@@ -38,7 +38,7 @@ public struct RunPreparer: Sendable {
             for model in models { try prompt.checkSendable(to: model) }
         }
 
-        var warnings: [String] = synced.draftNote.map { [$0] } ?? []
+        var warnings: [String] = draftNote.map { [$0] } ?? []
         var plannedPrompts: [RunPlan.Prompt] = []
         for prompt in prompts {
             let registered = try await store.registerPrompt(prompt)
@@ -54,7 +54,7 @@ public struct RunPreparer: Sendable {
         }
         let variants = try await variantCases(of: cases, prompts: prompts, request: request, caseIDs: Set(caseSet.map(\.id)), warnings: &warnings)
         var plan = try await RunPlan(
-            prompts: plannedPrompts, models: plannedModels, cases: cases + variants, samples: request.samples, decisionDefaults: workspace.config.decision, store: store
+            prompts: plannedPrompts, models: plannedModels, cases: variants.isEmpty ? cases : cases + variants, samples: request.samples, decisionDefaults: workspace.config.decision, store: store
         )
         plan.shard = cut?.shard
         if let cut, cut.cases.isEmpty {
@@ -99,7 +99,7 @@ public struct RunPreparer: Sendable {
         for (prompt, accepted) in zip(plan.prompts, plan.casesByPrompt) where accepted.isEmpty {
             warnings.append("\(prompt.version.key) accepts none of the selected cases (it judges \(prompt.version.entity?.rawValue ?? "any") entities)")
         }
-        return Prepared(plan: plan, warnings: warnings, importSummary: synced.summary)
+        return Prepared(plan: plan, warnings: warnings, importSummary: importSummary)
     }
 
     /// The robustness variants of the selected cases (`--variants`, else the config's `variants:`), stored as

@@ -38,6 +38,11 @@ public final class CaseImportWriter {
         files.append(file)
     }
 
+    /// ``Store/repeatedCaseIDs(inFiles:alsoIn:)`` within the import (the files recorded so far in it are not yet written).
+    public func repeatedCaseIDs(inFiles paths: [String], alsoIn ids: [String]) throws -> [String: [String]] {
+        try Store.repeatedCaseIDs(inFiles: paths, alsoIn: ids, db: db)
+    }
+
     /// Brings back case ids taken out with `cases remove` (a million ids cost a million statements unless
     /// nothing is removed at all, the usual case).
     public func restore(_ ids: some Sequence<String>) throws {

@@ -4,16 +4,36 @@ internal import GRDB
 
 extension Store {
     /// The lean views of the latest revision of each case in `ids`, ordered by case id: columns and the body's tags
-    /// (SQLite's `json_extract`), no body decoded (not counted in ``StoreInstrumentation/caseRowsRead``).
-    public func currentCaseRefs(ids: Set<String>) async throws -> [CaseRef] {
-        try await read { db in
+    /// (SQLite's `json_extract`), no body decoded (not counted in ``StoreInstrumentation/caseRowsRead``). An id
+    /// given twice is read once.
+    public func currentCaseRefs(ids: some Collection<String>) async throws -> [CaseRef] {
+        try await currentCaseRefs(ids: ids, inFiles: [])
+    }
+
+    /// As ``currentCaseRefs(ids:)``, for `ids` and the cases the files recorded at `files` yielded (``importedCaseFiles()``)
+    /// that were not taken out with `cases remove`: those ids are read by SQLite from the files' records, never
+    /// held in memory.
+    public func currentCaseRefs(ids: some Collection<String>, inFiles files: [String]) async throws -> [CaseRef] {
+        // The ids go to SQLite as one JSON list, written directly (not a sorted copy through `JSONEncoder`).
+        let (list, paths) = (Self.jsonStrings(ids), Self.jsonStrings(files))
+        let count = ids.count
+        return try await read { db in
+            let fromFiles = files.isEmpty ? "" : """
+                 UNION SELECT json_extract(e.value, '$.id') FROM case_file f, json_each(f.cases) e
+                  WHERE f.path IN (SELECT value FROM json_each(?2))
+                    AND json_extract(e.value, '$.id') NOT IN (SELECT case_id FROM case_removed)
+                """
             let sql = """
                 SELECT \(Self.caseRefColumns) FROM case_revision r
-                WHERE r.case_id IN (SELECT value FROM json_each(?))
+                WHERE r.case_id IN (SELECT value FROM json_each(?1)\(fromFiles))
                   AND r.revision = (SELECT MAX(revision) FROM case_revision WHERE case_id = r.case_id)
                 ORDER BY r.case_id
                 """
-            return try self.caseRefs(Row.fetchCursor(db, sql: sql, arguments: [try Self.json(ids.sorted())]))
+            let kept = files.isEmpty ? 0 : try Int.fetchOne(
+                db, sql: "SELECT CAST(TOTAL(json_array_length(cases)) AS INTEGER) FROM case_file WHERE path IN (SELECT value FROM json_each(?))", arguments: [paths]
+            ) ?? 0
+            let arguments: StatementArguments = files.isEmpty ? [list] : [list, paths]
+            return try self.caseRefs(Row.fetchCursor(db, sql: sql, arguments: arguments), count: count + kept)
         }
     }
 
@@ -47,8 +67,9 @@ extension Store {
         """
 
     /// The rows of a query above, read one at a time (a row is not kept once its view is made).
-    private func caseRefs(_ rows: RowCursor) throws -> [CaseRef] {
+    private func caseRefs(_ rows: RowCursor, count: Int) throws -> [CaseRef] {
         var refs: [CaseRef] = []
+        refs.reserveCapacity(count)
         var reader = CaseRefReader(store: self)
         while let row = try rows.next() { refs.append(try reader.ref(row)) }
         return refs

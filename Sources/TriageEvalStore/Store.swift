@@ -1,3 +1,4 @@
+internal import TriageEval
 internal import Foundation
 internal import GRDB
 
@@ -131,6 +132,17 @@ public final class Store: Sendable {
 
     static func json<T: Encodable>(_ value: T) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// A JSON list of strings as `JSONEncoder` writes it, built directly: no value tree (100,000 ids are one string).
+    static func jsonStrings(_ strings: some Sequence<String>) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (index, string) in strings.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            CanonicalCaseJSON.string(string, into: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {

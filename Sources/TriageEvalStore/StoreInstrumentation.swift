@@ -11,7 +11,8 @@ public final class StoreInstrumentation: Sendable {
     /// Case revision rows (with their bodies) read so far through this store.
     public var caseRowsRead: Int { rows.withLock { $0 } }
 
-    /// Latest-revision content hashes (id and hash, no body) read so far by case-set syncs and imports.
+    /// Latest-revision content hashes (id and hash, no body) read so far by imports, or compared in SQLite with a kept
+    /// file's recorded entries by case-set syncs.
     public var caseHashesRead: Int { hashes.withLock { $0 } }
 
     /// Decoded cases a run holds now (planning and execution report theirs with ``holdCases(_:)``/``releaseCases(_:)``).

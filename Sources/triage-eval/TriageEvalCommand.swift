@@ -31,7 +31,7 @@ struct TriageEvalCommand: AsyncParsableCommand {
     )
 
     static func main() async {
-        Heap.mapLargeBlocks()
+        Heap.configure()
         await runAndExit()
     }
 }

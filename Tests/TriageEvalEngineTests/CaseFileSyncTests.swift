@@ -64,6 +64,71 @@ struct CaseFileSyncTests {
         #expect(try await temp.store.importedCaseFiles().count == 1)
     }
 
+    @Test("only the entries of files kept as they are are compared with the latest revisions, in the store; an edited file's are not read")
+    func keptFilesComparedInTheStore() async throws {
+        let temp = try TemporaryWorkspace()
+        let many = (0..<300).map { index in
+            "- {id: bulk-\(index), label: FP, scenario: bulk, entity: {type: host, name: H-\(index)}, alert_count: 1, time_window_minutes: 1, max_risk_score: 21, rules: [Generated rule]}"
+        }
+        try temp.write(many.joined(separator: "\n") + "\n", to: "cases/bulk.yaml")
+        let sync = CaseFileSync(workspace: temp.workspace, store: temp.store)
+        let first = try await sync.sync()
+        #expect(first.cases.count == 304)
+        // Nothing changed: the 304 recorded entries are compared (one latest hash each), none parsed.
+        var before = temp.store.instrumentation.caseHashesRead
+        let unchanged = try await sync.sync()
+        #expect(unchanged.parsedFiles == 0)
+        #expect(unchanged.cases == first.cases)
+        #expect(temp.store.instrumentation.caseHashesRead - before == 304)
+        // The 4-case file edited: only the 300 kept entries are compared; the edited file is parsed instead, and its
+        // import looks up its 4 cases' latest hashes (reading every recorded entry's would make it 308).
+        try temp.write(caseYAML.replacingOccurrences(of: "alert_count: 7", with: "alert_count: 8"), to: "cases/hosts.yaml")
+        before = temp.store.instrumentation.caseHashesRead
+        let edited = try await sync.sync()
+        #expect(edited.parsedFiles == 1)
+        #expect(edited.summary.revised == ["cert-download-01"])
+        #expect(edited.cases.count == 304)
+        #expect(temp.store.instrumentation.caseHashesRead - before == 300 + 4)
+        // A kept file whose case was revised by another file since is parsed again (its entry is not the latest).
+        let bulk = try #require(try await temp.store.importedCaseFiles().values.first { $0.path.hasSuffix("bulk.yaml") })
+        var revised = try #require(try await temp.store.currentCases(ids: ["bulk-7"]).first).item
+        revised.alertCount = 2
+        _ = try await temp.store.importCases([revised])
+        let again = try await sync.sync()
+        #expect(again.parsedFiles == 1)
+        #expect(again.summary.revised == ["bulk-7"])
+        #expect(try await temp.store.importedCaseFiles().values.first { $0.path.hasSuffix("bulk.yaml") }?.cases == bulk.cases)
+    }
+
+    @Test("the run's sync holds no case list of the kept files: their cases' lean views come from the store by file, less the removed ones")
+    func caseSetRefsReadKeptFilesInTheStore() async throws {
+        let temp = try TemporaryWorkspace()
+        let many = (0..<300).map { index in
+            "- {id: bulk-\(index), label: TP, scenario: bulk, entity: {type: host, name: H-\(index)}, alert_count: 1, time_window_minutes: 1, max_risk_score: 21, rules: [Generated rule]}"
+        }
+        try temp.write(many.joined(separator: "\n") + "\n", to: "cases/bulk.yaml")
+        let sync = CaseFileSync(workspace: temp.workspace, store: temp.store)
+        let listed = try await sync.sync()
+        try await temp.store.removeCases(["bulk-3", "cert-download-01"])
+        // Nothing changed: both files are kept, and neither's cases are read into the sync's list.
+        let lean = try await sync.sync([], mapping: nil, listKept: false)
+        #expect(lean.parsedFiles == 0)
+        #expect(lean.cases.isEmpty)
+        #expect(lean.keptFiles.count == 2)
+        let expected = listed.cases.map(\.id).filter { $0 != "bulk-3" && $0 != "cert-download-01" }.sorted()
+        #expect(expected.count == 302)
+        let refs = try await sync.caseSetRefs().cases
+        #expect(refs.map(\.id) == expected)
+        #expect(refs.map(\.contentHash) == listed.cases.filter { expected.contains($0.id) }.sorted { $0.id < $1.id }.map(\.contentHash))
+        // One file edited: its cases are read (and listed), the other is still kept and read from the store.
+        try temp.write(caseYAML.replacingOccurrences(of: "alert_count: 7", with: "alert_count: 8"), to: "cases/hosts.yaml")
+        let edited = try await sync.sync([], mapping: nil, listKept: false)
+        #expect(edited.parsedFiles == 1)
+        #expect(edited.cases.map(\.id).sorted() == ["cert-decode-02", "sccm-inventory-02", "sccm-script-01"])
+        #expect(edited.keptFiles.count == 1 && edited.keptFiles[0].hasSuffix("bulk.yaml"))
+        #expect(try await sync.caseSetRefs().cases.map(\.id) == expected)
+    }
+
     @Test("a file recorded by another reader revision is parsed again")
     func readerRevisionIsPartOfTheHash() async throws {
         let temp = try TemporaryWorkspace()

@@ -92,6 +92,31 @@ struct ResilienceTests {
         #expect(passed?.cause == .auth)
     }
 
+    @Test("a call answered before its deadline lets go of its timer then, not when the timer would have fired")
+    func deadlineTimerReleasedWithTheAnswer() async throws {
+        // 200 answered calls under a one-hour deadline: each timer is cancelled and released by Dispatch when its
+        // call answers (a `Task.sleep` timer stays queued, with its task, until the hour is up).
+        let released = Mutex(0)
+        for index in 0..<200 {
+            let value = try await Deadline.run(seconds: 3600, released: { released.withLock { $0 += 1 } }) { () async throws(ProviderError) -> Int in index }
+            #expect(value == index)
+        }
+        // Dispatch runs the cancel handlers on its own queue: wait for them (bounded; no duration is asserted).
+        for _ in 0..<600 where released.withLock({ $0 }) < 200 { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(released.withLock { $0 } == 200)
+        // A timer that fires is released too, after its timeout error.
+        let fired = Mutex(false)
+        let error = await #expect(throws: ProviderError.self) {
+            try await Deadline.run(seconds: 0.05, released: { fired.withLock { $0 = true } }) { () async throws(ProviderError) -> Int in
+                try? await Task.sleep(for: .seconds(120))
+                return 1
+            }
+        }
+        #expect(error?.cause == .timeout)
+        for _ in 0..<600 where !fired.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(fired.withLock { $0 })
+    }
+
     @Test("the deadline returns even when the operation ignores cancellation")
     func deadlineUncooperative() async throws {
         let start = ContinuousClock.now

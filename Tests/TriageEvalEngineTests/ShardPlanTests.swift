@@ -34,6 +34,16 @@ struct ShardPlanTests {
         #expect(union.sorted() == items(whole).sorted())
     }
 
+    @Test("no selection option selects the case set as it is: the same array, not a copy of every case")
+    func emptySelectionIsTheSameArray() throws {
+        let cases = Array(0..<10_000)
+        let facts: (Int) -> (id: String, scenario: String, tags: [String], label: Label) = { ("c\($0)", $0 % 2 == 0 ? "even" : "odd", [], .tp) }
+        let all = try CaseSelection().apply(cases, facts: facts)
+        #expect(all.withUnsafeBufferPointer { $0.baseAddress } == cases.withUnsafeBufferPointer { $0.baseAddress })
+        let even = try CaseSelection(scenarios: ["EVEN"]).apply(cases, facts: facts)
+        #expect(even.count == 5_000 && even.allSatisfy { $0 % 2 == 0 })
+    }
+
     @Test("planning reads only the case set's rows from a store holding 20,000 other cases (counted by the store)")
     func planningReadsOnlyTheCaseSet() async throws {
         let temp = try TemporaryWorkspace()
