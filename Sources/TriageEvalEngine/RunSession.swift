@@ -122,7 +122,7 @@ public struct RunSession: Sendable {
     /// same run is refused (``RunLeaseHeld``, exit 2). With `handleSignals`, Ctrl-C and SIGTERM stop it
     /// gracefully: answered results are stored, the run is marked `interrupted`, the status is 130 or 143.
     /// Throws ``ResultWriteFailure`` (exit 4) when answered results could not be written.
-    public func execute(_ planned: Planned, handleSignals: Bool = false, report: @escaping @Sendable (RunEvent) -> Void = { _ in }) async throws -> Finished {
+    public func execute(_ planned: consuming Planned, handleSignals: Bool = false, report: @escaping @Sendable (RunEvent) -> Void = { _ in }) async throws -> Finished {
         let runID: Int64
         if let resumed = planned.resumed {
             runID = resumed
@@ -143,18 +143,11 @@ public struct RunSession: Sendable {
         }
         defer { heartbeat.cancel() }
 
-        let executor = RunExecutor(
-            store: store, plan: planned.plan, runID: runID, useCache: options.useCache, skip: planned.skip, maxCostUSD: options.maxCostUSD,
-            writePatience: options.writePatience, logger: logger, batchAPI: options.batchAPI, batchPolling: options.batchPolling, report: report
-        )
-        let execution = Task { try await executor.execute() }
-        let signals = handleSignals ? StopSignals { execution.cancel() } : nil
-        let outcome: RunOutcome
+        // The plan and its executor end with the execution: a big run's planned cases are not held while it is scored.
+        let outcome: RunOutcome, stopSignal: Int32?
         do {
-            outcome = try await execution.value
-            signals?.uninstall()
+            (outcome, stopSignal) = try await executeRecorded(consume planned, runID: runID, handleSignals: handleSignals, report: report)
         } catch {
-            signals?.uninstall()
             heartbeat.cancel()
             // Release the lease and mark the run stopped when the store lets us; the error says what to do.
             _ = try? await store.finishRun(runID, interrupted: true)
@@ -166,7 +159,7 @@ public struct RunSession: Sendable {
         let analysis = try await RunLoader(store: store, defaults: workspace.config.decision).analysis(info)
         if outcome.interrupted, info.status != .complete {
             let stored = analysis.groups.reduce(0) { $0 + $1.results.count }
-            let byTerm = signals?.received == SIGTERM
+            let byTerm = stopSignal == SIGTERM
             return Finished(
                 info: info, outcome: outcome, analysis: analysis, exitStatus: byTerm ? .terminated : .interrupted,
                 problem: "run \(runID) interrupted (\(byTerm ? "SIGTERM" : "Ctrl-C")): \(stored) of \(info.planned) evaluations stored; "
@@ -195,5 +188,20 @@ public struct RunSession: Sendable {
             info: info, outcome: outcome, analysis: analysis, exitStatus: .incomplete,
             problem: "run \(runID) is incomplete: \(Formatting.count(causes.values.reduce(0, +), "evaluation")) unanswered (\(detail)); finish it with `triage-eval run --resume \(runID)`"
         )
+    }
+
+    /// Executes the recorded run `runID` as planned; returns how it ended and the stop signal received, if any.
+    private func executeRecorded(
+        _ planned: consuming Planned, runID: Int64, handleSignals: Bool, report: @escaping @Sendable (RunEvent) -> Void
+    ) async throws -> (RunOutcome, Int32?) {
+        let executor = RunExecutor(
+            store: store, plan: planned.plan, runID: runID, useCache: options.useCache, skip: planned.skip, maxCostUSD: options.maxCostUSD,
+            writePatience: options.writePatience, logger: logger, batchAPI: options.batchAPI, batchPolling: options.batchPolling, report: report
+        )
+        _ = consume planned
+        let execution = Task { try await executor.execute() }
+        let signals = handleSignals ? StopSignals { execution.cancel() } : nil
+        defer { signals?.uninstall() }
+        return (try await execution.value, signals?.received)
     }
 }

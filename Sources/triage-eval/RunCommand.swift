@@ -107,7 +107,7 @@ struct RunCommand: AsyncParsableCommand {
         for warning in planned.warnings { printError("warning: \(warning)") }
         if dryRun {
             print(DryRunTable.render(try await session.estimate(planned), maxCost: maxCost))
-            if let economics = RuleEconomicsTable.render(planned.plan) { print(economics) }
+            if let economics = RuleEconomicsTable.render(.init(planned.plan)) { print(economics) }
             return
         }
 
@@ -116,7 +116,9 @@ struct RunCommand: AsyncParsableCommand {
             printError("shard \(shard.slice): \(Formatting.count(planned.plan.cases.count, "case")) of \(shard.cases), \(Formatting.count(planned.plan.count, "evaluation"))")
         }
         let progress = ProgressLine(quiet: quiet, label: shardName)
-        let finished = try await session.execute(planned, handleSignals: true) { event in
+        // The plan (every planned case) is handed over: the run lets it go before it scores its results.
+        let economicsInput = RuleEconomicsTable.Input(planned.plan)
+        let finished = try await session.execute(consume planned, handleSignals: true) { event in
             switch event {
             case .progress(let snapshot):
                 progress.update(snapshot)
@@ -150,7 +152,7 @@ struct RunCommand: AsyncParsableCommand {
             if info.callsWithoutTokens > 0 { print("\(info.callsWithoutTokens) answers reported no token counts: their cost is unknown and not in the total") }
             if let maxCost { print(String(format: "--max-cost $%.4f: this session spent $%.4f", maxCost, outcome.spentUSD)) }
             print(SummaryTable.render(finished.analysis, htmlReport: written.first { $0.hasSuffix(".html") }.map(workspace.display)))
-            if let economics = RuleEconomicsTable.render(planned.plan, analysis: finished.analysis) { print(economics) }
+            if let economics = RuleEconomicsTable.render(economicsInput, analysis: finished.analysis) { print(economics) }
             if let loss = ContextLossText.table(finished.analysis.contextLoss) { print(loss) }
             print("reports: \(written.filter { !isLatest || $0.contains("latest") }.map(workspace.display).joined(separator: ", "))")
         }
