@@ -14,6 +14,9 @@ public struct RunLoader: Sendable {
         self.defaults = defaults
     }
 
+    /// Case revisions decoded at once by each of the analysis's parallel reads.
+    static let decodeSlice = 256
+
     /// The run with this id, or the latest run when `id` is nil.
     public func run(_ id: Int64?) async throws -> RunInfo {
         if let id {
@@ -82,11 +85,19 @@ public struct RunLoader: Sendable {
                 group.addTask { [accepted, prompts, caseRefs] in
                     var held: [Int64: TriageCase] = [:]
                     var judged: [String: Set<Int64>] = [:]
-                    for (revision, stored) in try await store.caseRevisions(revisions) {
-                        for (key, version) in prompts where accepted[key]?.contains(revision) != true && version.accepts(stored.item) {
-                            judged[key, default: []].insert(revision)
+                    // Read in slices: an interrupted big run has tens of thousands of unanswered cases per task, and
+                    // a slice's decoded cases go as soon as the prompts have been asked.
+                    for sliceStart in stride(from: 0, to: revisions.count, by: Self.decodeSlice) {
+                        let slice = Array(revisions[sliceStart..<min(sliceStart + Self.decodeSlice, revisions.count)])
+                        let decoded = try await store.caseRevisions(slice)
+                        store.instrumentation.holdCases(decoded.count)
+                        defer { store.instrumentation.releaseCases(decoded.count) }
+                        for (revision, stored) in decoded {
+                            for (key, version) in prompts where accepted[key]?.contains(revision) != true && version.accepts(stored.item) {
+                                judged[key, default: []].insert(revision)
+                            }
+                            if caseRefs[revision].map(heldWhole) == true { held[revision] = stored.item }
                         }
-                        if caseRefs[revision].map(heldWhole) == true { held[revision] = stored.item }
                     }
                     return (held, judged)
                 }

@@ -21,6 +21,11 @@ struct RunLoaderChunkTests {
         // The 2,490 unanswered cases are decoded once, to ask the prompt whether it judges them; no case is held whole
         // (none has documents or is a robustness variant).
         #expect(store.instrumentation.caseRowsRead - decodedBefore == Self.count - 10)
+        // …a slice at a time per parallel read, never all at once (an interrupted 100,000-case run's report held every
+        // unanswered case decoded: 786 MB).
+        #expect(store.instrumentation.peakCasesHeld > 0)
+        #expect(store.instrumentation.peakCasesHeld <= ProcessInfo.processInfo.activeProcessorCount * RunLoader.decodeSlice)
+        #expect(store.instrumentation.peakCasesHeld < Self.count - 10)
         #expect(analysis.cases.isEmpty)
         // The unanswered cases are described by caseRefs (as decoding them describes them); the answered by their results.
         let unanswered = Array(plan.caseRevisions.dropFirst(10))
