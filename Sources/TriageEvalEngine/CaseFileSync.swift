@@ -84,6 +84,15 @@ public struct CaseFileSync: Sendable {
         // The files kept as recorded: their slot in `entries` (empty there unless listed) and recorded path.
         var kept: [(slot: Int, path: String)] = []
         var errors: [InputError] = []
+        /// Keeps a file whose hash is the recorded one, with its recorded cases and drafts; false when it must be read.
+        func keepIfUnchanged(_ name: String, _ path: String, hash: String) async throws -> Bool {
+            guard let previous = recorded[path], previous.fileHash == hash, let cases = try await keptCases(path, list: listKept) else { return false }
+            kept.append((entries.count, path))
+            entries.append((name, cases))
+            if !previous.drafts.isEmpty { drafts.append((name, previous.drafts)) }
+            reused += cases.map(\.id)
+            return true
+        }
         for (file, path) in files {
             let name = workspace.display(file)
             let datasetMapping = mapping ?? recorded[path]?.mapping
@@ -96,13 +105,7 @@ public struct CaseFileSync: Sendable {
                     continue
                 }
                 let hash = "r\(CaseFileParser.readerRevision):" + scan.hash
-                if let previous = recorded[path], previous.fileHash == hash, let cases = try await keptCases(path, list: listKept) {
-                    kept.append((entries.count, path))
-                    entries.append((name, cases))
-                    if !previous.drafts.isEmpty { drafts.append((name, previous.drafts)) }
-                    reused += cases.map(\.id)
-                    continue
-                }
+                if try await keepIfUnchanged(name, path, hash: hash) { continue }
                 if !scan.isUTF8 {
                     errors.append(InputError(file: name, message: "cannot read the file (is it UTF-8?)"))
                     continue
@@ -120,13 +123,7 @@ public struct CaseFileSync: Sendable {
             // A dataset's mapping is part of its hash (a new mapping re-reads it); a case file's documents files are.
             let extra = try datasetMapping.map { try Self.mappingEncoder.encode($0) } ?? workspace.documentsFileBytes(of: data, caseFile: file)
             let hash = "r\(CaseFileParser.readerRevision):" + SHA256Hex.of(data + extra)
-            if let previous = recorded[path], previous.fileHash == hash, let cases = try await keptCases(path, list: listKept) {
-                kept.append((entries.count, path))
-                entries.append((name, cases))
-                if !previous.drafts.isEmpty { drafts.append((name, previous.drafts)) }
-                reused += cases.map(\.id)
-                continue
-            }
+            if try await keepIfUnchanged(name, path, hash: hash) { continue }
             do throws(InputError) {
                 guard let text = String(data: data, encoding: .utf8) else { throw InputError(file: name, message: "cannot read the file (is it UTF-8?)") }
                 let contents = if let datasetMapping {

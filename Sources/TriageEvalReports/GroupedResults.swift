@@ -37,12 +37,11 @@ public struct GroupedResults: Sendable {
     /// The case revisions each prompt (`id@version`) has a result for, variants included.
     var answeredByPrompt: [String: Set<Int64>] {
         var answered: [String: Set<Int64>] = [:]
-        for results in byGroup.values {
+        func note(_ results: some Sequence<StoredResult>) {
             for result in results { answered[result.prompt, default: []].insert(result.key.caseRevisionID) }
         }
-        for results in variantsByGroup.values {
-            for result in results { answered[result.prompt, default: []].insert(result.key.caseRevisionID) }
-        }
+        byGroup.values.forEach(note)
+        variantsByGroup.values.forEach(note)
         return answered
     }
 }

@@ -8,7 +8,7 @@ public import TriageEvalStore
 /// the group's first such result) keeps only what differs from result to result: about 90 bytes instead of a
 /// ``StoredResult``'s 312. Any other result is kept whole. Reading an element rebuilds the same ``StoredResult`` that was
 /// added (strings, tag lists and parses are shared, not copied).
-public struct ResultColumns: RandomAccessCollection, Sendable, Hashable {
+public struct ResultColumns: RandomAccessCollection, Sendable {
     /// What the compact results share.
     private struct Common: Sendable, Hashable {
         var runID: Int64
@@ -20,7 +20,7 @@ public struct ResultColumns: RandomAccessCollection, Sendable, Hashable {
     }
 
     /// One result: compact, or (`whole` ≥ 0) the position of the whole result in `whole`.
-    private struct Row: Sendable, Hashable {
+    private struct Row: Sendable {
         var caseRevisionID: Int64
         var latencyMs: Double
         var parses: Evaluation.Parses
@@ -150,13 +150,6 @@ public struct ResultColumns: RandomAccessCollection, Sendable, Hashable {
             try body(Array(self[start..<end])[...])
             start = end
         }
-    }
-
-    public static func == (lhs: ResultColumns, rhs: ResultColumns) -> Bool { lhs.elementsEqual(rhs) }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(count)
-        for result in self { hasher.combine(result) }
     }
 }
 

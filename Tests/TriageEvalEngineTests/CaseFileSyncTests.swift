@@ -66,11 +66,7 @@ struct CaseFileSyncTests {
 
     @Test("only the entries of files kept as they are are compared with the latest revisions, in the store; an edited file's are not read")
     func keptFilesComparedInTheStore() async throws {
-        let temp = try TemporaryWorkspace()
-        let many = (0..<300).map { index in
-            "- {id: bulk-\(index), label: FP, scenario: bulk, entity: {type: host, name: H-\(index)}, alert_count: 1, time_window_minutes: 1, max_risk_score: 21, rules: [Generated rule]}"
-        }
-        try temp.write(many.joined(separator: "\n") + "\n", to: "cases/bulk.yaml")
+        let temp = try Self.bulkWorkspace(label: "FP")
         let sync = CaseFileSync(workspace: temp.workspace, store: temp.store)
         let first = try await sync.sync()
         #expect(first.cases.count == 304)
@@ -102,11 +98,7 @@ struct CaseFileSyncTests {
 
     @Test("the run's sync holds no case list of the kept files: their cases' lean views come from the store by file, less the removed ones")
     func caseSetRefsReadKeptFilesInTheStore() async throws {
-        let temp = try TemporaryWorkspace()
-        let many = (0..<300).map { index in
-            "- {id: bulk-\(index), label: TP, scenario: bulk, entity: {type: host, name: H-\(index)}, alert_count: 1, time_window_minutes: 1, max_risk_score: 21, rules: [Generated rule]}"
-        }
-        try temp.write(many.joined(separator: "\n") + "\n", to: "cases/bulk.yaml")
+        let temp = try Self.bulkWorkspace(label: "TP")
         let sync = CaseFileSync(workspace: temp.workspace, store: temp.store)
         let listed = try await sync.sync()
         try await temp.store.removeCases(["bulk-3", "cert-download-01"])
@@ -142,5 +134,15 @@ struct CaseFileSyncTests {
         let staleRecord = stale
         _ = try await temp.store.importCases { writer in writer.record(staleRecord) }
         #expect(try await sync.sync().parsedFiles == 1)
+    }
+
+    /// The fixture workspace plus `cases/bulk.yaml`: 300 generated host cases with this label.
+    static func bulkWorkspace(label: String) throws -> TemporaryWorkspace {
+        let temp = try TemporaryWorkspace()
+        let many = (0..<300).map { index in
+            "- {id: bulk-\(index), label: \(label), scenario: bulk, entity: {type: host, name: H-\(index)}, alert_count: 1, time_window_minutes: 1, max_risk_score: 21, rules: [Generated rule]}"
+        }
+        try temp.write(many.joined(separator: "\n") + "\n", to: "cases/bulk.yaml")
+        return temp
     }
 }
