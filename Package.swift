@@ -98,14 +98,14 @@ let package = Package(
         ),
         .testTarget(name: "TriageEvalTests", dependencies: ["TriageEval", "EsqlEngine", "StubTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "EsqlEngineTests", dependencies: ["EsqlEngine", "StubTestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "TriageEvalStoreTests", dependencies: ["TriageEvalStore"], swiftSettings: strictSettings),
+        .testTarget(name: "TriageEvalStoreTests", dependencies: ["TriageEvalStore", "StubTestSupport"], swiftSettings: strictSettings),
         // Shared test support: starts the real `llm-stub` binary on a free loopback port; finds `Tests/Fixtures` files.
         .target(name: "StubTestSupport", path: "Tests/StubTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "TriageEvalProvidersTests", dependencies: ["TriageEvalProviders", "StubTestSupport", "llm-stub"], swiftSettings: strictSettings),
         .testTarget(name: "TriageEvalEngineTests", dependencies: ["TriageEvalEngine", "StubTestSupport", "llm-stub"], swiftSettings: strictSettings),
         // Real HTTP calls against the `llm-stub` binary: every route, faults, recording, ES|QL.
         .testTarget(name: "LLMStubTests", dependencies: ["TriageEval", "TriageEvalProviders", "StubTestSupport", "llm-stub"], swiftSettings: strictSettings),
-        .testTarget(name: "TriageEvalReportsTests", dependencies: ["TriageEvalReports"], swiftSettings: strictSettings),
+        .testTarget(name: "TriageEvalReportsTests", dependencies: ["TriageEvalReports", "StubTestSupport"], swiftSettings: strictSettings),
         // Runs the built `triage-eval` binary: exit codes and output, as a user sees them.
         .testTarget(name: "TriageEvalCLITests", dependencies: ["triage-eval", "llm-stub", "StubTestSupport", "TriageEvalStore"], swiftSettings: strictSettings),
     ],

@@ -3,7 +3,7 @@ import StubTestSupport
 import Testing
 
 /// llm-stub's batch endpoints refuse what the providers refuse, and answer each request as the normal route would.
-@Suite struct StubBatchRoutesTests {
+@Suite(.boundedResources) struct StubBatchRoutesTests {
     static func multipart(purpose: String, file: String) -> Data {
         Data("--b\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\n\(purpose)\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.jsonl\"\r\nContent-Type: application/jsonl\r\n\r\n\(file)\r\n--b--\r\n".utf8)
     }
@@ -15,7 +15,7 @@ import Testing
     static let line = #"{"custom_id":"r1","method":"POST","url":"/v1/chat/completions","body":{"model":"m","messages":[{"role":"user","content":"hello"}]}}"#
 
     @Test func openAIBatchRunsItsLinesThroughTheChatRoute() async throws {
-        let stub = try StubServer(["--answer", "text:verdict=FP confidence=0.1 summary=x"])
+        let stub = try await StubServer(["--answer", "text:verdict=FP confidence=0.1 summary=x"])
         #expect(try await Self.upload(stub, purpose: "fine-tune", file: Self.line).status == 400)
         let file = try #require(try await Self.upload(stub, file: Self.line).json?["id"] as? String)
         let wrongEndpoint = try await stub.post("/v1/batches", json: ["input_file_id": file, "endpoint": "/v1/completions", "completion_window": "24h"])
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func aLineWithTheWrongURLFailsTheBatch() async throws {
-        let stub = try StubServer()
+        let stub = try await StubServer()
         let bad = Self.line.replacingOccurrences(of: "/v1/chat/completions", with: "/v1/embeddings")
         let file = try #require(try await Self.upload(stub, file: bad).json?["id"] as? String)
         let id = try #require(try await stub.post("/v1/batches", json: ["input_file_id": file, "endpoint": "/v1/chat/completions", "completion_window": "24h"]).json?["id"] as? String)
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func aDelayedBatchIsInProgressUntilItEnds() async throws {
-        let stub = try StubServer(["--batch-delay-ms", "60000"])
+        let stub = try await StubServer(["--batch-delay-ms", "60000"])
         let created = try await stub.post("/v1/messages/batches", json: [
             "requests": [["custom_id": "a-1", "params": ["model": "m", "max_tokens": 5, "messages": [["role": "user", "content": "hi"]]]]],
         ])
@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func anthropicAndGeminiRefuseMalformedBatches() async throws {
-        let stub = try StubServer()
+        let stub = try await StubServer()
         let badID = try await stub.post("/v1/messages/batches", json: [
             "requests": [["custom_id": "has space", "params": ["model": "m", "max_tokens": 5, "messages": [["role": "user", "content": "hi"]]]]],
         ])

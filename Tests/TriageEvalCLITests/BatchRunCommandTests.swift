@@ -5,7 +5,7 @@ import TriageEval
 import TriageEvalStore
 
 /// `triage-eval run` with an `esql-completion` model: the bundled cases in `⌈n/100⌉` `_query` requests.
-@Suite struct BatchRunCommandTests {
+@Suite(.boundedResources) struct BatchRunCommandTests {
     static let environment = ["TRIAGE_EVAL_TEST_ES_KEY": "k"]
 
     func configure(_ directory: URL, stub: StubServer, batchSize: Int? = nil) throws {
@@ -41,7 +41,7 @@ import TriageEvalStore
 
     @Test func failedBatchesExit3ThenResumeAndBatchSizeOneAgree() async throws {
         let directory = try CLI.workspace()
-        let failing = try StubServer(["--faults", "500", "--fault-rate", "1"])
+        let failing = try await StubServer(["--faults", "500", "--fault-rate", "1"])
         try configure(directory, stub: failing)
         let (evaluations, calls) = try await dryRun(directory)
         #expect(evaluations > 100)
@@ -56,7 +56,7 @@ import TriageEvalStore
         #expect(run.errors == evaluations)
 
         // The endpoint is fixed: resume redoes every failed item, again in full batches.
-        let healthy = try StubServer()
+        let healthy = try await StubServer()
         try configure(directory, stub: healthy)
         let resumed = try await CLI.run(["run", "--resume", "\(run.id)", "--no-cache"], in: directory, environment: Self.environment)
         #expect(resumed.status == 0, "\(resumed.stderr)")
@@ -80,7 +80,7 @@ import TriageEvalStore
 
     @Test func batchSizeOutOfRangeExits2NamingModelAndField() async throws {
         let directory = try CLI.workspace()
-        let stub = try StubServer()
+        let stub = try await StubServer()
         try configure(directory, stub: stub, batchSize: 101)
         let output = try await CLI.run(["run", "--quiet"], in: directory, environment: Self.environment)
         #expect(output.status == 2)

@@ -1,11 +1,12 @@
 import Foundation
+import StubTestSupport
 import Testing
 
 /// The shipped documentation and configuration tell the truth about themselves (issue 11 D18–D20), and the
 /// tests are hermetic (D19). These are the only tests that read repository files outside `Tests/`, and only
 /// the project's documentation and scripts — never the user-editable `triage-eval.yaml`, `cases/`, `prompts/`,
 /// `rules/` or `examples/`.
-@Suite struct BundledFilesTests {
+@Suite(.boundedResources) struct BundledFilesTests {
     /// The repository root.
     static let root: URL = {
         var url = URL(fileURLWithPath: #filePath)

@@ -43,20 +43,18 @@ struct CLI {
         process.standardInput = input
         process.standardOutput = out
         process.standardError = err
-        // Wait without blocking a thread of the test pool (it has one per core): blocked waits starve
-        // every other test's timers and deadlines.
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            process.terminationHandler = { _ in continuation.resume() }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
+        // Waits without blocking a thread of the test pool (it has one per core); a run that hangs is killed
+        // and fails its test instead of holding the suite.
+        let child = ChildProcess(process)
+        try child.run()
+        let killed = await child.killed(after: patience)
         let stdout = try Data(contentsOf: outURL), stderr = try Data(contentsOf: errURL)
+        if killed { Issue.record("`triage-eval \(arguments.joined(separator: " "))` was killed after \(Int(patience)) s") }
         return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
+
+    /// How long one command may run before the test kills it: far longer than any test's command takes.
+    static let patience = 600.0
 
     /// A temporary copy of `Tests/Fixtures/workspace`: frozen copies of the bundled prompts and cases, the
     /// heuristic model, its own store.

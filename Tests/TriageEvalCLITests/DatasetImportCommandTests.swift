@@ -1,8 +1,9 @@
 import Foundation
+import StubTestSupport
 import Testing
 
 /// `cases import FILE --mapping …`: datasets of one case per line, planned by `run` with a rule over their documents.
-@Suite(.serialized) struct DatasetImportCommandTests {
+@Suite(.serialized, .boundedResources) struct DatasetImportCommandTests {
     func fixture(_ path: String) -> String { (try? CLI.fixture(path).path) ?? "missing fixture \(path)" }
 
     @Test func aDatasetIsImportedAndARuleOverDocumentsJudgesItsCases() async throws {

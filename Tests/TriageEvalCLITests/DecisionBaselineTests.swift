@@ -1,4 +1,5 @@
 import Foundation
+import StubTestSupport
 import Testing
 import TriageEval
 import TriageEvalStore
@@ -12,7 +13,7 @@ import TriageEvalStore
 /// parse and both decisions straight from the SQLite store (sqlite3, not this code), each run's JSON report
 /// (results, rule economics, documents) and each case's content hash. Nothing on the expected side comes
 /// from the code under test.
-@Suite(.serialized) struct DecisionBaselineTests {
+@Suite(.serialized, .boundedResources) struct DecisionBaselineTests {
     static func baseline(_ name: String) throws -> URL {
         try CLI.fixture("decision-baseline").appendingPathComponent(name)
     }

@@ -1,10 +1,11 @@
 import Foundation
+import StubTestSupport
 import Testing
 
 /// A JSON prompt with declared fields run end to end: replayed answers, `decision.where`, a categorical
 /// confidence without numbers and a secondary output against the cases' `expected:` values, as the terminal
 /// summary and the JSON report show them.
-@Suite struct DeclaredOutputCommandTests {
+@Suite(.boundedResources) struct DeclaredOutputCommandTests {
     static let prompt = """
         ---
         id: analyzer

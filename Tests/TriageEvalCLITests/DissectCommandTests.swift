@@ -1,7 +1,8 @@
 import Foundation
+import StubTestSupport
 import Testing
 
-@Suite struct DissectCommandTests {
+@Suite(.boundedResources) struct DissectCommandTests {
     static let pattern = "verdict=%{verdict} confidence=%{confidence} summary=%{summary}"
 
     @Test func printsTheExtractedKeys() async throws {

@@ -1,7 +1,8 @@
 import Foundation
+import StubTestSupport
 import Testing
 
-@Suite struct EngineCommandTests {
+@Suite(.boundedResources) struct EngineCommandTests {
     @Test func dryRunCountsAndSendsNothing() async throws {
         let directory = try CLI.workspace()
         let output = try await CLI.run(["run", "--dry-run", "--prompt", "host-triage@v2"], in: directory)

@@ -3,7 +3,7 @@ import StubTestSupport
 import Testing
 
 /// `triage-eval esql`: the article's "Testing with ROW" query, run locally with a model answering COMPLETION.
-@Suite struct EsqlCommandTests {
+@Suite(.boundedResources) struct EsqlCommandTests {
     static let joined = "esql/article-row-query.esql"
     static let printed = "esql/article-row-query.printed.esql"
 
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func articleRowQueryRunsAgainstTheStub() async throws {
-        let stub = try StubServer(["--answer", "text:verdict=FP confidence=0.91 summary=stub says benign, \"quoted\""])
+        let stub = try await StubServer(["--answer", "text:verdict=FP confidence=0.91 summary=stub says benign, \"quoted\""])
         let directory = try workspace("""
             models:
               - id: stub

@@ -4,7 +4,7 @@ import Testing
 
 /// Issue 11 A1, A4, A5 and D23 through the binary: the gate on an all-error run, compare without shared cases,
 /// the rule's own operator, and what `run` prints and writes.
-@Suite(.serialized) struct FailSafeCommandTests {
+@Suite(.serialized, .boundedResources) struct FailSafeCommandTests {
     static let environment = ["TRIAGE_EVAL_TEST_OPENAI_KEY": "sk-test-not-a-real-key"]
 
     /// The gate workspace's prompt and six cases with two models: `good` (replay, every answer right) and
@@ -41,9 +41,9 @@ import Testing
         return directory
     }
 
-    static func rejectingStub() throws -> StubServer {
+    static func rejectingStub() async throws -> StubServer {
         let fixture = try CLI.fixture("providers/openai_error_invalid_api_key.json").path
-        return try StubServer(["--reply-status", "401", "--reply-body", fixture])
+        return try await StubServer(["--reply-status", "401", "--reply-body", fixture])
     }
 
     static func policy(_ text: String, in directory: URL) throws -> String {
@@ -54,7 +54,7 @@ import Testing
 
     @Test("A1: a run whose every call was rejected (401) fails the gate, even with a policy of only max_fpr")
     func gateOnAllErrorRun() async throws {
-        let stub = try Self.rejectingStub()
+        let stub = try await Self.rejectingStub()
         let directory = try Self.workspace(stub: stub)
         let run = try await CLI.run(["run", "--model", "rejected"], in: directory, environment: Self.environment)
         #expect(run.status == 3, "\(run.stderr)")
@@ -79,7 +79,7 @@ import Testing
 
     @Test("A1: an incomplete run fails the gate unless max_error_rate allows it")
     func gateOnPartlyErroredRun() async throws {
-        let stub = try Self.rejectingStub()
+        let stub = try await Self.rejectingStub()
         let directory = try Self.workspace(stub: stub)
         let run = try await CLI.run(["run", "--quiet"], in: directory, environment: Self.environment)
         #expect(run.status == 3)
@@ -93,7 +93,7 @@ import Testing
 
     @Test("A4: compare of two groups that share no answered case exits 2 with the counts")
     func compareWithoutSharedCases() async throws {
-        let stub = try Self.rejectingStub()
+        let stub = try await Self.rejectingStub()
         let directory = try Self.workspace(stub: stub)
         _ = try await CLI.run(["run", "--quiet"], in: directory, environment: Self.environment)
         let compare = try await CLI.run(["compare", "good", "rejected"], in: directory)

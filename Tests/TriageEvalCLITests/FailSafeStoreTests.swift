@@ -6,7 +6,7 @@ import TriageEvalStore
 
 /// Issue 11, items A2, B11, B12, B13 as a user meets them: exit codes, signals, several processes on one store,
 /// values that cannot be stored.
-@Suite struct FailSafeStoreTests {
+@Suite(.boundedResources) struct FailSafeStoreTests {
     func storePath(_ directory: URL) -> String { directory.appendingPathComponent(".triage-eval/store.sqlite").path }
 
     // MARK: A2
@@ -44,9 +44,7 @@ import TriageEvalStore
         stub.arguments = ["--port", "99999"]
         stub.standardOutput = FileHandle.nullDevice
         stub.standardError = FileHandle.nullDevice
-        try stub.run()
-        stub.waitUntilExit()
-        #expect(stub.terminationStatus == 2)
+        #expect(try await ChildProcess.started(stub).exited() == 2)
     }
 
     // MARK: B11
@@ -56,7 +54,7 @@ import TriageEvalStore
     ])
     func signalStopsGracefully(signal number: Int32, expected: Int32) async throws {
         // 138 calls, 2 at a time; the stub answers 6 and holds the rest until released: the run cannot finish first.
-        let stub = try StubServer(["--hold-after", "6"])
+        let stub = try await StubServer(["--hold-after", "6"])
         let directory = try CLI.workspace(stub: stub)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("triage-eval-signal-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: scratch.path, contents: nil)
@@ -70,7 +68,8 @@ import TriageEvalStore
         process.standardError = errors
         // Created and migrated before the run starts (opening it while the run writes would wait for the write lock).
         let store: Store? = try Store(path: storePath(directory))
-        try process.run()
+        let child = ChildProcess(process)
+        try child.run()
 
         // Wait until some results are stored, then signal.
         var stored = 0
@@ -80,10 +79,7 @@ import TriageEvalStore
         }
         #expect(process.isRunning, "the run finished before it could be stopped")
         kill(process.processIdentifier, number)
-        await withCheckedContinuation { continuation in
-            process.terminationHandler = { _ in continuation.resume() }
-            if !process.isRunning { process.terminationHandler = nil; continuation.resume() }
-        }
+        #expect(await !child.killed(after: 120), "the run did not stop on the signal")
         try errors.close()
         let stderr = String(decoding: try Data(contentsOf: scratch), as: UTF8.self)
         #expect(process.terminationStatus == expected, "\(stderr)")
@@ -138,8 +134,7 @@ import TriageEvalStore
         // and is taken over.
         let gone = Process()
         gone.executableURL = URL(fileURLWithPath: "/bin/true")
-        try gone.run()
-        gone.waitUntilExit()
+        try await ChildProcess.started(gone).exited()
         try await store.acquireRun(run.id, holder: "\(gone.processIdentifier)@\(ProcessInfo.processInfo.hostName)")
         #expect(try await store.run(run.id)?.status == .interrupted)
         let taken = try await CLI.run(["run", "--resume", "\(run.id)", "--quiet"], in: directory)

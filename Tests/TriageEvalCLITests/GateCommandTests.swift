@@ -1,7 +1,8 @@
 import Foundation
+import StubTestSupport
 import Testing
 
-@Suite("gate, compare, report and results export commands")
+@Suite("gate, compare, report and results export commands", .boundedResources)
 struct GateCommandTests {
     static func policy(_ text: String, in directory: URL) async throws -> String {
         let path = directory.appendingPathComponent("policy-\(UUID().uuidString).yaml").path

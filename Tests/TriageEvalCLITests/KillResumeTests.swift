@@ -4,11 +4,11 @@ import Testing
 import TriageEval
 import TriageEvalStore
 
-@Suite struct KillResumeTests {
+@Suite(.boundedResources) struct KillResumeTests {
     @Test func killNineThenResumeGivesExactlyThePlan() async throws {
         // 207 calls, 2 at a time; the stub answers 6 and holds the rest until released, so the run cannot finish
         // before the kill however loaded the machine (or the test process) is.
-        let stub = try StubServer(["--hold-after", "6"])
+        let stub = try await StubServer(["--hold-after", "6"])
         let directory = try CLI.workspace(stub: stub)
         let process = Process()
         process.executableURL = CLI.binary
@@ -20,7 +20,8 @@ import TriageEvalStore
         // the write lock (migrations write), and on a loaded machine the run could finish before the test saw a result.
         let storePath = directory.appendingPathComponent(".triage-eval/store.sqlite").path
         let store: Store? = try Store(path: storePath)
-        try process.run()
+        let child = ChildProcess(process)
+        try child.run()
 
         // Wait until some results are stored (the timer flushes about every second), then kill -9.
         var stored = 0
@@ -30,7 +31,7 @@ import TriageEvalStore
         }
         #expect(process.isRunning, "the run finished before it could be killed")
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        await child.exited()
         #expect(process.terminationReason == .uncaughtSignal)
 
         let db = try #require(store)

@@ -1,9 +1,10 @@
 import Foundation
+import StubTestSupport
 import Testing
 
 /// Reports link each result of a case with documents to those documents: HTML (anchored section with each
 /// document's `_index`, `_id` and escaped source), Markdown and JSON (document ids per case).
-@Suite(.serialized) struct ReportDocumentsCommandTests {
+@Suite(.serialized, .boundedResources) struct ReportDocumentsCommandTests {
     static let hostile = "</pre><script>alert(1)</script><a href=\\\"javascript:x\\\">"
 
     @Test func everyReportListsTheDocumentsAndTheHTMLEscapesThemBehindAnAnchor() async throws {

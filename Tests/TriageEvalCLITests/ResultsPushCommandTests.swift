@@ -2,10 +2,10 @@ import Foundation
 import StubTestSupport
 import Testing
 
-@Suite struct ResultsPushCommandTests {
+@Suite(.boundedResources) struct ResultsPushCommandTests {
     @Test("Issue 15: results push sends a big run a page at a time (--bulk-size), every result exactly once, ids stable")
     func pushesInPages() async throws {
-        let stub = try StubServer()
+        let stub = try await StubServer()
         let directory = try CLI.workspace()
         let run = try await CLI.run(["run", "--prompt", "host-triage@v2", "--model", "heuristic", "--quiet"], in: directory)
         #expect(run.status == 0, "\(run.stderr)")

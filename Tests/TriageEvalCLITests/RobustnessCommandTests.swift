@@ -1,10 +1,11 @@
 import Foundation
+import StubTestSupport
 import Testing
 
 /// `gate`'s robustness checks and `compare`'s robustness deltas on a real run with variants (issue 14 item 4):
 /// `heuristic-credulous` obeys the `instruction` transform's planted "classify as FP" on host-triage@v2, so the
 /// attack's two instruction variants are suppressed and its reorder variant is not.
-@Suite("robustness in gate, compare and report")
+@Suite("robustness in gate, compare and report", .boundedResources)
 struct RobustnessCommandTests {
     static let attack = "powershell-clickfix-iex-iwr-01"
 

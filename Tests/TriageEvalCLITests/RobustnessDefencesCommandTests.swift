@@ -6,10 +6,10 @@ import Testing
 /// fires on a variant that plants one, redacts the script and forces TP after `COMPLETION`; the report counts how
 /// often it fired and how often it overrode the model's own answer, and whether a planted text reached the prompt.
 /// The model (llm-stub) answers FP to everything, so every alert is the rule's doing.
-@Suite("defences measured over the PowerShell rule")
+@Suite("defences measured over the PowerShell rule", .boundedResources)
 struct RobustnessDefencesCommandTests {
     @Test func locateDefenceFiresAndOverridesOnlyOnThePhraseItKnows() async throws {
-        let stub = try StubServer(["--answer", "text:verdict=FP confidence=0.9 summary=looks like routine admin work"])
+        let stub = try await StubServer(["--answer", "text:verdict=FP confidence=0.9 summary=looks like routine admin work"])
         let directory = try CLI.workspace()
         let config = """
             models:

@@ -1,8 +1,9 @@
 import Foundation
+import StubTestSupport
 import Testing
 
 /// `row_labels:` — a case labels the rows of a rule's execution over its documents by their `BY` values.
-@Suite(.serialized) struct RowLabelsCommandTests {
+@Suite(.serialized, .boundedResources) struct RowLabelsCommandTests {
     func fixture(_ path: String) -> String { (try? CLI.fixture(path).path) ?? "missing fixture \(path)" }
 
     /// One host, two curl destinations: a raw-IP download to /tmp (TP) and a health check (FP).

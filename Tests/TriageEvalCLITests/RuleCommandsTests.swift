@@ -1,8 +1,9 @@
 import Foundation
+import StubTestSupport
 import Testing
 
 /// Serialized: each test starts several `triage-eval` processes, and the machine is shared with timing-sensitive suites.
-@Suite(.serialized) struct RuleCommandsTests {
+@Suite(.serialized, .boundedResources) struct RuleCommandsTests {
     static let hostRule = "multiple_alerts_llm_attack_chain_triage_by_host"
 
     func cli(_ arguments: [String], in directory: URL) async throws -> CLI.Output {

@@ -1,8 +1,9 @@
 import Foundation
+import StubTestSupport
 import Testing
 import TriageEvalStore
 
-@Suite struct RunCommandTests {
+@Suite(.boundedResources) struct RunCommandTests {
     @Test func runWritesBothReportsAndASummary() async throws {
         let directory = try CLI.workspace()
         let output = try await CLI.run(["run", "--quiet"], in: directory)

@@ -4,7 +4,7 @@ import Testing
 import TriageEvalStore
 
 /// Issue 11 (B14, B15, A8, D22) through the binary, in a project of this file's own (no bundled cases or prompts).
-@Suite struct RunSemanticsCommandTests {
+@Suite(.boundedResources) struct RunSemanticsCommandTests {
     static let cases = """
         - id: cert-01
           label: TP

@@ -4,7 +4,7 @@ import Testing
 
 /// Issue 11 C16/C17 end to end: keys a provider echoes never reach output, store, reports or logs, and
 /// attacker-controlled text never reaches the terminal raw.
-@Suite struct SecretAndTerminalTests {
+@Suite(.boundedResources) struct SecretAndTerminalTests {
     static let openAIKey = "sk-proj-T3stKey-9f8e7d6c5b4a"
     static let anthropicKey = "sk-ant-api03-Te5tKey-1a2b3c4d"
 
@@ -19,7 +19,7 @@ import Testing
 
     @Test func echoedKeysNeverReachOutputStoreReportsOrLogs() async throws {
         let directory = try CLI.workspace()
-        let stub = try StubServer(["--echo-auth"])
+        let stub = try await StubServer(["--echo-auth"])
         // openai names its variable; anthropic relies on its default ANTHROPIC_API_KEY.
         try """
             models:
@@ -94,11 +94,11 @@ import Testing
     @Test func hostileCaseFieldsAnswersAndErrorsReachTheTerminalEscaped() async throws {
         let directory = try CLI.workspace()
         try Self.hostileCase.write(to: directory.appendingPathComponent("cases/zz-hostile.yaml"), atomically: true, encoding: .utf8)
-        let answering = try StubServer(["--answer", "text:\u{1B}[2J\u{1B}]8;;http://evil\u{07}fake: ALL TESTS PASSED\u{202E} verdict=TP confidence=0.9 summary=x"])
+        let answering = try await StubServer(["--answer", "text:\u{1B}[2J\u{1B}]8;;http://evil\u{07}fake: ALL TESTS PASSED\u{202E} verdict=TP confidence=0.9 summary=x"])
         let body = directory.appendingPathComponent("error.json")
         try #"{"error": {"message": "\u001b[2J\u001b[Hfake: ALL TESTS PASSED", "type": "server_error", "param": null, "code": null}}"#
             .write(to: body, atomically: true, encoding: .utf8)
-        let failing = try StubServer(["--reply-status", "400", "--reply-body", body.path])
+        let failing = try await StubServer(["--reply-status", "400", "--reply-body", body.path])
         try """
             models:
               - id: answering

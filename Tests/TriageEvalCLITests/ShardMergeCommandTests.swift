@@ -1,10 +1,11 @@
 import Foundation
+import StubTestSupport
 import Testing
 import TriageEval
 import TriageEvalStore
 
 /// `run --shard K/N` and `merge`: N stores evaluated apart, merged into one run equal to the unsharded one.
-@Suite("Sharded runs and merge")
+@Suite("Sharded runs and merge", .boundedResources)
 struct ShardMergeCommandTests {
     static func store(_ directory: URL) -> String { directory.appendingPathComponent(".triage-eval/store.sqlite").path }
 

@@ -1,10 +1,11 @@
 import Foundation
+import StubTestSupport
 import Testing
 import TriageEvalStore
 
 /// `cases import FILE.jsonl` streams the file into one transaction: a bad line after many good ones (changed
 /// and new cases already written) is one `file:line: field: message` line, exit 2, and the store as before.
-@Suite struct StreamedImportCommandTests {
+@Suite(.boundedResources) struct StreamedImportCommandTests {
     @Test func aBadLastLineIsExit2AndTheStoreIsUnchanged() async throws {
         let directory = try CLI.workspace()
         func line(_ n: Int, scenario: String) -> String {

@@ -1,10 +1,11 @@
 import Foundation
+import StubTestSupport
 import Testing
 import TriageEvalReports
 import TriageEvalStore
 
 /// `results export` streams a run a chunk at a time (ChunkedOutput): the same bytes as the whole-run export.
-@Suite("Streaming results export")
+@Suite("Streaming results export", .boundedResources)
 struct StreamingExportCommandTests {
     @Test("an export larger than several chunks equals the whole-run export, to a file and to standard output")
     func streamedExportEqualsTheWholeExport() async throws {

@@ -3,7 +3,7 @@ import StubTestSupport
 import Testing
 
 /// A JSON prompt with a schema, run by two models on `llm-stub` that differ only in `structured_output`.
-@Suite struct StructuredOutputCommandTests {
+@Suite(.boundedResources) struct StructuredOutputCommandTests {
     static let prompt = """
         ---
         id: analyzer
@@ -46,7 +46,7 @@ import Testing
     @Test("only the structured model sends the schema; every report shows parse failures without and with it")
     func sideBySide() async throws {
         // The heuristic stub answers `verdict=… confidence=…` without a schema and a JSON object with one.
-        let stub = try StubServer()
+        let stub = try await StubServer()
         let directory = try Self.workspace(stub: stub)
         let output = try await CLI.run(["run", "--prompt", "analyzer@v1"], in: directory)
         #expect(output.status == 0, "\(output.stderr)")
@@ -76,7 +76,7 @@ import Testing
 
     @Test("models differing in more than structured_output are not paired; a run without a pair has no section")
     func noPair() async throws {
-        let stub = try StubServer()
+        let stub = try await StubServer()
         let directory = try Self.workspace(stub: stub, structured: "structured_output: true, params: {temperature: 0}")
         let output = try await CLI.run(["run", "--prompt", "analyzer@v1"], in: directory)
         #expect(output.status == 0, "\(output.stderr)")
@@ -102,7 +102,7 @@ import Testing
 
     @Test("run --resume sends the schema the run recorded, not the schema file as edited since")
     func resumeUsesRecordedSchema() async throws {
-        let stub = try StubServer(["--fault-rate", "1", "--faults", "500"])
+        let stub = try await StubServer(["--fault-rate", "1", "--faults", "500"])
         let directory = try Self.workspace(stub: stub)
         let config = directory.appendingPathComponent("triage-eval.yaml")
         try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "max_retries: 0,", with: "max_retries: 0, circuit_breaker: 0,")
@@ -127,7 +127,7 @@ import Testing
 
     @Test("try shows the schema a structured model sends, and nothing for a model that sends none")
     func tryShowsSchema() async throws {
-        let stub = try StubServer()
+        let stub = try await StubServer()
         let directory = try Self.workspace(stub: stub)
         let arguments = ["try", "--prompt", "analyzer@v1", "--case", "certutil-urlcache-download-exec-01", "--model"]
         let structured = try await CLI.run(arguments + ["schema"], in: directory)

@@ -5,7 +5,7 @@ import TriageEval
 import TriageEvalStore
 
 /// `run --variants`, `variants --list` and the `variants:`/`transforms:` config (issue 14 items 1, 2 and 7).
-@Suite struct VariantsCommandTests {
+@Suite(.boundedResources) struct VariantsCommandTests {
     static let base = "lsass-comsvcs-minidump-01"
 
     func configure(_ directory: URL, stub: StubServer, extra: String = "") throws {
@@ -48,7 +48,7 @@ import TriageEvalStore
 
     @Test func runStoresBaseAndVariantsAndResumesThem() async throws {
         let directory = try CLI.workspace()
-        let failing = try StubServer(["--faults", "500", "--fault-rate", "1"])
+        let failing = try await StubServer(["--faults", "500", "--fault-rate", "1"])
         try configure(directory, stub: failing)
         let selection = ["--prompt", "host-triage@v2", "--case", Self.base, "--variants", "answer-spoof,reorder", "--no-cache"]
 
@@ -65,7 +65,7 @@ import TriageEvalStore
         #expect(run.planned == 4)
         #expect(run.errors == 4)
 
-        let healthy = try StubServer()
+        let healthy = try await StubServer()
         try configure(directory, stub: healthy)
         let resumed = try await CLI.run(["run", "--resume", "\(run.id)", "--quiet", "--no-cache"], in: directory)
         #expect(resumed.status == 0, "\(resumed.stderr)")

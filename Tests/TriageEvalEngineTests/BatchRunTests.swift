@@ -7,7 +7,7 @@ import TriageEvalProviders
 @testable import TriageEvalStore
 
 /// `esql-completion` runs send up to `batch_size` items per `POST /_query`, against the real llm-stub.
-@Suite("Engine: batched ES|QL COMPLETION runs")
+@Suite("Engine: batched ES|QL COMPLETION runs", .boundedResources)
 struct BatchRunTests {
     static let caseCount = 150
 
@@ -70,7 +70,7 @@ struct BatchRunTests {
     @Test("150 items: 2 requests of 100 + 50 rows, each answer stored with its own case; batch_size 1 sends 150 and stores the same")
     func batchedRun() async throws {
         let (temp, replay) = try Self.workspace()
-        let stub = try StubServer(["--answer", "replay:\(replay)"])
+        let stub = try await StubServer(["--answer", "replay:\(replay)"])
         let config = Self.model(stub.baseURL)
         let plan = try await temp.livePlan(config, provider: try Self.provider(config, temp), request: Self.request)
         #expect(plan.count == Self.caseCount)
@@ -114,7 +114,7 @@ struct BatchRunTests {
     @Test("a second run of the same plan is answered from the cache: zero requests")
     func cached() async throws {
         let (temp, replay) = try Self.workspace()
-        let stub = try StubServer(["--answer", "replay:\(replay)"])
+        let stub = try await StubServer(["--answer", "replay:\(replay)"])
         let config = Self.model(stub.baseURL)
         let plan = try await temp.livePlan(config, provider: try Self.provider(config, temp), request: Self.request)
         let first = try await temp.execute(plan)
@@ -130,7 +130,7 @@ struct BatchRunTests {
     @Test("a failed batch records each of its items as an error; resuming the run redoes them in batches")
     func failedBatchThenResume() async throws {
         let (temp, replay) = try Self.workspace()
-        let failing = try StubServer(["--faults", "500", "--fault-rate", "1"])
+        let failing = try await StubServer(["--faults", "500", "--fault-rate", "1"])
         let config = Self.model(failing.baseURL, circuitBreaker: 0)
         let plan = try await temp.livePlan(config, provider: try Self.provider(config, temp), request: Self.request)
         let (info, outcome) = try await temp.execute(plan)
@@ -144,7 +144,7 @@ struct BatchRunTests {
         #expect(try await temp.store.answeredKeys(run: info.id).isEmpty)
 
         // --resume: the same recorded model, now reachable (its provider sends to a healthy stub).
-        let healthy = try StubServer(["--answer", "replay:\(replay)"])
+        let healthy = try await StubServer(["--answer", "replay:\(replay)"])
         var resumed = plan
         resumed.models[0].provider = try Self.provider(Self.model(healthy.baseURL), temp)
         try await temp.store.acquireRun(info.id)

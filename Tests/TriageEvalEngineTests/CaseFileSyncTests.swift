@@ -1,10 +1,11 @@
 import Foundation
+import StubTestSupport
 import Testing
 import TriageEval
 @testable import TriageEvalEngine
 @testable import TriageEvalStore
 
-@Suite("Case file sync")
+@Suite("Case file sync", .boundedResources)
 struct CaseFileSyncTests {
     @Test("an unchanged file is not parsed again, and yields the same cases")
     func unchangedFileIsSkipped() async throws {

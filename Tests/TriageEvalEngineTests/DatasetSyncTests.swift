@@ -6,7 +6,7 @@ import TriageEval
 @testable import TriageEvalStore
 
 /// A dataset imported with a mapping stays in the case set, re-read with its recorded mapping.
-@Suite("Dataset sync")
+@Suite("Dataset sync", .boundedResources)
 struct DatasetSyncTests {
     /// `Tests/Fixtures/datasets/<name>` copied into the workspace, outside its cases directory.
     func copy(_ name: String, into temp: TemporaryWorkspace) throws -> String {

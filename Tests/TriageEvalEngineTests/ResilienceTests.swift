@@ -1,12 +1,13 @@
 import Synchronization
 import Foundation
+import StubTestSupport
 import Testing
 import TriageEval
 import TriageEvalProviders
 @testable import TriageEvalEngine
 @testable import TriageEvalStore
 
-@Suite("Engine: limits, breaker, deadline")
+@Suite("Engine: limits, breaker, deadline", .boundedResources)
 struct ResilienceTests {
     @Test("the rate limiter lets one second's worth through at once, then spaces requests at the sustained rate")
     func rateLimiter() async {
@@ -145,7 +146,7 @@ struct ResilienceTests {
     }
 }
 
-@Suite("Engine: live-style runs with in-process fakes")
+@Suite("Engine: live-style runs with in-process fakes", .boundedResources)
 struct LiveRunTests {
     @Test("a model failing every call stops after N failures: N calls, the rest circuit_open errors, one message")
     func circuitBreakerStopsModel() async throws {

@@ -1,11 +1,12 @@
 import Foundation
+import StubTestSupport
 import Testing
 import TriageEval
 import TriageEvalProviders
 @testable import TriageEvalEngine
 @testable import TriageEvalStore
 
-@Suite("Engine: runs")
+@Suite("Engine: runs", .boundedResources)
 struct RunEngineTests {
     @Test("a full run stores prompts × models × cases × samples results with the rule's alerts")
     func fullRun() async throws {

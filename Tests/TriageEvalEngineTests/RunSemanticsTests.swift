@@ -10,7 +10,7 @@ import TriageEvalReports
 @testable import TriageEvalStore
 
 /// Issue 11: A7 (one cost), A8 (what the run used), A9 (no silent "no alert"), B15 (one case set), D21, D22.
-@Suite("Run semantics")
+@Suite("Run semantics", .boundedResources)
 struct RunSemanticsTests {
     static let price = ModelConfig.Price(inputPerMTok: 2, outputPerMTok: 8)
     /// USD of one FakeProvider answer (100 in, 12 out) at ``price``, computed by hand: (100 × 2 + 12 × 8) / 10⁶.

@@ -1,10 +1,11 @@
 import Foundation
+import StubTestSupport
 import Testing
 import TriageEval
 @testable import TriageEvalEngine
 @testable import TriageEvalStore
 
-@Suite("Planning: shards and big stores")
+@Suite("Planning: shards and big stores", .boundedResources)
 struct ShardPlanTests {
     @Test("the shards' plans split the cases: every case in exactly one, their items together the unsharded plan's")
     func shardsSplitThePlan() async throws {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Logging
 import Synchronization
+import StubTestSupport
 import Testing
 import TriageEval
 import TriageEvalStore
@@ -9,7 +10,7 @@ import TriageEvalStore
 
 /// Issue 11 B10: writes that fail are never dropped. Another connection holds the store's write lock
 /// (`BEGIN IMMEDIATE`) for longer than the run's busy timeout, as a second process or a backup would.
-@Suite struct StoreFailureTests {
+@Suite(.boundedResources) struct StoreFailureTests {
     /// Holds the store's write lock until ``release()``.
     final class WriteLock: Sendable {
         let queue: DatabaseQueue

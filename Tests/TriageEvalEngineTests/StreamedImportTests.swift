@@ -1,4 +1,5 @@
 import Foundation
+import StubTestSupport
 import Testing
 import TriageEval
 @testable import TriageEvalEngine
@@ -6,7 +7,7 @@ import TriageEval
 
 /// A `.jsonl` case file is streamed from disk into one import transaction, its cases written in chunks
 /// (``CaseImportWriter/chunkSize``) as they are read: these files span several chunks.
-@Suite("Streamed JSONL import")
+@Suite("Streamed JSONL import", .boundedResources)
 struct StreamedImportTests {
     /// Generated host cases, one JSON object per line (as `Benchmarks/import.sh` writes them); `alertCount` per index.
     static func jsonl(_ range: Range<Int>, alertCount: (Int) -> Int = { 1 + $0 % 9 }, bad: (line: Int, text: String)? = nil) -> String {

@@ -1,12 +1,13 @@
 import Foundation
 import Synchronization
+import StubTestSupport
 import Testing
 import TriageEval
 import TriageEvalProviders
 @testable import TriageEvalEngine
 @testable import TriageEvalStore
 
-@Suite("Streaming a run: decoded cases stay bounded")
+@Suite("Streaming a run: decoded cases stay bounded", .boundedResources)
 struct StreamingRunTests {
     /// Generated cases: every third one a user entity (the host prompts do not judge it), command lines that vary.
     static func generatedCases(_ count: Int) -> [TriageCase] {

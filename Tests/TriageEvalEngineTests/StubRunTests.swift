@@ -7,7 +7,7 @@ import TriageEvalProviders
 @testable import TriageEvalStore
 
 /// Runs through the real OpenAI provider and HTTP transport against the project's own `llm-stub`.
-@Suite("Engine: runs against llm-stub")
+@Suite("Engine: runs against llm-stub", .boundedResources)
 struct StubRunTests {
     /// A workspace whose only model is an OpenAI-compatible endpoint on the stub.
     func workspace(_ stub: StubServer, extra: String = "") throws -> TemporaryWorkspace {
@@ -27,7 +27,7 @@ struct StubRunTests {
 
     @Test("30 % injected faults of every kind: every item completes or its failure is reported")
     func faults() async throws {
-        let stub = try StubServer(["--fault-rate", "0.3", "--retry-after", "0", "--timeout-ms", "3000", "--seed", "11"])
+        let stub = try await StubServer(["--fault-rate", "0.3", "--retry-after", "0", "--timeout-ms", "3000", "--seed", "11"])
         let temp = try workspace(stub, extra: "concurrency: 8\nmax_retries: 6\ntimeout_s: 1\ncircuit_breaker: 0")
         let prepared = try await temp.preparer.prepare(RunRequest(samples: 10))
         let plan = prepared.plan
@@ -52,7 +52,7 @@ struct StubRunTests {
 
     @Test("an unchanged run costs zero requests the second time (the stub's own count)")
     func cache() async throws {
-        let stub = try StubServer()
+        let stub = try await StubServer()
         let temp = try workspace(stub, extra: "concurrency: 4")
         let plan = try await temp.preparer.prepare(RunRequest(prompts: ["host-triage@v1"], samples: 3)).plan
         let first = try await temp.execute(plan)
@@ -75,7 +75,7 @@ struct StubRunTests {
 
     @Test("a server that keeps failing opens the breaker: N requests, not the whole plan")
     func breakerAgainstStub() async throws {
-        let stub = try StubServer(["--fault-rate", "1", "--faults", "500"])
+        let stub = try await StubServer(["--fault-rate", "1", "--faults", "500"])
         let temp = try workspace(stub, extra: "concurrency: 1\nmax_retries: 1\ncircuit_breaker: 3")
         let plan = try await temp.preparer.prepare(RunRequest(samples: 5)).plan
         let events = EventLog()

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import StubTestSupport
 import Testing
 import TriageEval
 import TriageEvalProviders
@@ -23,7 +24,7 @@ private let systemPrompt = """
 
     """
 
-@Suite("System parts through the engine: try, cache key, load-time refusal")
+@Suite("System parts through the engine: try, cache key, load-time refusal", .boundedResources)
 struct SystemPartTests {
     static let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 

@@ -1,11 +1,12 @@
 import Foundation
 import Logging
+import StubTestSupport
 import Testing
 import TriageEval
 import TriageEvalProviders
 @testable import TriageEvalEngine
 
-@Suite("try: one call before a full run")
+@Suite("try: one call before a full run", .boundedResources)
 struct TrialTests {
     static let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 

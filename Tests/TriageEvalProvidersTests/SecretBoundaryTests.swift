@@ -6,7 +6,7 @@ import TriageEvalProviders
 
 /// Keys never leave a provider, even when the API echoes them back in an error body (`llm-stub --echo-auth`
 /// answers 401 in each provider's own error format with every credential the request carried).
-@Suite("Secrets at the provider error boundary")
+@Suite("Secrets at the provider error boundary", .boundedResources)
 struct SecretBoundaryTests {
     /// Realistic values (the redactor ignores secrets shorter than 6 characters); every provider reads its default variable.
     static let environment = [
@@ -42,7 +42,7 @@ struct SecretBoundaryTests {
 
     @Test("an echoed credential is redacted from every provider's error")
     func echoedKeysAreRedacted() async throws {
-        let stub = try StubServer(["--echo-auth"])
+        let stub = try await StubServer(["--echo-auth"])
         for model in Self.models(stub.baseURL) {
             let provider = try ProviderFactory.make(model, directory: "/tmp", environment: Self.environment)
             let request = CompletionRequest(prompt: "host WS-1 certutil", caseID: "c", sample: 0, output: Self.spec)
@@ -65,7 +65,7 @@ struct SecretBoundaryTests {
 
     @Test("a batching provider stays a batcher and its batch errors are redacted")
     func batchErrorsAreRedacted() async throws {
-        let stub = try StubServer(["--echo-auth"])
+        let stub = try await StubServer(["--echo-auth"])
         let model = ModelConfig(id: "esql", provider: .esqlCompletion, baseURL: stub.baseURL, options: ["inference_id": "x"])
         let batcher = try #require(try ProviderFactory.make(model, directory: "/tmp", environment: Self.environment) as? any BatchModelProvider)
         #expect(batcher.maxBatchSize == 100)

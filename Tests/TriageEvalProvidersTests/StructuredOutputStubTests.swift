@@ -98,11 +98,11 @@ func keyPaths(_ value: Any, prefix: String = "", opaque: Set<String> = ["schema"
     return paths
 }
 
-@Suite("Structured outputs: each provider sends the schema in its documented shape, checked at llm-stub")
+@Suite("Structured outputs: each provider sends the schema in its documented shape, checked at llm-stub", .boundedResources)
 struct StructuredOutputStubTests {
     @Test("the request carries the schema where the provider documents it; the stub answers in the structured shape; the answer is the object", arguments: cases)
     func shape(_ shape: StructuredCase) async throws {
-        let stub = try StubServer(["--require-schema", "--answer", "text:\(answer)"])
+        let stub = try await StubServer(["--require-schema", "--answer", "text:\(answer)"])
         let provider = try ProviderFactory.make(shape.config(stub.baseURL), directory: "/tmp", environment: environment)
         let completion = try await provider.complete(structuredRequest)
         #expect(completion.text == answer)
@@ -140,7 +140,7 @@ struct StructuredOutputStubTests {
 
     @Test("the system part keeps working with a schema in every shape", arguments: cases)
     func systemWithSchema(_ shape: StructuredCase) async throws {
-        let stub = try StubServer(["--require-schema", "--answer", "echo"])
+        let stub = try await StubServer(["--require-schema", "--answer", "echo"])
         let provider = try ProviderFactory.make(shape.config(stub.baseURL), directory: "/tmp", environment: environment)
         let completion = try await provider.complete(structuredRequest)
         let echoed = try #require(try JSONSerialization.jsonObject(with: Data(completion.text.utf8)) as? [String: Any])
@@ -150,7 +150,7 @@ struct StructuredOutputStubTests {
 
     @Test("without a schema the request carries none: --require-schema answers 400 and the provider reports it", arguments: cases)
     func noSchema(_ shape: StructuredCase) async throws {
-        let stub = try StubServer(["--require-schema", "--answer", "text:\(answer)"])
+        let stub = try await StubServer(["--require-schema", "--answer", "text:\(answer)"])
         let provider = try ProviderFactory.make(shape.config(stub.baseURL), directory: "/tmp", environment: environment)
         var plain = structuredRequest
         plain.schema = nil
@@ -162,7 +162,7 @@ struct StructuredOutputStubTests {
 
     @Test("malformed structured requests get the provider's 400")
     func malformed() async throws {
-        let stub = try StubServer(["--answer", "text:\(answer)"])
+        let stub = try await StubServer(["--answer", "text:\(answer)"])
         let user: [String: Any] = ["role": "user", "content": "x"]
         let loose: [String: Any] = ["type": "object", "properties": ["v": ["type": "string"]]]
         let rejected: [(String, [String: Any], String)] = [
@@ -229,7 +229,7 @@ struct StructuredOutputStubTests {
 
     @Test("llm-stub's Responses routes: input as a string or role messages, instructions as the system part, answer in output_text")
     func responsesRoute() async throws {
-        let stub = try StubServer(["--answer", "echo"])
+        let stub = try await StubServer(["--answer", "echo"])
         for path in ["/v1/responses", "/openai/v1/responses", "/openai/responses?api-version=2025-04-01-preview"] {
             let plain = try await stub.post(path, json: ["model": "m", "instructions": "Be brief.", "input": "Host ws-01"])
             #expect(plain.status == 200, "\(path)")

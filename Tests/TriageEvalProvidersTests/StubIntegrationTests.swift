@@ -111,11 +111,11 @@ private let wireCases: [WireCase] = [
     ),
 ]
 
-@Suite("Providers against llm-stub over real HTTP")
+@Suite("Providers against llm-stub over real HTTP", .boundedResources)
 struct StubIntegrationTests {
     @Test("each provider sends a well-formed request and maps the answer and tokens", arguments: wireCases)
     func wire(_ wire: WireCase) async throws {
-        let stub = try StubServer(["--answer", "text:\(stubAnswer)"])
+        let stub = try await StubServer(["--answer", "text:\(stubAnswer)"])
         let completion = try await provider(wire.config(stub.baseURL)).complete(samplePrompt)
         #expect(completion.text == stubAnswer)
         #expect(!completion.refused)
@@ -138,7 +138,7 @@ struct StubIntegrationTests {
 
     @Test("Bedrock SigV4: the signature the stub received matches the exact bytes, path and host it received")
     func bedrockSigV4() async throws {
-        let stub = try StubServer(["--answer", "text:\(stubAnswer)"])
+        let stub = try await StubServer(["--answer", "text:\(stubAnswer)"])
         let model = ModelConfig(id: "b", provider: .bedrock, model: "anthropic.claude-3-haiku-20240307-v1:0", baseURL: stub.baseURL, options: ["region": "us-west-2"])
         let completion = try await provider(model).complete(samplePrompt)
         #expect(completion.text == stubAnswer)
@@ -206,7 +206,7 @@ struct StubIntegrationTests {
     @Test("error replies over real HTTP map to cause, message, retryable and retry-after", arguments: replyCases)
     func errorReply(_ reply: ReplyCase) async throws {
         let body = try TestFixtures.path("providers/\(reply.fixture)")
-        let stub = try StubServer(["--reply-status", String(reply.status), "--reply-body", body] + reply.headers.flatMap { ["--reply-header", $0] })
+        let stub = try await StubServer(["--reply-status", String(reply.status), "--reply-body", body] + reply.headers.flatMap { ["--reply-header", $0] })
         let model = try provider(reply.config(stub.baseURL))
         let error = try await #require(throws: ProviderError.self) { _ = try await model.complete(samplePrompt) }
         #expect(error.cause == reply.cause)
@@ -218,7 +218,7 @@ struct StubIntegrationTests {
     @Test("Azure's prompt filter (HTTP 400 content_filter) over real HTTP is a refusal")
     func azureFilter() async throws {
         let body = try TestFixtures.path("providers/azure_openai_error_content_filter.json")
-        let stub = try StubServer(["--reply-status", "400", "--reply-body", body])
+        let stub = try await StubServer(["--reply-status", "400", "--reply-body", body])
         let model = ModelConfig(id: "az", provider: .azureOpenAI, baseURL: stub.baseURL, apiKeyEnv: "STUB_KEY", options: ["deployment": "d"])
         let completion = try await provider(model).complete(samplePrompt)
         #expect(completion.refused)
@@ -227,7 +227,7 @@ struct StubIntegrationTests {
 
     @Test("a dropped connection is a retryable transport error")
     func dropped() async throws {
-        let stub = try StubServer(["--fault-rate", "1", "--faults", "drop"])
+        let stub = try await StubServer(["--fault-rate", "1", "--faults", "drop"])
         let model = ModelConfig(id: "o", provider: .openai, model: "m", baseURL: "\(stub.baseURL)/v1")
         let error = try await #require(throws: ProviderError.self) { _ = try await provider(model).complete(samplePrompt) }
         #expect(error.cause == .transport)
@@ -237,7 +237,7 @@ struct StubIntegrationTests {
 
     @Test("no answer within timeout_s is a retryable timeout")
     func timeout() async throws {
-        let stub = try StubServer(["--fault-rate", "1", "--faults", "timeout", "--timeout-ms", "120000"])
+        let stub = try await StubServer(["--fault-rate", "1", "--faults", "timeout", "--timeout-ms", "120000"])
         let model = ModelConfig(id: "o", provider: .openai, model: "m", baseURL: "\(stub.baseURL)/v1", timeoutSeconds: 1)
         let start = ContinuousClock.now
         let error = try await #require(throws: ProviderError.self) { _ = try await provider(model).complete(samplePrompt) }
@@ -248,13 +248,13 @@ struct StubIntegrationTests {
 
     @Test("a garbage 200 body is a retryable bad response; an empty answer is an empty text")
     func garbageAndEmpty() async throws {
-        let garbage = try StubServer(["--fault-rate", "1", "--faults", "garbage"])
+        let garbage = try await StubServer(["--fault-rate", "1", "--faults", "garbage"])
         let model = ModelConfig(id: "an", provider: .anthropic, model: "m", baseURL: garbage.baseURL, apiKeyEnv: "STUB_KEY")
         let error = try await #require(throws: ProviderError.self) { _ = try await provider(model).complete(samplePrompt) }
         #expect(error.cause == .badResponse)
         #expect(error.retryable)
 
-        let empty = try StubServer(["--fault-rate", "1", "--faults", "empty"])
+        let empty = try await StubServer(["--fault-rate", "1", "--faults", "empty"])
         let emptyModel = ModelConfig(id: "an", provider: .anthropic, model: "m", baseURL: empty.baseURL, apiKeyEnv: "STUB_KEY")
         let completion = try await provider(emptyModel).complete(samplePrompt)
         #expect(completion.text == "")

@@ -1,10 +1,11 @@
 import Foundation
+import StubTestSupport
 import Testing
 import TriageEval
 @testable import TriageEvalReports
 @testable import TriageEvalStore
 
-@Suite("Run loader: a big run's case revisions")
+@Suite("Run loader: a big run's case revisions", .boundedResources)
 struct RunLoaderChunkTests {
     /// 2,500 planned cases: two or more of the loader's parallel chunks (each at least 500) wherever there are two cores or more.
     static let count = 2_500

@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
+import StubTestSupport
 import Testing
 import TriageEval
 @testable import TriageEvalStore
 
 /// Whether a case revision carries documents is a column (migration `v5-case-has-documents`), so a big run's plan
 /// and reports never read every body to learn it.
-@Suite struct CaseDocumentsColumnTests {
+@Suite(.boundedResources) struct CaseDocumentsColumnTests {
     static let yaml = """
         - id: with-docs
           label: TP

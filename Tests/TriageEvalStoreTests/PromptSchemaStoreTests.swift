@@ -1,9 +1,10 @@
 import Foundation
+import StubTestSupport
 import Testing
 import TriageEval
 @testable import TriageEvalStore
 
-@Suite("Store: a prompt's schema file is recorded with its version")
+@Suite("Store: a prompt's schema file is recorded with its version", .boundedResources)
 struct PromptSchemaStoreTests {
     static let text = """
         ---

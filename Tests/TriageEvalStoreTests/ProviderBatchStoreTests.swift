@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
+import StubTestSupport
 import Testing
 import TriageEval
 @testable import TriageEvalStore
 
 /// Provider batches in the store: persisted ids, items and reservations, the `submitted` status, and the batch
 /// price in the ledger.
-@Suite struct ProviderBatchStoreTests {
+@Suite(.boundedResources) struct ProviderBatchStoreTests {
     let temp: TemporaryStore
     let runID: Int64
     let promptRow: Int64
@@ -83,7 +84,7 @@ import TriageEval
 }
 
 /// A store written before provider batches (no `v4-provider-batch` tables) opens, migrates and reads as before.
-@Suite struct ProviderBatchMigrationTests {
+@Suite(.boundedResources) struct ProviderBatchMigrationTests {
     @Test func aStoreFromBeforeBatchesOpensAndKeepsItsRuns() async throws {
         let seeded = try await SeededRun(planned: 4)
         try await seeded.store.saveResults([(seeded.key(0, sample: 0), Evaluation(response: "verdict=TP", inputTokens: 10, outputTokens: 5))])

@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
+import StubTestSupport
 import Testing
 import TriageEval
 @testable import TriageEvalStore
 
 /// Issue 11 B12 and B13 at the store: values that cannot be stored, rows that cannot be read, leases.
-@Suite struct StoreRobustnessTests {
+@Suite(.boundedResources) struct StoreRobustnessTests {
     @Test("B13: a case with a non-finite number is refused and nothing of the import is stored")
     func nonFiniteCaseIsRefused() async throws {
         let temp = try TemporaryStore()

@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
+import StubTestSupport
 import Testing
 import TriageEval
 @testable import TriageEvalStore
 
-@Suite("Store: cases")
+@Suite("Store: cases", .boundedResources)
 struct StoreCaseTests {
     @Test("importing the same cases twice leaves everything unchanged")
     func importIsIdempotent() async throws {
@@ -61,7 +62,7 @@ struct StoreCaseTests {
     }
 }
 
-@Suite("Store: prompt and model versions")
+@Suite("Store: prompt and model versions", .boundedResources)
 struct StoreVersionTests {
     @Test("the same prompt text registers to the same row")
     func promptIdempotent() async throws {
@@ -171,7 +172,7 @@ struct SeededRun {
     }
 }
 
-@Suite("Store: runs and results")
+@Suite("Store: runs and results", .boundedResources)
 struct StoreResultTests {
     @Test("saving the same key twice keeps one row holding the second write")
     func resumeOverwrites() async throws {
@@ -303,7 +304,7 @@ struct StoreResultTests {
     }
 }
 
-@Suite("Store: response cache and file")
+@Suite("Store: response cache and file", .boundedResources)
 struct StoreCacheTests {
     @Test("cached answers round-trip, are replaced on upsert, counted and cleared")
     func cacheRoundTrip() async throws {
