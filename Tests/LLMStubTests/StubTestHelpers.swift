@@ -50,7 +50,7 @@ func esqlString(_ text: String) -> String {
 
 /// A fresh temporary directory for one test.
 func temporaryDirectory() throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("llm-stub-tests-\(UUID().uuidString)")
+    let directory = Scratch.url("llm-stub-tests")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     return directory
 }

@@ -6,7 +6,8 @@ public import Testing
 /// stores each hold file descriptors while they wait, and a few hundred of them together pass 1,024: the
 /// default soft limit, and the most Foundation's `Process` can watch (it waits for its children with
 /// `select`), so past it children are never seen to exit and the suite hangs. Each test case takes one slot
-/// for its whole run and never a second, so slots cannot deadlock.
+/// for its whole run and never a second, so slots cannot deadlock. The paths it made with ``Scratch`` are removed
+/// when it ends.
 public struct BoundedResources: SuiteTrait, TestTrait, TestScoping {
     /// Test cases with this trait running at once.
     public static let width = 8
@@ -24,7 +25,7 @@ public struct BoundedResources: SuiteTrait, TestTrait, TestScoping {
     ) async throws {
         await Self.slots.acquire()
         do {
-            try await function()
+            try await Scratch.scoped(function)
         } catch {
             await Self.slots.release()
             throw error

@@ -177,7 +177,7 @@ import TriageEvalStore
         process.arguments = ["run", "--prompt", "host-triage", "--batch-api", "--quiet"] + Self.fast
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(Self.environment) { $1 }
-        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("batch-ctrlc-\(UUID().uuidString)")
+        let errors = Scratch.url("batch-ctrlc")
         _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errors) }
         let errorHandle = try FileHandle(forWritingTo: errors)

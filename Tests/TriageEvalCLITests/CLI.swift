@@ -24,7 +24,7 @@ struct CLI {
     /// parallel (a long-lived `llm-stub`) would keep `readDataToEndOfFile` waiting.
     @discardableResult
     static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil, environment: [String: String] = [:]) async throws -> Output {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("triage-eval-cli-io-\(UUID().uuidString)")
+        let scratch = Scratch.url("triage-eval-cli-io")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let inURL = scratch.appendingPathComponent("stdin"), outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
@@ -59,7 +59,7 @@ struct CLI {
     /// A temporary copy of `Tests/Fixtures/workspace`: frozen copies of the bundled prompts and cases, the
     /// heuristic model, its own store.
     static func workspace() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triage-eval-cli-\(UUID().uuidString)")
+        let directory = Scratch.url("triage-eval-cli")
         try FileManager.default.copyItem(at: try fixture("workspace"), to: directory)
         return directory
     }

@@ -8,7 +8,7 @@ import Testing
     static let printed = "esql/article-row-query.printed.esql"
 
     func workspace(_ config: String) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triage-eval-esql-\(UUID().uuidString)")
+        let directory = Scratch.url("triage-eval-esql")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try config.write(to: directory.appendingPathComponent("triage-eval.yaml"), atomically: true, encoding: .utf8)
         return directory

@@ -11,7 +11,7 @@ import Testing
     /// `rejected` (an OpenAI-compatible endpoint answering 401 to everything).
     static func workspace(stub: StubServer) throws -> URL {
         let manager = FileManager.default
-        let directory = manager.temporaryDirectory.appendingPathComponent("triage-eval-failsafe-\(UUID().uuidString)")
+        let directory = Scratch.url("triage-eval-failsafe")
         try manager.createDirectory(at: directory.appendingPathComponent("prompts/mini"), withIntermediateDirectories: true)
         try manager.createDirectory(at: directory.appendingPathComponent("cases"), withIntermediateDirectories: true)
         try manager.createDirectory(at: directory.appendingPathComponent("answers"), withIntermediateDirectories: true)

@@ -56,7 +56,7 @@ import TriageEvalStore
         // 138 calls, 2 at a time; the stub answers 6 and holds the rest until released: the run cannot finish first.
         let stub = try await StubServer(["--hold-after", "6"])
         let directory = try CLI.workspace(stub: stub)
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("triage-eval-signal-\(UUID().uuidString)")
+        let scratch = Scratch.url("triage-eval-signal")
         _ = FileManager.default.createFile(atPath: scratch.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let errors = try FileHandle(forWritingTo: scratch)

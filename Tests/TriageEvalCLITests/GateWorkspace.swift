@@ -1,4 +1,5 @@
 import Foundation
+import StubTestSupport
 
 /// A small project with six host cases and three replayed models whose answers are known:
 ///
@@ -58,7 +59,7 @@ enum GateWorkspace {
     /// Creates the project and runs every model over it (run 1).
     static func make() async throws -> URL {
         let manager = FileManager.default
-        let directory = manager.temporaryDirectory.appendingPathComponent("triage-eval-gate-\(UUID().uuidString)")
+        let directory = Scratch.url("triage-eval-gate")
         try manager.createDirectory(at: directory.appendingPathComponent("prompts/mini"), withIntermediateDirectories: true)
         try manager.createDirectory(at: directory.appendingPathComponent("cases"), withIntermediateDirectories: true)
         try manager.createDirectory(at: directory.appendingPathComponent("answers"), withIntermediateDirectories: true)

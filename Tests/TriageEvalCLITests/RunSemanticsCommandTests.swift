@@ -56,7 +56,7 @@ import TriageEvalStore
 
     /// A project with two cases, one prompt, the heuristic model and a replay model answering only `cert-01`.
     static func project(cases: String = cases) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triage-eval-runsem-\(UUID().uuidString)")
+        let directory = Scratch.url("triage-eval-runsem")
         let manager = FileManager.default
         try manager.createDirectory(at: directory.appendingPathComponent("cases"), withIntermediateDirectories: true)
         try manager.createDirectory(at: directory.appendingPathComponent("prompts/host-triage"), withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import Foundation
+import StubTestSupport
 import TriageEval
 import TriageEvalProviders
 @testable import TriageEvalEngine
@@ -120,7 +121,7 @@ final class TemporaryWorkspace: Sendable {
     let store: Store
 
     init(answers: String? = nil) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("triage-eval-ws-\(UUID().uuidString)")
+        directory = Scratch.url("triage-eval-ws")
         let manager = FileManager.default
         try manager.createDirectory(at: directory.appendingPathComponent("cases"), withIntermediateDirectories: true)
         try manager.createDirectory(at: directory.appendingPathComponent("prompts/host-triage"), withIntermediateDirectories: true)

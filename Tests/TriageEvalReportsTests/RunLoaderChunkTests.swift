@@ -91,7 +91,7 @@ struct RunLoaderChunkTests {
     }
 
     static func store() throws -> (Store, URL) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("run-loader-\(UUID().uuidString)")
+        let directory = Scratch.url("run-loader")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return (try Store(path: directory.appendingPathComponent("store.sqlite").path), directory)
     }

@@ -19,7 +19,7 @@ import TriageEval
 
     @Test("an import sets the column; a store written before it is filled in when opened")
     func columnIsSetOnImportAndBackfilled() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triage-eval-docs-col-\(UUID().uuidString)")
+        let directory = Scratch.url("triage-eval-docs-col")
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let parsed = try CaseFileParser.parse(Self.yaml, file: "c.yaml")

@@ -1,4 +1,5 @@
 import Foundation
+import StubTestSupport
 import TriageEval
 @testable import TriageEvalStore
 
@@ -9,7 +10,7 @@ final class TemporaryStore: Sendable {
     let store: Store
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("triage-eval-store-\(UUID().uuidString)")
+        directory = Scratch.url("triage-eval-store")
         path = directory.appendingPathComponent("store.sqlite").path
         store = try Store(path: path)
     }

@@ -26,7 +26,7 @@ import TriageEval
     }
 
     @Test func aStoreWrittenBeforeVariantsOpensAndKeepsItsCases() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triage-eval-old-store-\(UUID().uuidString)")
+        let directory = Scratch.url("triage-eval-old-store")
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("store.sqlite").path
