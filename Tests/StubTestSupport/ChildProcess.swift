@@ -17,9 +17,6 @@ public final class ChildProcess: @unchecked Sendable {
         process.terminationHandler = { _ in exit.fire() }
     }
 
-    public var processIdentifier: Int32 { process.processIdentifier }
-    public var isRunning: Bool { process.isRunning }
-
     /// Starts the process.
     public func run() throws {
         try process.run()
