@@ -155,9 +155,10 @@ public enum JSONReport {
             cases = summary.cases
             samples = summary.samples
             answered = summary.answered
-            missedAttacks = summary.missedAttacks.map(\.caseID)
-            falseAlarms = summary.falseAlarms.map(\.caseID)
-            mustAlertFailures = summary.mustAlertFailures.map(\.caseID)
+            // The case lists are placeholders filled in as the report is written (``JSONReport/write(_:to:)``).
+            missedAttacks = []
+            falseAlarms = []
+            mustAlertFailures = []
             attacks = summary.attacks
             benign = summary.benign
             fpr = summary.fpr
@@ -286,23 +287,69 @@ public enum JSONReport {
         String(decoding: try data(analysis), as: UTF8.self)
     }
 
-    /// ``render(_:)``'s bytes, newline-terminated, as written to a file (a big run's report is not also copied into a string).
+    /// ``render(_:)``'s bytes, newline-terminated, as written to a file.
     public static func data(_ analysis: RunAnalysis) throws -> Data {
-        let document = Document(
-            run: analysis.run,
-            results: analysis.groups.map(Entry.init),
+        var data = Data()
+        try write(analysis) { data.append(contentsOf: $0.utf8) }
+        return data
+    }
+
+    /// Hands ``data(_:)``'s text to `emit` in pieces of whole lines, without ever holding the whole report: a big
+    /// run's lists (its planned case revisions, each group's missed attacks, false alarms and must-alert failures:
+    /// 170,000 values at 100,000 results) are encoded a thousand at a time into their places in the rest, which is
+    /// encoded whole (the bytes are the same as one `JSONEncoder` pass over everything).
+    public static func write(_ analysis: RunAnalysis, to emit: (String) throws -> Void) throws {
+        var lists = JSONSplices()
+        let skeleton = try encoder.encode(document(analysis, lists: &lists))
+        var pending = ""
+        func flush(_ force: Bool) throws {
+            guard force || pending.utf8.count >= 1 << 16 else { return }
+            try emit(pending)
+            pending = ""
+        }
+        for line in skeleton.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let text = String(decoding: line, as: UTF8.self)
+            if let (indent, list, comma) = lists.placeholder(text) {
+                try lists.encode(list, using: encoder) { element, last in
+                    pending += indent + element + (last ? comma : ",") + "\n"
+                    try flush(false)
+                }
+            } else {
+                pending += text + "\n"
+                try flush(false)
+            }
+        }
+        try flush(true)
+    }
+
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.nonConformingFloatEncodingStrategy = .throw
+        return encoder
+    }
+
+    /// The report's document; its long lists are left to `lists` (each a placeholder in the document).
+    static func document(_ analysis: RunAnalysis, lists: inout JSONSplices) -> Document {
+        var run = analysis.run
+        run.plan.caseRevisions = lists.add(run.plan.caseRevisions)
+        let results = analysis.groups.map { group in
+            var entry = Entry(group)
+            let summary = group.caseSummary
+            entry.summary.missedAttacks = lists.add(summary.missedAttacks)
+            entry.summary.falseAlarms = lists.add(summary.falseAlarms)
+            entry.summary.mustAlertFailures = lists.add(summary.mustAlertFailures)
+            return entry
+        }
+        return Document(
+            run: run,
+            results: results,
             documents: CaseDocumentIndex(analysis).entries.map { CaseDocumentsJSON(caseID: $0.caseID, revision: $0.revisionID, documents: $0.ids) },
             ruleEconomics: analysis.ruleEconomics.rows.map(RuleEconomicsJSON.init),
             contextLoss: analysis.contextLoss.map(ContextLossSection.JSON.init),
             structuredOutputs: analysis.structuredOutputs.map(StructuredOutputsJSON.init),
             robustness: RobustnessJSON(analysis.robustness)
         )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.nonConformingFloatEncodingStrategy = .throw
-        var data = try encoder.encode(document)
-        data.append(UInt8(ascii: "\n"))
-        return data
     }
 }

@@ -27,6 +27,18 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
         return data
     }
 
+    /// Writes a report in pieces of whole lines.
+    typealias Writer = (RunAnalysis, (String) throws -> Void) throws -> Void
+
+    /// How a format too long to hold whole is written piece by piece; nil for the others.
+    var streamed: Writer? {
+        switch self {
+        case .json: { try JSONReport.write($0, to: $1) }
+        case .junit: { try JUnitReport.write($0, to: $1) }
+        case .md, .html: nil
+        }
+    }
+
     /// Parses `md,json,html,junit` (also accepts `markdown`).
     static func list(_ text: String) throws -> [ReportFormat] {
         try text.split(separator: ",").map { part in
@@ -47,8 +59,8 @@ enum ReportWriter {
         var written: [String] = []
         for format in formats {
             let paths = (["run-\(analysis.run.id).\(format.fileExtension)"] + (isLatest ? ["latest.\(format.fileExtension)"] : [])).map { "\(directory)/\($0)" }
-            if format == .junit {
-                try streamJUnit(analysis, to: paths)
+            if let write = format.streamed {
+                try stream(analysis, with: write, to: paths)
             } else {
                 let data = try format.render(analysis)
                 for path in paths { try data.write(to: URL(fileURLWithPath: path), options: .atomic) }
@@ -58,13 +70,13 @@ enum ReportWriter {
         return written
     }
 
-    /// JUnit lists every case: written in chunks as it is produced (a temporary file renamed into place, nothing
-    /// half-written), then copied to the other names.
-    static func streamJUnit(_ analysis: RunAnalysis, to paths: [String]) throws {
+    /// JUnit lists every case and the JSON report every planned revision and listed case: written in chunks as
+    /// they are produced (a temporary file renamed into place, nothing half-written), then copied to the other names.
+    static func stream(_ analysis: RunAnalysis, with write: ReportFormat.Writer, to paths: [String]) throws {
         guard let first = paths.first else { return }
         let output = try ChunkedOutput(path: first)
         do {
-            try JUnitReport.write(analysis) { try output.write($0) }
+            try write(analysis) { try output.write($0) }
             if let failure = analysis.details?.failure { throw StoreError(failure) }
             try output.finish()
         } catch {
