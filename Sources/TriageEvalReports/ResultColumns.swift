@@ -83,6 +83,22 @@ public struct ResultColumns: RandomAccessCollection, Sendable {
         )
     }
 
+    /// The scoring view of result `position` (``RunAnalysis/scoredItem(_:)``, made from the compact row without
+    /// rebuilding the result): nil for a provider error or an answer without a strict parse.
+    func scoredItem(at position: Int) -> ScoredItem? {
+        rows.withUnsafeBufferPointer { rows in
+            let row = rows[position]
+            guard row.whole < 0 else { return RunAnalysis.scoredItem(whole[Int(row.whole)]) }
+            guard let strict = row.parses.strict else { return nil }
+            let ok = strict.status == .ok
+            return ScoredItem(
+                caseID: row.caseID, scenario: row.scenario, label: row.label, sample: Int(row.sample), status: strict.status,
+                verdict: ok ? strict.verdict : nil, confidence: ok ? strict.confidence : nil, alert: row.flags & Flag.alert != 0,
+                confidenceLevel: ok ? strict.confidenceLevel : nil
+            )
+        }
+    }
+
     /// How many results are kept whole (not compact).
     var wholeCount: Int { whole.count }
 

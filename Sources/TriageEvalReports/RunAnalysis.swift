@@ -15,8 +15,8 @@ public struct RunAnalysis: Sendable {
         public var errors: [String: Int]
         /// Every result of the group, in case-id then sample order (held compactly).
         public var results: ResultColumns
-        /// The scoring view of the answered results.
-        public var items: [ScoredItem]
+        /// The scoring view of the answered results, read from ``results`` (not held twice).
+        public var items: ScoredItems
         /// Alert metrics at every distinct confidence, with the operating points.
         public var sweep: ThresholdSweep
         /// Tokens, cost and latency.
@@ -109,7 +109,7 @@ public struct RunAnalysis: Sendable {
 
         /// The gate's view of the group: every planned evaluation, the answers, the case tags.
         public var gateSubject: GateSubject {
-            var subject = GateSubject(name: name, metrics: overall, items: items, tags: tagsByCase, cases: cases, planned: planned, errors: errorCount)
+            var subject = GateSubject(name: name, metrics: overall, items: Array(items), tags: tagsByCase, cases: cases, planned: planned, errors: errorCount)
             subject.scoreNote = scoreNote
             return subject
         }
@@ -194,11 +194,17 @@ public struct RunAnalysis: Sendable {
             let prompt = results.first?.prompt ?? variantResults.first?.prompt ?? ""
             let model = results.first?.model ?? variantResults.first?.model ?? ""
             let policy = policies[prompt] ?? AlertPolicy()
-            var items: [ScoredItem] = []
-            items.reserveCapacity(results.count)
-            for result in results { if let item = Self.scoredItem(result) { items.append(item) } }
+            let items = ScoredItems(ScoredResults(results))
             let declared = prompts[prompt]?.output.declared
-            let (overall, byScenario) = MetricsCalculator.breakdown(items, threshold: policy.minConfidence)
+            // The metrics and the sweep read the items as one array, let go before the cases are folded.
+            let (overall, byScenario, sweep) = {
+                let items = Array(items)
+                let (overall, byScenario) = MetricsCalculator.breakdown(items, threshold: policy.minConfidence)
+                let sweep = ThresholdSweep(
+                    items: items, alertVerdicts: Set(policy.alertVerdicts), productionThreshold: policy.minConfidence, comparison: policy.comparison
+                )
+                return (overall, byScenario, sweep)
+            }()
             var errors: [String: Int] = [:]
             for result in results {
                 if let message = result.evaluation.error {
@@ -234,10 +240,7 @@ public struct RunAnalysis: Sendable {
             let outcomes = CaseOutcome.fold(items, plannedCases: plannedCases, samples: samples)
             var group = Group(
                 prompt: prompt, model: model, policy: policy, overall: overall, byScenario: byScenario, errors: errors,
-                results: results, items: items,
-                sweep: ThresholdSweep(
-                    items: items, alertVerdicts: Set(policy.alertVerdicts), productionThreshold: policy.minConfidence, comparison: policy.comparison
-                ),
+                results: results, items: items, sweep: sweep,
                 usage: GroupUsage(results, price: prices[model], batchAnswered: batchAnswered), formatLoss: FormatLoss(results, threshold: policy.minConfidence),
                 cases: outcomes, planned: outcomes.reduce(0) { $0 + $1.planned }, tagsByCase: tags
             )

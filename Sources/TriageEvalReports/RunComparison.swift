@@ -78,8 +78,8 @@ public struct RunComparison: Sendable {
                 return renamed
             }
         }
-        let baseItems = rekey(base.group.items, own: baseRevisions, other: candidateRevisions)
-        let candidateItems = rekey(candidate.group.items, own: candidateRevisions, other: baseRevisions)
+        let baseItems = rekey(Array(base.group.items), own: baseRevisions, other: candidateRevisions)
+        let candidateItems = rekey(Array(candidate.group.items), own: candidateRevisions, other: baseRevisions)
         statistics = PairedComparison(base: baseItems, candidate: candidateItems, seed: seed, resamples: resamples)
         // Each narrowing copies only when it drops something (a big run's items are otherwise shared, not copied).
         func kept(_ items: [ScoredItem], _ isKept: (ScoredItem) -> Bool) -> [ScoredItem] {

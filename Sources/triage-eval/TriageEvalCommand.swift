@@ -4,6 +4,7 @@ import Foundation
 import TriageEvalStore
 import TriageEvalReports
 import TriageEvalEngine
+import TriageEvalProviders
 import TriageEval
 
 /// `triage-eval`: tells detection engineers whether an LLM alert-triage prompt got better or worse.
@@ -32,6 +33,7 @@ struct TriageEvalCommand: AsyncParsableCommand {
 
     static func main() async {
         Heap.configure()
+        CurlSmallBlocks.install()
         await runAndExit()
     }
 }

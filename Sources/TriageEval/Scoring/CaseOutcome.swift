@@ -5,25 +5,51 @@
 /// counts as a wrong decision, so an errored attack is a missed attack and a tie is wrong.
 public struct CaseOutcome: Sendable, Hashable {
     public var caseID: String
-    public var label: Label
     public var scenario: String
+    /// The items the answered samples are among, and where they are (a big run's 100,000 cases share one
+    /// ``ScoredItems`` instead of an array each).
+    private var items: ScoredItems
+    private var bounds: Range<Int32>
+    private var plannedSamples: Int32
+    public var label: Label
+
     /// Samples planned for the case.
-    public var planned: Int
-    /// The answered samples, by sample index: a slice of the group's scored items (a big run's 100,000 cases
-    /// share one array instead of an array each).
-    public var answered: ArraySlice<ScoredItem>
+    public var planned: Int { Int(plannedSamples) }
+
+    /// The answered samples, by sample index.
+    public var answered: Slice<ScoredItems> { items[Int(bounds.lowerBound)..<Int(bounds.upperBound)] }
 
     public init(caseID: String, label: Label, scenario: String, planned: Int, answered: [ScoredItem]) {
-        self.init(caseID: caseID, label: label, scenario: scenario, planned: planned, answered: answered[...])
+        self.init(caseID: caseID, label: label, scenario: scenario, planned: planned, items: ScoredItems(answered), range: answered.indices)
     }
 
-    public init(caseID: String, label: Label, scenario: String, planned: Int, answered: ArraySlice<ScoredItem>) {
+    /// The case whose answered samples are `items[range]` (reordered by sample index when they are not in order).
+    public init(caseID: String, label: Label, scenario: String, planned: Int, items: ScoredItems, range: Range<Int>) {
         self.caseID = caseID
         self.label = label
         self.scenario = scenario
-        self.planned = max(planned, answered.count)
-        let ordered = zip(answered, answered.dropFirst()).allSatisfy { $0.sample <= $1.sample }
-        self.answered = ordered ? answered : ArraySlice(answered.sorted { $0.sample < $1.sample })
+        let answered = items[range]
+        plannedSamples = Int32(clamping: max(planned, answered.count))
+        if zip(answered, answered.dropFirst()).allSatisfy({ $0.sample <= $1.sample }) {
+            self.items = items
+            bounds = Int32(range.lowerBound)..<Int32(range.upperBound)
+        } else {
+            self.items = ScoredItems(answered.sorted { $0.sample < $1.sample })
+            bounds = 0..<Int32(answered.count)
+        }
+    }
+
+    public static func == (lhs: CaseOutcome, rhs: CaseOutcome) -> Bool {
+        lhs.caseID == rhs.caseID && lhs.label == rhs.label && lhs.scenario == rhs.scenario && lhs.planned == rhs.planned
+            && lhs.answered.elementsEqual(rhs.answered)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(caseID)
+        hasher.combine(label)
+        hasher.combine(scenario)
+        hasher.combine(planned)
+        for item in answered { hasher.combine(item) }
     }
 
     /// Answered samples whose decision agrees with the label.
@@ -66,16 +92,37 @@ public struct CaseOutcome: Sendable, Hashable {
     public static func fold(
         _ items: [ScoredItem], plannedCases: [(caseID: String, label: Label, scenario: String)], samples: Int
     ) -> [CaseOutcome] {
-        // Answered cases from runs of their items (slices of one array; a case's label and scenario are its items'),
-        // then planned cases without any answered item.
-        var answeredCases = 0
-        items.forEachRun(by: \.caseID) { _ in answeredCases += 1 }
-        var outcomes: [CaseOutcome] = []
-        outcomes.reserveCapacity(answeredCases + plannedCases.count)
-        items.forEachRun(by: \.caseID) { answered in
-            guard let first = answered.first else { return }
-            outcomes.append(CaseOutcome(caseID: first.caseID, label: first.label, scenario: first.scenario, planned: samples, answered: answered))
+        fold(ScoredItems(items), plannedCases: plannedCases, samples: samples)
+    }
+
+    /// ``fold(_:plannedCases:samples:)`` over items read where they are held: each case's answered samples are a
+    /// run of `items` (sorted by case id as results are read; a sorted copy otherwise).
+    public static func fold(
+        _ items: ScoredItems, plannedCases: [(caseID: String, label: Label, scenario: String)], samples: Int
+    ) -> [CaseOutcome] {
+        var items = items
+        if !zip(items, items.dropFirst()).allSatisfy({ $0.caseID <= $1.caseID }) {
+            // Stable: a case's samples keep their order.
+            items = ScoredItems(items.indices.sorted { (items[$0].caseID, $0) < (items[$1].caseID, $1) }.map { items[$0] })
         }
+        // Answered cases from runs of their items (a case's label and scenario are its items'), then planned cases
+        // without any answered item.
+        var runs: [Range<Int>] = []
+        var start = 0
+        var current = items.first?.caseID
+        for (position, item) in items.enumerated().dropFirst() where item.caseID != current {
+            runs.append(start..<position)
+            start = position
+            current = item.caseID
+        }
+        if !items.isEmpty { runs.append(start..<items.count) }
+        var outcomes: [CaseOutcome] = []
+        outcomes.reserveCapacity(runs.count + plannedCases.count)
+        for run in runs {
+            let first = items[run.lowerBound]
+            outcomes.append(CaseOutcome(caseID: first.caseID, label: first.label, scenario: first.scenario, planned: samples, items: items, range: run))
+        }
+        runs = []
         if !plannedCases.isEmpty {
             var seen = Set(outcomes.map(\.caseID))
             for planned in plannedCases where seen.insert(planned.caseID).inserted {

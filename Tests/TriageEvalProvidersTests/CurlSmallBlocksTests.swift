@@ -1,0 +1,65 @@
+#if canImport(Glibc)
+import Glibc
+import Testing
+@testable import TriageEvalProviders
+
+/// The allocator libcurl is given (``CurlSmallBlocks``), called as libcurl calls it. Serialized: the pools are the
+/// process's, and reuse is checked slot by slot.
+@Suite("libcurl's small blocks", .serialized)
+struct CurlSmallBlocksTests {
+    @Test("Issue 15: up to 32 and up to 64 bytes come from the two pools; larger blocks from the heap")
+    func sizesGoToTheirPools() throws {
+        #expect(CurlSmallBlocks.reserve())
+        let small = try #require(CurlSmallBlocks.allocate(21))
+        let medium = try #require(CurlSmallBlocks.allocate(33))
+        let large = try #require(CurlSmallBlocks.allocate(65))
+        #expect(CurlSmallBlocks.pool(of: small) == 0)
+        #expect(CurlSmallBlocks.pool(of: medium) == 1)
+        #expect(CurlSmallBlocks.pool(of: large) == nil)
+        // Slots are aligned as malloc's blocks are (16 bytes on x86-64).
+        #expect(Int(bitPattern: small) % 16 == 0 && Int(bitPattern: medium) % 16 == 0)
+        for pointer in [small, medium, large] { CurlSmallBlocks.release(pointer) }
+    }
+
+    @Test("Issue 15: a freed slot is the next one given out, so leaked blocks pack instead of spreading")
+    func freedSlotsAreReused() throws {
+        let first = try #require(CurlSmallBlocks.allocate(16))
+        let second = try #require(CurlSmallBlocks.allocate(16))
+        #expect(first != second)
+        CurlSmallBlocks.release(first)
+        #expect(CurlSmallBlocks.allocate(30) == first)
+        CurlSmallBlocks.release(second)
+        CurlSmallBlocks.release(first)
+    }
+
+    @Test("Issue 15: realloc keeps a block that still fits and moves one that grows, bytes intact; strdup and calloc as libc's")
+    func reallocStrdupCalloc() throws {
+        let block = try #require(CurlSmallBlocks.allocate(8))
+        block.copyMemory(from: Array("abcdefg\u{0}".utf8), byteCount: 8)
+        #expect(CurlSmallBlocks.resize(block, 32) == block)
+        let grown = try #require(CurlSmallBlocks.resize(block, 200))
+        #expect(grown != block)
+        #expect(CurlSmallBlocks.pool(of: grown) == nil)
+        #expect(String(cString: grown.assumingMemoryBound(to: CChar.self)) == "abcdefg")
+        CurlSmallBlocks.release(grown)
+        #expect(CurlSmallBlocks.resize(nil, 10).map { CurlSmallBlocks.pool(of: $0) } == 0)
+
+        for text in ["127.0.0.1", String(repeating: "x", count: 63), String(repeating: "y", count: 64)] {
+            let copy = try #require(text.withCString { CurlSmallBlocks.duplicate($0) })
+            #expect(String(cString: copy) == text)
+            // 63 characters and the NUL fit a 64-byte slot; 64 do not.
+            #expect((CurlSmallBlocks.pool(of: UnsafeMutableRawPointer(copy)) != nil) == (text.utf8.count < 64))
+            CurlSmallBlocks.release(UnsafeMutableRawPointer(copy))
+        }
+
+        let dirty = try #require(CurlSmallBlocks.allocate(48))
+        dirty.initializeMemory(as: UInt8.self, repeating: 0xAB, count: 48)
+        CurlSmallBlocks.release(dirty)
+        let zeroed = try #require(CurlSmallBlocks.zeroed(6, 8))
+        #expect(zeroed == dirty)
+        #expect(UnsafeRawBufferPointer(start: zeroed, count: 48).allSatisfy { $0 == 0 })
+        CurlSmallBlocks.release(zeroed)
+        #expect(CurlSmallBlocks.zeroed(Int.max, 2) == nil)
+    }
+}
+#endif
