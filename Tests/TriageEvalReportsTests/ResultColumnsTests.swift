@@ -72,3 +72,25 @@ struct ResultColumnsTests {
         }
     }
 }
+
+@Suite("Issue 15: a group's items scored from its compact results")
+struct ScoredResultsTests {
+    @Test("the items read from the results are the scored results, provider errors and unparsed answers left out, whole results included")
+    func itemsAreTheScoredResults() throws {
+        let evaluator = try reportEvaluator()
+        var results = ResultColumns()
+        results.append(ResultColumnsTests.plain("a"))
+        results.append(storedResult("b", label: .fp, scenario: "S", evaluation: .failed("timeout: 30 s"), revisionID: 2))
+        // Kept whole (its raw answer is held).
+        results.append(storedResult("c", label: .fp, scenario: "S", evaluation: evaluator.evaluate("verdict=FP confidence=0.2 summary=x"), revisionID: 3))
+        results.append(ResultColumnsTests.plain("d", revision: 4))
+        let items = ScoredItems(ScoredResults(results))
+        #expect(items.map(\.caseID) == ["a", "c", "d"])
+        #expect(Array(items) == results.compactMap(RunAnalysis.scoredItem))
+        #expect(items[1].verdict == "FP" && items[1].confidence == 0.2 && !items[1].alert)
+        #expect(items[0].verdict == "TP" && items[0].confidence == 0.9 && items[0].alert && items[0].scenario == "lolbin")
+
+        let all = ScoredResults([ResultColumnsTests.plain("a"), ResultColumnsTests.plain("b", revision: 2)])
+        #expect(all.positions == nil && all.count == 2)
+    }
+}

@@ -30,3 +30,34 @@ struct CaseOutcomeFoldTests {
         #expect(folded.map(\.right) == adjacent.map(\.right))
     }
 }
+
+@Suite("Case outcomes read from a shared source")
+struct CaseOutcomeSourceTests {
+    /// Items read from somewhere else, counting the reads.
+    final class Counted: ScoredItems.Source, @unchecked Sendable {
+        let items: [ScoredItem]
+        init(_ items: [ScoredItem]) { self.items = items }
+        var count: Int { items.count }
+        func item(at position: Int) -> ScoredItem { items[position] }
+    }
+
+    @Test("Issue 15: cases folded over a source are the cases folded over the same items held, and stay small")
+    func foldOverASourceEqualsFoldOverAnArray() {
+        // Sorted by case (as results are read): a (3 samples, the middle one out of order), b (1), c (2).
+        let items = [
+            CaseOutcomeFoldTests.item("a", 0, alert: true), CaseOutcomeFoldTests.item("a", 2, alert: false), CaseOutcomeFoldTests.item("a", 1, alert: true),
+            CaseOutcomeFoldTests.item("b", 0, alert: false, label: .fp), CaseOutcomeFoldTests.item("c", 0, alert: true), CaseOutcomeFoldTests.item("c", 1, alert: true),
+        ]
+        let planned: [(caseID: String, label: Label, scenario: String)] = [("d", .fp, "s")]
+        let viewed = CaseOutcome.fold(ScoredItems(Counted(items)), plannedCases: planned, samples: 3)
+        let held = CaseOutcome.fold(items, plannedCases: planned, samples: 3)
+        #expect(viewed == held)
+        #expect(viewed.map(\.caseID) == ["a", "b", "c", "d"])
+        #expect(viewed[0].answered.map(\.sample) == [0, 1, 2])
+        #expect(viewed.map(\.answered.count) == [3, 1, 2, 0])
+        #expect(viewed.map(\.right) == [2, 1, 2, 0])
+        #expect(viewed[2].planned == 3 && viewed[2].unanswered == 1)
+        // One case's line: its caseID and scenario, where its samples are, its planned count and label.
+        #expect(MemoryLayout<CaseOutcome>.stride <= 64)
+    }
+}
