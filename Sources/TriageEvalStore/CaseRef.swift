@@ -7,8 +7,15 @@ public import TriageEval
 public struct CaseRef: Sendable, Hashable {
     public var revisionID: Int64
     public var id: String
-    /// The stored revision's content hash (of its canonical JSON).
-    public var contentHash: String
+    /// The stored revision's content hash (of its canonical JSON): the lowercase hex of a SHA-256.
+    public var contentHash: String {
+        get { otherHash ?? digest.hex }
+        set { (digest, otherHash) = Self.compact(newValue) }
+    }
+    /// A lowercase-hex SHA-256 held as its 32 bytes (a run plans with 100,000 of these: a hex string would be a
+    /// 112-byte allocation each); any other text is kept in ``otherHash``.
+    private var digest: Digest
+    private var otherHash: String?
     public var scenario: String
     public var label: Label
     public var tags: [String]
@@ -27,7 +34,7 @@ public struct CaseRef: Sendable, Hashable {
     ) {
         self.revisionID = revisionID
         self.id = id
-        self.contentHash = contentHash
+        (digest, otherHash) = Self.compact(contentHash)
         self.scenario = scenario
         self.label = label
         self.tags = tags
@@ -50,4 +57,53 @@ public struct CaseRef: Sendable, Hashable {
 
     /// Whether this is a robustness variant of another case.
     public var isVariant: Bool { variantOf != nil }
+
+    /// 32 bytes as four big-endian words.
+    struct Digest: Sendable, Hashable {
+        var words: (UInt64, UInt64, UInt64, UInt64)
+
+        static let zero = Digest(words: (0, 0, 0, 0))
+
+        /// Parses 64 lowercase hex digits; nil for anything else.
+        init?(hex: String) {
+            let digits = Array(hex.utf8)
+            guard digits.count == 64 else { return nil }
+            var words: [UInt64] = []
+            for start in stride(from: 0, to: 64, by: 16) {
+                var word: UInt64 = 0
+                for digit in digits[start..<start + 16] {
+                    switch digit {
+                    case UInt8(ascii: "0")...UInt8(ascii: "9"): word = word << 4 | UInt64(digit - UInt8(ascii: "0"))
+                    case UInt8(ascii: "a")...UInt8(ascii: "f"): word = word << 4 | UInt64(digit - UInt8(ascii: "a") + 10)
+                    default: return nil
+                    }
+                }
+                words.append(word)
+            }
+            self.words = (words[0], words[1], words[2], words[3])
+        }
+
+        private init(words: (UInt64, UInt64, UInt64, UInt64)) { self.words = words }
+
+        var hex: String {
+            [words.0, words.1, words.2, words.3].map { word in
+                let digits = String(word, radix: 16)
+                return String(repeating: "0", count: 16 - digits.count) + digits
+            }.joined()
+        }
+
+        static func == (lhs: Digest, rhs: Digest) -> Bool { lhs.words == rhs.words }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(words.0)
+            hasher.combine(words.1)
+            hasher.combine(words.2)
+            hasher.combine(words.3)
+        }
+    }
+
+    /// `hash` as a digest when it is one, else as text.
+    private static func compact(_ hash: String) -> (Digest, String?) {
+        Digest(hex: hash).map { ($0, nil) } ?? (.zero, hash)
+    }
 }
