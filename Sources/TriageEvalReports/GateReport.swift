@@ -23,7 +23,7 @@ public struct GateReport: Sendable {
             var gateBaseline: GateBaseline?
             if let baseline {
                 let group = try baseline.selector.resolve(in: baseline.analysis, hint: (subject.prompt, subject.model), field: "--baseline")
-                let comparison = PairedComparison(base: Array(group.items), candidate: Array(subject.items), seed: seed)
+                let comparison = PairedComparison(base: group.items, candidate: subject.items, seed: seed)
                 gateBaseline = GateBaseline(name: "run \(baseline.analysis.run.id) · \(group.name)", metrics: group.overall, comparison: comparison)
             }
             checks += GateEvaluator.evaluate(subject.gateSubject, baseline: gateBaseline, policy: policy)

@@ -21,7 +21,7 @@ extension RunAnalysis.Group {
             let order = rule.levels.isEmpty
                 ? Array((declared.field(rule.field)?.values ?? []).reversed())
                 : rule.levels.sorted { $0.probability < $1.probability }.map(\.value)
-            confidenceLevels = ConfidenceLevelMetrics(items: Array(items), order: order)
+            confidenceLevels = ConfidenceLevelMetrics(items: items, order: order)
         }
         secondary = declared.secondary.map { output in
             let field = declared.field(output.field)

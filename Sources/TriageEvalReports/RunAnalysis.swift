@@ -109,7 +109,7 @@ public struct RunAnalysis: Sendable {
 
         /// The gate's view of the group: every planned evaluation, the answers, the case tags.
         public var gateSubject: GateSubject {
-            var subject = GateSubject(name: name, metrics: overall, items: Array(items), tags: tagsByCase, cases: cases, planned: planned, errors: errorCount)
+            var subject = GateSubject(name: name, metrics: overall, items: items, tags: tagsByCase, cases: cases, planned: planned, errors: errorCount)
             subject.scoreNote = scoreNote
             return subject
         }
@@ -196,15 +196,7 @@ public struct RunAnalysis: Sendable {
             let policy = policies[prompt] ?? AlertPolicy()
             let items = ScoredItems(ScoredResults(results))
             let declared = prompts[prompt]?.output.declared
-            // The metrics and the sweep read the items as one array, let go before the cases are folded.
-            let (overall, byScenario, sweep) = {
-                let items = Array(items)
-                let (overall, byScenario) = MetricsCalculator.breakdown(items, threshold: policy.minConfidence)
-                let sweep = ThresholdSweep(
-                    items: items, alertVerdicts: Set(policy.alertVerdicts), productionThreshold: policy.minConfidence, comparison: policy.comparison
-                )
-                return (overall, byScenario, sweep)
-            }()
+            let (overall, byScenario) = MetricsCalculator.breakdown(items, threshold: policy.minConfidence)
             var errors: [String: Int] = [:]
             for result in results {
                 if let message = result.evaluation.error {
@@ -240,7 +232,10 @@ public struct RunAnalysis: Sendable {
             let outcomes = CaseOutcome.fold(items, plannedCases: plannedCases, samples: samples)
             var group = Group(
                 prompt: prompt, model: model, policy: policy, overall: overall, byScenario: byScenario, errors: errors,
-                results: results, items: items, sweep: sweep,
+                results: results, items: items,
+                sweep: ThresholdSweep(
+                    items: items, alertVerdicts: Set(policy.alertVerdicts), productionThreshold: policy.minConfidence, comparison: policy.comparison
+                ),
                 usage: GroupUsage(results, price: prices[model], batchAnswered: batchAnswered), formatLoss: FormatLoss(results, threshold: policy.minConfidence),
                 cases: outcomes, planned: outcomes.reduce(0) { $0 + $1.planned }, tagsByCase: tags
             )

@@ -66,24 +66,24 @@ public struct RunComparison: Sendable {
         self.candidate = candidate
         let baseRevisions = Self.revisions(base.group.results)
         let candidateRevisions = Self.revisions(candidate.group.results)
-        func rekey(_ items: [ScoredItem], own: [String: Int], other: [String: Int]) -> [ScoredItem] {
+        func rekey(_ items: ScoredItems, own: [String: Int], other: [String: Int]) -> ScoredItems {
             // Usually no case changed revision: the items as they are, not a copy.
             guard items.contains(where: { item in own[item.caseID].map { mine in other[item.caseID].map { $0 != mine } ?? false } ?? false }) else {
                 return items
             }
-            return items.map { item in
+            return ScoredItems(items.map { item in
                 guard let mine = own[item.caseID], let theirs = other[item.caseID], mine != theirs else { return item }
                 var renamed = item
                 renamed.caseID = "\(item.caseID) (rev \(mine))"
                 return renamed
-            }
+            })
         }
-        let baseItems = rekey(Array(base.group.items), own: baseRevisions, other: candidateRevisions)
-        let candidateItems = rekey(Array(candidate.group.items), own: candidateRevisions, other: baseRevisions)
+        let baseItems = rekey(base.group.items, own: baseRevisions, other: candidateRevisions)
+        let candidateItems = rekey(candidate.group.items, own: candidateRevisions, other: baseRevisions)
         statistics = PairedComparison(base: baseItems, candidate: candidateItems, seed: seed, resamples: resamples)
         // Each narrowing copies only when it drops something (a big run's items are otherwise shared, not copied).
-        func kept(_ items: [ScoredItem], _ isKept: (ScoredItem) -> Bool) -> [ScoredItem] {
-            items.allSatisfy(isKept) ? items : items.filter(isKept)
+        func kept(_ items: ScoredItems, _ isKept: (ScoredItem) -> Bool) -> ScoredItems {
+            items.allSatisfy(isKept) ? items : ScoredItems(items.filter(isKept))
         }
         let baseFirst = kept(baseItems) { $0.sample == 0 }, candidateFirst = kept(candidateItems) { $0.sample == 0 }
         let shared = Set(baseFirst.map(\.caseID)).intersection(candidateFirst.map(\.caseID))

@@ -60,45 +60,38 @@ public struct CaseRef: Sendable, Hashable {
 
     /// 32 bytes as four big-endian words.
     struct Digest: Sendable, Hashable {
-        var words: (UInt64, UInt64, UInt64, UInt64)
+        var first: UInt64 = 0, second: UInt64 = 0, third: UInt64 = 0, fourth: UInt64 = 0
 
-        static let zero = Digest(words: (0, 0, 0, 0))
+        static let zero = Digest()
+
+        private init() {}
 
         /// Parses 64 lowercase hex digits; nil for anything else.
         init?(hex: String) {
-            let digits = Array(hex.utf8)
-            guard digits.count == 64 else { return nil }
             var words: [UInt64] = []
-            for start in stride(from: 0, to: 64, by: 16) {
-                var word: UInt64 = 0
-                for digit in digits[start..<start + 16] {
-                    switch digit {
-                    case UInt8(ascii: "0")...UInt8(ascii: "9"): word = word << 4 | UInt64(digit - UInt8(ascii: "0"))
-                    case UInt8(ascii: "a")...UInt8(ascii: "f"): word = word << 4 | UInt64(digit - UInt8(ascii: "a") + 10)
-                    default: return nil
-                    }
+            var word: UInt64 = 0
+            var digits = 0
+            for digit in hex.utf8 {
+                switch digit {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): word = word << 4 | UInt64(digit - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): word = word << 4 | UInt64(digit - UInt8(ascii: "a") + 10)
+                default: return nil
                 }
-                words.append(word)
+                digits += 1
+                if digits % 16 == 0 {
+                    words.append(word)
+                    word = 0
+                }
             }
-            self.words = (words[0], words[1], words[2], words[3])
+            guard digits == 64 else { return nil }
+            (first, second, third, fourth) = (words[0], words[1], words[2], words[3])
         }
 
-        private init(words: (UInt64, UInt64, UInt64, UInt64)) { self.words = words }
-
         var hex: String {
-            [words.0, words.1, words.2, words.3].map { word in
+            [first, second, third, fourth].map { word in
                 let digits = String(word, radix: 16)
                 return String(repeating: "0", count: 16 - digits.count) + digits
             }.joined()
-        }
-
-        static func == (lhs: Digest, rhs: Digest) -> Bool { lhs.words == rhs.words }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(words.0)
-            hasher.combine(words.1)
-            hasher.combine(words.2)
-            hasher.combine(words.3)
         }
     }
 

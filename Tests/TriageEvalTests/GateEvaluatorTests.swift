@@ -14,7 +14,7 @@ struct GateEvaluatorTests {
     static let tags: [String: [String]] = ["a1": ["must-alert"], "b2": ["must-not-alert"]]
 
     static func subject(_ items: [ScoredItem] = items, tags: [String: [String]] = tags) -> GateSubject {
-        GateSubject(name: "p@v1 × m", metrics: GroupMetrics(items: items, threshold: 0.7), items: items, tags: tags)
+        GateSubject(name: "p@v1 × m", metrics: GroupMetrics(items: items, threshold: 0.7), items: ScoredItems(items), tags: tags)
     }
 
     static func check(_ kind: GateCheck.Kind, _ checks: [GateCheck]) -> GateCheck? {

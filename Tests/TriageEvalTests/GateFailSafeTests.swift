@@ -9,7 +9,7 @@ struct GateFailSafeTests {
     ) -> GateSubject {
         let cases = CaseOutcome.fold(items, plannedCases: planned.map { ($0.0, $0.1, "S") }, samples: samples)
         return GateSubject(
-            name: "p@v1 × m", metrics: GroupMetrics(items: items, threshold: 0.7), items: items, tags: tags, cases: cases,
+            name: "p@v1 × m", metrics: GroupMetrics(items: items, threshold: 0.7), items: ScoredItems(items), tags: tags, cases: cases,
             planned: planned.count * samples, errors: errors
         )
     }

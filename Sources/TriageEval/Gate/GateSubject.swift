@@ -5,7 +5,7 @@ public struct GateSubject: Sendable {
     public var name: String
     public var metrics: GroupMetrics
     /// Every scored answer (all samples; provider errors are not answers).
-    public var items: [ScoredItem]
+    public var items: ScoredItems
     /// Tags by case id of the planned cases (answered or not) tagged `must-alert` or `must-not-alert` (others may be absent).
     public var tags: [String: [String]]
     /// Every planned case with its samples folded, unanswered ones included.
@@ -18,7 +18,7 @@ public struct GateSubject: Sendable {
     public var scoreNote: String?
 
     public init(
-        name: String, metrics: GroupMetrics, items: [ScoredItem], tags: [String: [String]], cases: [CaseOutcome]? = nil,
+        name: String, metrics: GroupMetrics, items: ScoredItems, tags: [String: [String]], cases: [CaseOutcome]? = nil,
         planned: Int? = nil, errors: Int = 0
     ) {
         self.name = name

@@ -63,7 +63,7 @@ public struct AlertMetrics: Sendable, Hashable, Codable {
     }
 
     /// Counts each item's `alert` against its `label`.
-    public init(items: [ScoredItem], threshold: Double) {
+    public init(items: some Collection<ScoredItem>, threshold: Double) {
         var tp = 0, fp = 0, tn = 0, fn = 0
         for item in items {
             switch (item.label, item.alert) {

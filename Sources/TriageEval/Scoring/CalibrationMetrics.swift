@@ -47,7 +47,7 @@ public struct CalibrationMetrics: Sendable, Hashable, Codable {
     }
 
     /// Computes calibration over the usable items.
-    public init(items: [ScoredItem]) {
+    public init(items: some Collection<ScoredItem>) {
         let samples: [(score: Double, positive: Bool)] = items.compactMap { item in
             Self.pMalicious(item).map { (score: $0, positive: item.label == .tp) }
         }

@@ -38,7 +38,7 @@ public struct ConfidenceLevelMetrics: Sendable, Hashable, Codable {
     public var precisionRises: Bool?
 
     /// Scores `items` per level; `order` lists the levels from lowest to highest.
-    public init(items: [ScoredItem], order: [String]) {
+    public init(items: some Collection<ScoredItem>, order: [String]) {
         levels = order.map { level in
             let stated = items.filter { $0.status == .ok && $0.confidenceLevel == level }
             let alerts = stated.filter(\.alert)

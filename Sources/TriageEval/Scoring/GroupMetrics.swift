@@ -31,7 +31,7 @@ public struct GroupMetrics: Sendable, Hashable, Codable {
     }
 
     /// Computes every metric of `items`; `threshold` is the policy threshold the alerts were decided with.
-    public init(items: [ScoredItem], threshold: Double) {
+    public init(items: some Collection<ScoredItem>, threshold: Double) {
         let failures = items.count { $0.status.isFailure }
         self.init(
             n: items.count,

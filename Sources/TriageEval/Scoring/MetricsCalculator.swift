@@ -5,12 +5,12 @@ public enum MetricsCalculator {
     /// - Parameters:
     ///   - items: the answers; each `alert` was already decided by the policy.
     ///   - threshold: the policy's confidence threshold, reported as `alert.threshold`.
-    public static func group(_ items: [ScoredItem], threshold: Double) -> GroupMetrics {
+    public static func group(_ items: some Collection<ScoredItem>, threshold: Double) -> GroupMetrics {
         GroupMetrics(items: items, threshold: threshold)
     }
 
     /// The metrics of all answers and of each scenario's answers.
-    public static func breakdown(_ items: [ScoredItem], threshold: Double) -> (overall: GroupMetrics, byScenario: [String: GroupMetrics]) {
+    public static func breakdown(_ items: some Collection<ScoredItem>, threshold: Double) -> (overall: GroupMetrics, byScenario: [String: GroupMetrics]) {
         // One scenario's answers at a time: a big group is never copied whole into per-scenario arrays.
         var byScenario: [String: GroupMetrics] = [:]
         var scenarios = Set<String>()

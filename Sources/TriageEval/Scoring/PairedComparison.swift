@@ -63,7 +63,10 @@ public struct PairedComparison: Sendable, Hashable {
     }
 
     /// Pairs `base` and `candidate` answers by case id on sample 0 and compares them.
-    public init(base: [ScoredItem], candidate: [ScoredItem], seed: UInt64 = defaultSeed, resamples: Int = PairedBootstrap.defaultResamples) {
+    public init(
+        base: some Collection<ScoredItem>, candidate: some Collection<ScoredItem>, seed: UInt64 = defaultSeed,
+        resamples: Int = PairedBootstrap.defaultResamples
+    ) {
         let baseByCase = Self.firstSamples(base)
         let candidateByCase = Self.firstSamples(candidate)
         var outcomes: [PairedOutcome] = []
@@ -100,9 +103,9 @@ public struct PairedComparison: Sendable, Hashable {
     }
 
     /// Where each case's sample 0 is in `items` (positions: a big run's items are not copied into a dictionary).
-    private static func firstSamples(_ items: [ScoredItem]) -> [String: Int] {
-        var byCase: [String: Int] = [:]
-        for (position, item) in items.enumerated() where item.sample == 0 { byCase[item.caseID] = position }
+    private static func firstSamples<Items: Collection<ScoredItem>>(_ items: Items) -> [String: Items.Index] {
+        var byCase: [String: Items.Index] = [:]
+        for position in items.indices where items[position].sample == 0 { byCase[items[position].caseID] = position }
         return byCase
     }
 }

@@ -17,14 +17,28 @@ public struct RepeatsMetrics: Sendable, Hashable, Codable {
         self.cases = cases
     }
 
-    /// Groups the items by case (as runs of one array: a big run's cases get no array each just to learn that none
-    /// repeats).
+    /// Groups the items by case (as runs of one array, made only when some case repeats: a big run's cases get no
+    /// array each just to learn that none does).
     ///
     /// - Returns: nil unless some case has more than one sample.
-    public init?(items: [ScoredItem]) {
-        var repeated = false
-        items.forEachRun(by: \.caseID) { run in repeated = repeated || run.count > 1 }
-        guard repeated else { return nil }
+    public init?(items: some Collection<ScoredItem>) {
+        guard Self.repeats(items) else { return nil }
+        self.init(repeated: Array(items))
+    }
+
+    /// Whether some case id occurs twice (neighbours compared when the items are in case order, as results are read).
+    static func repeats(_ items: some Collection<ScoredItem>) -> Bool {
+        var inOrder = true
+        for (item, next) in zip(items, items.dropFirst()) {
+            if item.caseID == next.caseID { return true }
+            if item.caseID > next.caseID { inOrder = false }
+        }
+        guard !inOrder else { return false }
+        var seen = Set<String>()
+        return items.contains { !seen.insert($0.caseID).inserted }
+    }
+
+    private init(repeated items: [ScoredItem]) {
         var cases: [RepeatCase] = []
         items.forEachRun(by: \.caseID) { run in
             if let item = RepeatCase(items: Array(run)) { cases.append(item) }

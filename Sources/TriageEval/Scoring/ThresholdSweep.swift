@@ -36,7 +36,7 @@ public struct ThresholdSweep: Sendable, Hashable {
     ///   - comparison: the rule's operator.
     ///   - recallTarget: the recall the recall-first point must reach.
     public init(
-        items: [ScoredItem], alertVerdicts: Set<String>, productionThreshold: Double, comparison: ThresholdComparison = .greater,
+        items: some Collection<ScoredItem>, alertVerdicts: Set<String>, productionThreshold: Double, comparison: ThresholdComparison = .greater,
         recallTarget: Double = defaultRecallTarget
     ) {
         let ranking = Ranking(items: items, alertVerdicts: alertVerdicts, comparison: comparison)
@@ -71,7 +71,7 @@ private struct Ranking {
     let negatives: Int
     let comparison: ThresholdComparison
 
-    init(items: [ScoredItem], alertVerdicts: Set<String>, comparison: ThresholdComparison) {
+    init(items: some Collection<ScoredItem>, alertVerdicts: Set<String>, comparison: ThresholdComparison) {
         self.comparison = comparison
         let ranked: [(confidence: Double, positive: Bool)] = items.compactMap { item in
             guard let verdict = item.scoredVerdict, alertVerdicts.contains(verdict), let confidence = item.confidence else { return nil }

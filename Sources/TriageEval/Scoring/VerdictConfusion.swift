@@ -12,7 +12,7 @@ public struct VerdictConfusion: Sendable, Hashable, Codable {
     }
 
     /// Counts each item's verdict (nil for a parse failure) in its label's row.
-    public init(items: [ScoredItem]) {
+    public init(items: some Collection<ScoredItem>) {
         self.init()
         for item in items {
             self[item.label][item.scoredVerdict] += 1
