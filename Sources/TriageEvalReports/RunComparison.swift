@@ -64,30 +64,28 @@ public struct RunComparison: Sendable {
     public init(base: Side, candidate: Side, seed: UInt64 = PairedComparison.defaultSeed, resamples: Int = PairedBootstrap.defaultResamples) {
         self.base = base
         self.candidate = candidate
-        let baseRevisions = Self.revisions(base.group.results)
-        let candidateRevisions = Self.revisions(candidate.group.results)
-        func rekey(_ items: ScoredItems, own: [String: Int], other: [String: Int]) -> ScoredItems {
+        let changed = Self.changedRevisions(base.group.results, candidate.group.results)
+        func rekey(_ items: ScoredItems, revision: ((base: Int, candidate: Int)) -> Int) -> ScoredItems {
             // Usually no case changed revision: the items as they are, not a copy.
-            guard items.contains(where: { item in own[item.caseID].map { mine in other[item.caseID].map { $0 != mine } ?? false } ?? false }) else {
-                return items
-            }
+            guard !changed.isEmpty, items.contains(where: { changed[$0.caseID] != nil }) else { return items }
             return ScoredItems(items.map { item in
-                guard let mine = own[item.caseID], let theirs = other[item.caseID], mine != theirs else { return item }
+                guard let revisions = changed[item.caseID] else { return item }
                 var renamed = item
-                renamed.caseID = "\(item.caseID) (rev \(mine))"
+                renamed.caseID = "\(item.caseID) (rev \(revision(revisions)))"
                 return renamed
             })
         }
-        let baseItems = rekey(base.group.items, own: baseRevisions, other: candidateRevisions)
-        let candidateItems = rekey(candidate.group.items, own: candidateRevisions, other: baseRevisions)
+        let baseItems = rekey(base.group.items) { $0.base }
+        let candidateItems = rekey(candidate.group.items) { $0.candidate }
         statistics = PairedComparison(base: baseItems, candidate: candidateItems, seed: seed, resamples: resamples)
         // Each narrowing copies only when it drops something (a big run's items are otherwise shared, not copied).
         func kept(_ items: ScoredItems, _ isKept: (ScoredItem) -> Bool) -> ScoredItems {
             items.allSatisfy(isKept) ? items : ScoredItems(items.filter(isKept))
         }
         let baseFirst = kept(baseItems) { $0.sample == 0 }, candidateFirst = kept(candidateItems) { $0.sample == 0 }
-        let shared = Set(baseFirst.map(\.caseID)).intersection(candidateFirst.map(\.caseID))
-        let basePaired = kept(baseFirst) { shared.contains($0.caseID) }, candidatePaired = kept(candidateFirst) { shared.contains($0.caseID) }
+        // The paired cases: all but those only one side answered (few; no set of every case).
+        let onlyInBase = Set(statistics.onlyInBase), onlyInCandidate = Set(statistics.onlyInCandidate)
+        let basePaired = kept(baseFirst) { !onlyInBase.contains($0.caseID) }, candidatePaired = kept(candidateFirst) { !onlyInCandidate.contains($0.caseID) }
         baseMetrics = GroupMetrics(items: basePaired, threshold: base.group.threshold)
         candidateMetrics = GroupMetrics(items: candidatePaired, threshold: candidate.group.threshold)
         var baseScenarios = Set<String>()
@@ -99,8 +97,9 @@ public struct RunComparison: Sendable {
             )
         }
         unusedSamples = (base.group.items.count - baseFirst.count, candidate.group.items.count - candidateFirst.count)
-        let baseResults = Self.firstSamples(base.group.results)
-        let candidateResults = Self.firstSamples(candidate.group.results)
+        let flippedIDs = Set(statistics.flipped.map(\.caseID))
+        let baseResults = Self.firstSamples(base.group.results, of: flippedIDs)
+        let candidateResults = Self.firstSamples(candidate.group.results, of: flippedIDs)
         // Regressions first (missed attacks, then new false alarms), then improvements; each by case id.
         let regressions = statistics.flipped.filter { !$0.improved }
         let ordered = regressions.filter { $0.label == .tp } + regressions.filter { $0.label == .fp } + statistics.flipped.filter(\.improved)
@@ -181,14 +180,28 @@ public struct RunComparison: Sendable {
 
     private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
-    private static func revisions(_ results: ResultColumns) -> [String: Int] {
-        results.reduce(into: [:]) { $0[$1.caseID] = $1.caseRevision }
+    /// The cases judged at different revisions on the two sides, with both revisions (a case's last result on each
+    /// side tells its revision; one side's are held, the other's compared as they are read).
+    private static func changedRevisions(_ base: ResultColumns, _ candidate: ResultColumns) -> [String: (base: Int, candidate: Int)] {
+        let baseRevisions = base.reduce(into: [String: Int]()) { $0[$1.caseID] = $1.caseRevision }
+        let candidateRevisions = candidate.reduce(into: [String: Int]()) { latest, result in
+            if let mine = baseRevisions[result.caseID], mine != result.caseRevision || latest[result.caseID] != nil {
+                latest[result.caseID] = result.caseRevision
+            }
+        }
+        return candidateRevisions.reduce(into: [:]) { changed, entry in
+            if let mine = baseRevisions[entry.key], mine != entry.value { changed[entry.key] = (mine, entry.value) }
+        }
     }
 
-    /// Where each case's sample 0 is in `results` (positions, not copies of a big run's results).
-    private static func firstSamples(_ results: ResultColumns) -> [String: Int] {
+    /// Where the sample 0 of each of `caseIDs` is in `results` (positions, not copies of a big run's results).
+    private static func firstSamples(_ results: ResultColumns, of caseIDs: Set<String>) -> [String: Int] {
         var positions: [String: Int] = [:]
-        for (position, result) in zip(results.indices, results) where result.key.sample == 0 { positions[result.caseID] = position }
+        guard !caseIDs.isEmpty else { return positions }
+        for position in results.indices {
+            let result = results[position]
+            if result.key.sample == 0, caseIDs.contains(result.caseID) { positions[result.caseID] = position }
+        }
         return positions
     }
 }

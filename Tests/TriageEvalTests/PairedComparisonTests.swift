@@ -34,6 +34,17 @@ struct PairedComparisonTests {
         scored("only-candidate", .fp, "TP", 0.9, alert: true),
     ]
 
+    @Test("Issue 15: sides read in case order (merged) pair as sides in any order (through dictionaries)")
+    func caseOrderMergesLikeAnyOrder() {
+        let sorted = { (items: [ScoredItem]) in items.sorted { ($0.caseID, $0.sample) < ($1.caseID, $1.sample) } }
+        let merged = PairedComparison(base: sorted(Self.base), candidate: sorted(Self.candidate), seed: 1, resamples: 100)
+        let looked = PairedComparison(base: Self.base, candidate: Self.candidate, seed: 1, resamples: 100)
+        #expect(merged == looked)
+        #expect(merged.paired == 12 && merged.b == 1 && merged.c == 5)
+        #expect(merged.onlyInBase == ["only-base"] && merged.onlyInCandidate == ["only-candidate"])
+        #expect(merged.flipped.map(\.caseID) == ["c10", "c11", "c12", "c7", "c8", "c9"])
+    }
+
     @Test("McNemar counts and p-value match the hand computation")
     func mcnemar() {
         let comparison = PairedComparison(base: Self.base, candidate: Self.candidate, seed: 1, resamples: 100)

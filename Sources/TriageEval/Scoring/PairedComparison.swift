@@ -67,15 +67,30 @@ public struct PairedComparison: Sendable, Hashable {
         base: some Collection<ScoredItem>, candidate: some Collection<ScoredItem>, seed: UInt64 = defaultSeed,
         resamples: Int = PairedBootstrap.defaultResamples
     ) {
-        let baseByCase = Self.firstSamples(base)
-        let candidateByCase = Self.firstSamples(candidate)
+        // Each side's sample 0 per case, in case-id order, merged: a case on one side only is listed, not paired.
+        let baseFirsts = Self.firstSamples(base)
+        let candidateFirsts = Self.firstSamples(candidate)
         var outcomes: [PairedOutcome] = []
         var flipped: [Flip] = []
+        var onlyInBase: [String] = [], onlyInCandidate: [String] = []
         var b = 0, c = 0
         var attacks = Discordance(b: 0, c: 0), benign = Discordance(b: 0, c: 0)
-        for caseID in baseByCase.keys.sorted() {
-            guard let leftPosition = baseByCase[caseID], let rightPosition = candidateByCase[caseID] else { continue }
-            let left = base[leftPosition], right = candidate[rightPosition]
+        var next = (base: 0, candidate: 0)
+        while next.base < baseFirsts.count || next.candidate < candidateFirsts.count {
+            if next.candidate == candidateFirsts.count
+                || (next.base < baseFirsts.count && baseFirsts[next.base].caseID < candidateFirsts[next.candidate].caseID) {
+                onlyInBase.append(baseFirsts[next.base].caseID)
+                next.base += 1
+                continue
+            }
+            if next.base == baseFirsts.count || candidateFirsts[next.candidate].caseID < baseFirsts[next.base].caseID {
+                onlyInCandidate.append(candidateFirsts[next.candidate].caseID)
+                next.candidate += 1
+                continue
+            }
+            let caseID = baseFirsts[next.base].caseID
+            let left = base[baseFirsts[next.base].position], right = candidate[candidateFirsts[next.candidate].position]
+            next = (next.base + 1, next.candidate + 1)
             outcomes.append(PairedOutcome(label: left.label, baseAlert: left.alert, candidateAlert: right.alert))
             let baseCorrect = left.alert == (left.label == .tp)
             let candidateCorrect = right.alert == (left.label == .tp)
@@ -98,14 +113,22 @@ public struct PairedComparison: Sendable, Hashable {
         self.bootstrap = PairedBootstrap.run(outcomes, seed: seed, resamples: resamples)
         self.seed = seed
         self.flipped = flipped
-        self.onlyInBase = baseByCase.keys.filter { candidateByCase[$0] == nil }.sorted()
-        self.onlyInCandidate = candidateByCase.keys.filter { baseByCase[$0] == nil }.sorted()
+        self.onlyInBase = onlyInBase
+        self.onlyInCandidate = onlyInCandidate
     }
 
     /// Where each case's sample 0 is in `items` (positions: a big run's items are not copied into a dictionary).
-    private static func firstSamples<Items: Collection<ScoredItem>>(_ items: Items) -> [String: Items.Index] {
+    /// Each case's sample-0 item and where it is, by case id: read in order when the items are in case order (as
+    /// results are read; no dictionary of a big run's cases), else through one (a case's last sample 0 kept).
+    private static func firstSamples<Items: Collection<ScoredItem>>(_ items: Items) -> [(caseID: String, position: Items.Index)] {
+        var firsts: [(caseID: String, position: Items.Index)] = []
+        for position in items.indices {
+            let item = items[position]
+            if item.sample == 0 { firsts.append((item.caseID, position)) }
+        }
+        guard !zip(firsts, firsts.dropFirst()).allSatisfy({ $0.caseID < $1.caseID }) else { return firsts }
         var byCase: [String: Items.Index] = [:]
-        for position in items.indices where items[position].sample == 0 { byCase[items[position].caseID] = position }
-        return byCase
+        for first in firsts { byCase[first.caseID] = first.position }
+        return byCase.sorted { $0.key < $1.key }.map { (caseID: $0.key, position: $0.value) }
     }
 }
