@@ -86,16 +86,24 @@ public struct ResultColumns: RandomAccessCollection, Sendable {
     /// The scoring view of result `position` (``RunAnalysis/scoredItem(_:)``, made from the compact row without
     /// rebuilding the result): nil for a provider error or an answer without a strict parse.
     func scoredItem(at position: Int) -> ScoredItem? {
+        // Field by field from the buffer: the row is not copied (its tags and parses box are not retained).
         rows.withUnsafeBufferPointer { rows in
-            let row = rows[position]
-            guard row.whole < 0 else { return RunAnalysis.scoredItem(whole[Int(row.whole)]) }
-            guard let strict = row.parses.strict else { return nil }
+            guard rows[position].whole < 0 else { return RunAnalysis.scoredItem(whole[Int(rows[position].whole)]) }
+            guard let strict = rows[position].parses.strict else { return nil }
             let ok = strict.status == .ok
             return ScoredItem(
-                caseID: row.caseID, scenario: row.scenario, label: row.label, sample: Int(row.sample), status: strict.status,
-                verdict: ok ? strict.verdict : nil, confidence: ok ? strict.confidence : nil, alert: row.flags & Flag.alert != 0,
-                confidenceLevel: ok ? strict.confidenceLevel : nil
+                caseID: rows[position].caseID, scenario: rows[position].scenario, label: rows[position].label, sample: Int(rows[position].sample),
+                status: strict.status, verdict: ok ? strict.verdict : nil, confidence: ok ? strict.confidence : nil,
+                alert: rows[position].flags & Flag.alert != 0, confidenceLevel: ok ? strict.confidenceLevel : nil
             )
+        }
+    }
+
+    /// Whether result `position` scores (``scoredItem(at:)`` is not nil), without making its item.
+    func scores(at position: Int) -> Bool {
+        rows.withUnsafeBufferPointer { rows in
+            guard rows[position].whole < 0 else { return RunAnalysis.scoredItem(whole[Int(rows[position].whole)]) != nil }
+            return rows[position].parses.strict != nil
         }
     }
 

@@ -11,14 +11,14 @@ final class ScoredResults: ScoredItems.Source {
 
     init(_ results: ResultColumns) {
         self.results = results
-        let scoring = results.indices.count { results.scoredItem(at: $0) != nil }
+        let scoring = results.indices.count(where: results.scores)
         count = scoring
         if scoring == results.count {
             positions = nil
         } else {
             var positions: [Int32] = []
             positions.reserveCapacity(scoring)
-            for position in results.indices where results.scoredItem(at: position) != nil { positions.append(Int32(position)) }
+            for position in results.indices where results.scores(at: position) { positions.append(Int32(position)) }
             self.positions = positions
         }
     }

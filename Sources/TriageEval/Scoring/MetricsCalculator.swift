@@ -10,13 +10,14 @@ public enum MetricsCalculator {
     }
 
     /// The metrics of all answers and of each scenario's answers.
-    public static func breakdown(_ items: some Collection<ScoredItem>, threshold: Double) -> (overall: GroupMetrics, byScenario: [String: GroupMetrics]) {
-        // One scenario's answers at a time: a big group is never copied whole into per-scenario arrays.
+    public static func breakdown<Items: Collection<ScoredItem>>(_ items: Items, threshold: Double) -> (overall: GroupMetrics, byScenario: [String: GroupMetrics]) {
+        // Each answer's position filed under its scenario in one pass, then one scenario's answers at a time: a big
+        // group is never copied whole into per-scenario arrays, nor read once per scenario.
+        var positions: [String: [Items.Index]] = [:]
+        for position in items.indices { positions[items[position].scenario, default: []].append(position) }
         var byScenario: [String: GroupMetrics] = [:]
-        var scenarios = Set<String>()
-        for item in items { scenarios.insert(item.scenario) }
-        for scenario in scenarios {
-            byScenario[scenario] = group(items.filter { $0.scenario == scenario }, threshold: threshold)
+        for (scenario, members) in positions {
+            byScenario[scenario] = group(members.map { items[$0] }, threshold: threshold)
         }
         return (group(items, threshold: threshold), byScenario)
     }
