@@ -9,24 +9,38 @@ public struct CaseRef: Sendable, Hashable {
     public var id: String
     /// The stored revision's content hash (of its canonical JSON): the lowercase hex of a SHA-256.
     public var contentHash: String {
-        get { otherHash ?? digest.hex }
-        set { (digest, otherHash) = Self.compact(newValue) }
+        get { rare?.otherHash ?? digest.hex }
+        set {
+            let (digest, other) = Self.compact(newValue)
+            self.digest = digest
+            rare = Rare(variantOf: variantOf, transform: transform, otherHash: other)
+        }
     }
-    /// A lowercase-hex SHA-256 held as its 32 bytes (a run plans with 100,000 of these: a hex string would be a
-    /// 112-byte allocation each); any other text is kept in ``otherHash``.
-    private var digest: Digest
-    private var otherHash: String?
     public var scenario: String
-    public var label: Label
     public var tags: [String]
-    /// The base case of a robustness variant; nil for a case of a file.
-    public var variantOf: String?
-    /// ``TriageCase/transform``.
-    public var transform: String?
-    /// Whether the case carries at least one document.
-    public var hasDocuments: Bool
     /// ``TriageCase/expected``.
     public var expected: [String: String]?
+    /// A lowercase-hex SHA-256 held as its 32 bytes (a run plans with 100,000 of these: a hex string would be a
+    /// 112-byte allocation each).
+    private var digest: Digest
+    /// What few cases have (a variant's parts, a content hash that is not a SHA-256's hex), held apart: a report of
+    /// an interrupted big run keeps 100,000 of these views in a dictionary, each bucket as wide as the view.
+    private var rare: Rare?
+    public var label: Label
+    /// Whether the case carries at least one document.
+    public var hasDocuments: Bool
+
+    /// The base case of a robustness variant; nil for a case of a file.
+    public var variantOf: String? {
+        get { rare?.variantOf }
+        set { rare = Rare(variantOf: newValue, transform: transform, otherHash: rare?.otherHash) }
+    }
+
+    /// ``TriageCase/transform``.
+    public var transform: String? {
+        get { rare?.transform }
+        set { rare = Rare(variantOf: variantOf, transform: newValue, otherHash: rare?.otherHash) }
+    }
 
     public init(
         revisionID: Int64, id: String, contentHash: String, scenario: String, label: Label, tags: [String] = [], variantOf: String? = nil,
@@ -34,12 +48,12 @@ public struct CaseRef: Sendable, Hashable {
     ) {
         self.revisionID = revisionID
         self.id = id
-        (digest, otherHash) = Self.compact(contentHash)
+        let (digest, other) = Self.compact(contentHash)
+        self.digest = digest
+        rare = Rare(variantOf: variantOf, transform: transform, otherHash: other)
         self.scenario = scenario
         self.label = label
         self.tags = tags
-        self.variantOf = variantOf
-        self.transform = transform
         self.hasDocuments = hasDocuments
         self.expected = expected
     }
@@ -98,5 +112,34 @@ public struct CaseRef: Sendable, Hashable {
     /// `hash` as a digest when it is one, else as text.
     private static func compact(_ hash: String) -> (Digest, String?) {
         Digest(hex: hash).map { ($0, nil) } ?? (.zero, hash)
+    }
+
+    /// The rarely set fields, immutable (a change makes a new box, so views keep value semantics).
+    final class Rare: Sendable, Hashable {
+        let variantOf: String?
+        let transform: String?
+        let otherHash: String?
+
+        /// nil when every field is.
+        convenience init?(variantOf: String?, transform: String?, otherHash: String?) {
+            guard variantOf != nil || transform != nil || otherHash != nil else { return nil }
+            self.init(variantOf, transform, otherHash)
+        }
+
+        private init(_ variantOf: String?, _ transform: String?, _ otherHash: String?) {
+            self.variantOf = variantOf
+            self.transform = transform
+            self.otherHash = otherHash
+        }
+
+        static func == (lhs: Rare, rhs: Rare) -> Bool {
+            (lhs.variantOf, lhs.transform, lhs.otherHash) == (rhs.variantOf, rhs.transform, rhs.otherHash)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(variantOf)
+            hasher.combine(transform)
+            hasher.combine(otherHash)
+        }
     }
 }

@@ -23,4 +23,20 @@ struct CaseRefTests {
         #expect(Self.ref(String(repeating: "a", count: 64)) != Self.ref(String(repeating: "A", count: 64)))
         #expect(Set(hashes.map { Self.ref($0) }).count == hashes.count)
     }
+
+    @Test("a variant's parts and an odd hash are held apart and read back; setting them keeps value semantics")
+    func rareFieldsReadBack() {
+        let hash = SHA256Hex.of(Array("base".utf8))
+        var variant = CaseRef(revisionID: 2, id: "c1~reorder~1", contentHash: "h2", scenario: "s", label: .tp, variantOf: "c1", transform: "reorder")
+        #expect(variant.variantOf == "c1" && variant.transform == "reorder" && variant.contentHash == "h2" && variant.isVariant)
+        let before = variant
+        variant.contentHash = hash
+        variant.transform = nil
+        #expect(variant.contentHash == hash && variant.variantOf == "c1" && variant.transform == nil)
+        #expect(before.contentHash == "h2" && before.transform == "reorder")
+        variant.variantOf = nil
+        #expect(variant == CaseRef(revisionID: 2, id: "c1~reorder~1", contentHash: hash, scenario: "s", label: .tp))
+        // A planned case's view: its id, scenario, tags and expected values by reference, the hash inline.
+        #expect(MemoryLayout<CaseRef>.stride <= 104)
+    }
 }
