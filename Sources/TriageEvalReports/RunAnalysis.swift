@@ -128,7 +128,7 @@ public struct RunAnalysis: Sendable {
     public var cases: [Int64: TriageCase]
     /// Where a lean analysis reads what it does not hold (nil: it holds everything).
     public var details: RunDetails?
-    /// Revision row ids by case id, for notes (a lean analysis finds the others on demand).
+    /// Revision row ids by case id, for notes (empty for a lean analysis, which finds them on demand).
     private var revisionsByCaseID: [String: Int64]
     /// Per rule prompt run over case documents × model: what production's schedule would send, cut and lose.
     /// Computed once here (it re-executes the rules over the cases' documents), read by every report.
@@ -179,7 +179,8 @@ public struct RunAnalysis: Sendable {
         self.cases = cases
         self.details = details
         self.caseRefs = caseRefs
-        revisionsByCaseID = Dictionary(caseRefs.values.map { ($0.id, $0.revisionID) }) { first, second in max(first, second) }
+        // A lean analysis finds a case's revision on demand (``caseNote(_:)``): no map of an interrupted big run's cases.
+        revisionsByCaseID = details != nil ? [:] : Dictionary(caseRefs.values.map { ($0.id, $0.revisionID) }) { first, second in max(first, second) }
         var byGroup = grouped.byGroup
         let variantsByGroup = grouped.variantsByGroup
         for key in variantsByGroup.keys where byGroup[key] == nil { byGroup[key] = [] }

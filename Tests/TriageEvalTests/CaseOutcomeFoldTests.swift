@@ -61,3 +61,24 @@ struct CaseOutcomeSourceTests {
         #expect(MemoryLayout<CaseOutcome>.stride <= 64)
     }
 }
+
+@Suite("Case outcomes: planned cases without an answer")
+struct CaseOutcomePlannedTests {
+    @Test("Issue 15: each planned case without an answered sample is added once, its first entry kept, answered ones not again")
+    func plannedCasesAddedOnceFirstEntryKept() {
+        let answered = [CaseOutcomeFoldTests.item("b", 0, alert: true), CaseOutcomeFoldTests.item("d", 0, alert: false)]
+        // e twice (the first says FP in scenario s1), b answered, a and c once; given out of case order.
+        let planned: [(caseID: String, label: Label, scenario: String)] = [
+            ("e", .fp, "s1"), ("c", .tp, "s"), ("b", .fp, "x"), ("e", .tp, "s2"), ("a", .tp, "s"),
+        ]
+        for items in [answered, answered.reversed()] {
+            let folded = CaseOutcome.fold(items, plannedCases: planned, samples: 2)
+            #expect(folded.map(\.caseID) == ["a", "b", "c", "d", "e"])
+            #expect(folded.map(\.answered.count) == [0, 1, 0, 1, 0])
+            // b keeps its answered sample's label, not the planned entry's; e its first entry's.
+            #expect(folded[1].label == .tp && folded[1].scenario == "s")
+            #expect(folded[4].label == .fp && folded[4].scenario == "s1")
+            #expect(folded.map(\.planned) == [2, 2, 2, 2, 2])
+        }
+    }
+}

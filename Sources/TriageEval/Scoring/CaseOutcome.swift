@@ -124,8 +124,27 @@ public struct CaseOutcome: Sendable, Hashable {
         }
         runs = []
         if !plannedCases.isEmpty {
-            var seen = Set(outcomes.map(\.caseID))
-            for planned in plannedCases where seen.insert(planned.caseID).inserted {
+            // Each planned case without an answered one, its first entry kept: the entries in case order (positions
+            // sorted, stable), each looked up among the answered cases (in case order) by binary search. No set of
+            // an interrupted big run's 100,000 case ids.
+            let answered = outcomes.count
+            let isSorted = zip(outcomes, outcomes.dropFirst()).allSatisfy { $0.caseID < $1.caseID }
+            let answeredIDs = isSorted ? [] : Set(outcomes.map(\.caseID))
+            func isAnswered(_ caseID: String) -> Bool {
+                guard isSorted else { return answeredIDs.contains(caseID) }
+                var low = 0, high = answered
+                while low < high {
+                    let middle = (low + high) / 2
+                    if outcomes[middle].caseID < caseID { low = middle + 1 } else { high = middle }
+                }
+                return low < answered && outcomes[low].caseID == caseID
+            }
+            let order = plannedCases.indices.sorted { (plannedCases[$0].caseID, $0) < (plannedCases[$1].caseID, $1) }
+            var previous: String?
+            for position in order {
+                let planned = plannedCases[position]
+                defer { previous = planned.caseID }
+                guard planned.caseID != previous, !isAnswered(planned.caseID) else { continue }
                 outcomes.append(CaseOutcome(caseID: planned.caseID, label: planned.label, scenario: planned.scenario, planned: samples, answered: []))
             }
         }
