@@ -22,7 +22,7 @@ public struct ScoredItems: RandomAccessCollection, Sendable, Hashable {
     private static let none = Held([])
 
     /// `items`, held.
-    public init(_ items: [ScoredItem] = []) { source = items.isEmpty ? Self.none : Held(items) }
+    public init(_ items: [ScoredItem]) { source = items.isEmpty ? Self.none : Held(items) }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { source.count }
