@@ -184,14 +184,12 @@ public struct RunComparison: Sendable {
     /// side tells its revision; one side's are held, the other's compared as they are read).
     private static func changedRevisions(_ base: ResultColumns, _ candidate: ResultColumns) -> [String: (base: Int, candidate: Int)] {
         let baseRevisions = base.reduce(into: [String: Int]()) { $0[$1.caseID] = $1.caseRevision }
-        let candidateRevisions = candidate.reduce(into: [String: Int]()) { latest, result in
-            if let mine = baseRevisions[result.caseID], mine != result.caseRevision || latest[result.caseID] != nil {
-                latest[result.caseID] = result.caseRevision
-            }
+        var changed: [String: (base: Int, candidate: Int)] = [:]
+        for result in candidate {
+            guard let mine = baseRevisions[result.caseID] else { continue }
+            changed[result.caseID] = mine == result.caseRevision ? nil : (mine, result.caseRevision)
         }
-        return candidateRevisions.reduce(into: [:]) { changed, entry in
-            if let mine = baseRevisions[entry.key], mine != entry.value { changed[entry.key] = (mine, entry.value) }
-        }
+        return changed
     }
 
     /// Where the sample 0 of each of `caseIDs` is in `results` (positions, not copies of a big run's results).

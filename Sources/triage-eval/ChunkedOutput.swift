@@ -50,8 +50,16 @@ final class ChunkedOutput: Sendable {
         })
         guard let handle, let path, let temporary else { return }
         try handle.close()
-        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-        try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        try Self.replace(path, with: temporary)
+    }
+
+    /// Puts `temporary` in `path`'s place in one step (`rename`): a reader sees the old file or the new one, never
+    /// none or half of one.
+    static func replace(_ path: String, with temporary: String) throws {
+        guard rename(temporary, path) == 0 else {
+            let reason = NSError(domain: NSPOSIXErrorDomain, code: Int(errno), userInfo: [NSLocalizedDescriptionKey: "cannot move the file into place: \(String(cString: strerror(errno)))"])
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSUnderlyingErrorKey: reason])
+        }
     }
 
     /// Removes the temporary file after a failure (the destination is left as it was).

@@ -14,28 +14,14 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
 
     var fileExtension: String { self == .junit ? "junit.xml" : rawValue }
 
-    /// The report's bytes; throws when a lean analysis could not read a result or case it lists (the report would
-    /// show blanks where answers belong).
-    func render(_ analysis: RunAnalysis) throws -> Data {
-        let data = switch self {
-        case .md: Data(MarkdownReport.render(analysis).utf8)
-        case .json: try JSONReport.data(analysis)
-        case .html: Data(HTMLReport.render(analysis).utf8)
-        case .junit: Data(JUnitReport.render(analysis).utf8)
-        }
-        if let failure = analysis.details?.failure { throw StoreError(failure) }
-        return data
-    }
-
-    /// Writes a report in pieces of whole lines.
-    typealias Writer = (RunAnalysis, (String) throws -> Void) throws -> Void
-
-    /// How a format too long to hold whole is written piece by piece; nil for the others.
-    var streamed: Writer? {
+    /// Hands the report to `emit` in pieces of whole lines: JUnit and JSON as they are produced (they list every
+    /// case and every planned revision), Markdown and HTML whole (their case lists are paged).
+    func write(_ analysis: RunAnalysis, to emit: (String) throws -> Void) throws {
         switch self {
-        case .json: { try JSONReport.write($0, to: $1) }
-        case .junit: { try JUnitReport.write($0, to: $1) }
-        case .md, .html: nil
+        case .md: try emit(MarkdownReport.render(analysis))
+        case .json: try JSONReport.write(analysis, to: emit)
+        case .html: try emit(HTMLReport.render(analysis))
+        case .junit: try JUnitReport.write(analysis, to: emit)
         }
     }
 
@@ -59,24 +45,20 @@ enum ReportWriter {
         var written: [String] = []
         for format in formats {
             let paths = (["run-\(analysis.run.id).\(format.fileExtension)"] + (isLatest ? ["latest.\(format.fileExtension)"] : [])).map { "\(directory)/\($0)" }
-            if let write = format.streamed {
-                try stream(analysis, with: write, to: paths)
-            } else {
-                let data = try format.render(analysis)
-                for path in paths { try data.write(to: URL(fileURLWithPath: path), options: .atomic) }
-            }
+            try write(analysis, as: format, to: paths)
             written += paths
         }
         return written
     }
 
-    /// JUnit lists every case and the JSON report every planned revision and listed case: written in chunks as
-    /// they are produced (a temporary file renamed into place, nothing half-written), then copied to the other names.
-    static func stream(_ analysis: RunAnalysis, with write: ReportFormat.Writer, to paths: [String]) throws {
+    /// One report, written in chunks as it is produced (a temporary file renamed into place, nothing half-written),
+    /// then copied to the other names (each through a temporary copy put in its place). Throws when a lean analysis could not read a result or case it lists (the
+    /// report would show blanks where answers belong).
+    static func write(_ analysis: RunAnalysis, as format: ReportFormat, to paths: [String]) throws {
         guard let first = paths.first else { return }
         let output = try ChunkedOutput(path: first)
         do {
-            try write(analysis) { try output.write($0) }
+            try format.write(analysis) { try output.write($0) }
             if let failure = analysis.details?.failure { throw StoreError(failure) }
             try output.finish()
         } catch {
@@ -84,8 +66,15 @@ enum ReportWriter {
             throw error
         }
         for path in paths.dropFirst() {
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.copyItem(atPath: first, toPath: path)
+            let copy = "\(path).partial-\(ProcessInfo.processInfo.processIdentifier)"
+            try? FileManager.default.removeItem(atPath: copy)
+            do {
+                try FileManager.default.copyItem(atPath: first, toPath: copy)
+                try ChunkedOutput.replace(path, with: copy)
+            } catch {
+                try? FileManager.default.removeItem(atPath: copy)
+                throw error
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ import Testing
 struct CurlSmallBlocksTests {
     @Test("Issue 15: up to 16, 32 and 64 bytes come from the three pools; larger blocks from the heap")
     func sizesGoToTheirPools() throws {
-        #expect(CurlSmallBlocks.reserve())
+        #expect(CurlSmallBlocks.base != 0)
         // The sizes the leak leaves per request (heaptrack): 32, 21, 6 and 5 bytes.
         let tiny = try #require(CurlSmallBlocks.allocate(6))
         let small = try #require(CurlSmallBlocks.allocate(21))

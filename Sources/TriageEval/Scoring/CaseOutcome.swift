@@ -122,16 +122,12 @@ public struct CaseOutcome: Sendable, Hashable {
             let first = items[run.lowerBound]
             outcomes.append(CaseOutcome(caseID: first.caseID, label: first.label, scenario: first.scenario, planned: samples, items: items, range: run))
         }
-        runs = []
         if !plannedCases.isEmpty {
             // Each planned case without an answered one, its first entry kept: the entries in case order (positions
-            // sorted, stable), each looked up among the answered cases (in case order) by binary search. No set of
-            // an interrupted big run's 100,000 case ids.
+            // sorted, stable), each looked up among the answered cases (in case order, as their runs are) by binary
+            // search. No set of an interrupted big run's 100,000 case ids.
             let answered = outcomes.count
-            let isSorted = zip(outcomes, outcomes.dropFirst()).allSatisfy { $0.caseID < $1.caseID }
-            let answeredIDs = isSorted ? [] : Set(outcomes.map(\.caseID))
             func isAnswered(_ caseID: String) -> Bool {
-                guard isSorted else { return answeredIDs.contains(caseID) }
                 var low = 0, high = answered
                 while low < high {
                     let middle = (low + high) / 2

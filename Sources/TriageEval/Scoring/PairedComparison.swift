@@ -117,7 +117,6 @@ public struct PairedComparison: Sendable, Hashable {
         self.onlyInCandidate = onlyInCandidate
     }
 
-    /// Where each case's sample 0 is in `items` (positions: a big run's items are not copied into a dictionary).
     /// Each case's sample-0 item and where it is, by case id: read in order when the items are in case order (as
     /// results are read; no dictionary of a big run's cases), else through one (a case's last sample 0 kept).
     private static func firstSamples<Items: Collection<ScoredItem>>(_ items: Items) -> [(caseID: String, position: Items.Index)] {

@@ -25,9 +25,15 @@ public enum CurlSmallBlocks {
     /// Bytes reserved (not committed: a page costs memory only once written) per pool.
     static let poolBytes = 1 << 29
 
+    /// The pools' mapping, reserved on first use (0 when it could not be).
+    static let base: Int = {
+        let mapped = mmap(nil, poolBytes * slotSizes.count, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
+        guard let mapped, mapped != MAP_FAILED else { return 0 }
+        return Int(bitPattern: mapped)
+    }()
+
     /// Addresses as integers (0: none), so the lock holds only plain values.
     private struct Pools {
-        var base = 0
         var used = [0, 0, 0]
         /// Each pool's first free slot; a free slot holds the address of the next.
         var free = [0, 0, 0]
@@ -39,7 +45,7 @@ public enum CurlSmallBlocks {
     /// uses URLSession (libcurl takes the first memory functions it is given). Returns whether libcurl took them.
     @discardableResult
     public static func install() -> Bool {
-        guard reserve(), let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "curl_global_init_mem") else { return false }
+        guard base != 0, let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "curl_global_init_mem") else { return false }
         typealias Malloc = @convention(c) (Int) -> UnsafeMutableRawPointer?
         typealias Free = @convention(c) (UnsafeMutableRawPointer?) -> Void
         typealias Realloc = @convention(c) (UnsafeMutableRawPointer?, Int) -> UnsafeMutableRawPointer?
@@ -51,20 +57,8 @@ public enum CurlSmallBlocks {
         return status == 0
     }
 
-    /// Reserves the pools' mapping once.
-    static func reserve() -> Bool {
-        pools.withLock { pools in
-            if pools.base == 0 {
-                let mapped = mmap(nil, poolBytes * slotSizes.count, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
-                if let mapped, mapped != MAP_FAILED { pools.base = Int(bitPattern: mapped) }
-            }
-            return pools.base != 0
-        }
-    }
-
     /// The pool holding `pointer`, if one does.
     static func pool(of pointer: UnsafeMutableRawPointer) -> Int? {
-        let base = pools.withLock { $0.base }
         let offset = Int(bitPattern: pointer) - base
         guard base != 0, offset >= 0, offset < poolBytes * slotSizes.count else { return nil }
         return offset / poolBytes
@@ -72,9 +66,8 @@ public enum CurlSmallBlocks {
 
     /// `malloc`: a slot for up to 64 bytes while one is left, else the heap.
     static func allocate(_ size: Int) -> UnsafeMutableRawPointer? {
-        if size > 0, let pool = slotSizes.firstIndex(where: { size <= $0 }) {
+        if size > 0, base != 0, let pool = slotSizes.firstIndex(where: { size <= $0 }) {
             let slot = pools.withLock { pools -> Int in
-                guard pools.base != 0 else { return 0 }
                 let reused = pools.free[pool]
                 if reused != 0 {
                     pools.free[pool] = UnsafeRawPointer(bitPattern: reused)!.load(as: Int.self)
@@ -82,7 +75,7 @@ public enum CurlSmallBlocks {
                 }
                 guard pools.used[pool] + slotSizes[pool] <= poolBytes else { return 0 }
                 defer { pools.used[pool] += slotSizes[pool] }
-                return pools.base + pool * poolBytes + pools.used[pool]
+                return base + pool * poolBytes + pools.used[pool]
             }
             if let pointer = UnsafeMutableRawPointer(bitPattern: slot) { return pointer }
         }
