@@ -301,25 +301,15 @@ public enum JSONReport {
     public static func write(_ analysis: RunAnalysis, to emit: (String) throws -> Void) throws {
         var lists = JSONSplices()
         let skeleton = try encoder.encode(document(analysis, lists: &lists))
-        var pending = ""
-        func flush(_ force: Bool) throws {
-            guard force || pending.utf8.count >= 1 << 16 else { return }
-            try emit(pending)
-            pending = ""
-        }
+        // Line by line (the writer collects lines into chunks).
         for line in skeleton.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             let text = String(decoding: line, as: UTF8.self)
             if let (indent, list, comma) = lists.placeholder(text) {
-                try lists.encode(list, using: encoder) { element, last in
-                    pending += indent + element + (last ? comma : ",") + "\n"
-                    try flush(false)
-                }
+                try lists.encode(list, using: encoder) { element, last in try emit(indent + element + (last ? comma : ",") + "\n") }
             } else {
-                pending += text + "\n"
-                try flush(false)
+                try emit(text + "\n")
             }
         }
-        try flush(true)
     }
 
     private static var encoder: JSONEncoder {
