@@ -3,9 +3,9 @@ internal import TriageEvalStore
 
 extension RunAnalysis.Group {
     /// Fills in what a prompt with declared fields adds: why there is no score or sweep, the per-level figures
-    /// of a categorical confidence, and the secondary outputs scored against the cases' `expected:` values (`caseRefs` by
-    /// revision row id).
-    mutating func describeScore(_ declared: DeclaredOutput, policy: AlertPolicy, caseRefs: [Int64: CaseRef]) {
+    /// of a categorical confidence (counted in `levels` as the results were read), and the secondary outputs scored
+    /// against the cases' `expected:` values (`caseRefs` by revision row id).
+    mutating func describeScore(_ declared: DeclaredOutput, policy: AlertPolicy, levels: GroupTally, caseRefs: [Int64: CaseRef]) {
         if !declared.hasNumericScore {
             scoreNote = declared.confidence == nil
                 ? "no numeric score: the prompt declares no confidence"
@@ -21,7 +21,7 @@ extension RunAnalysis.Group {
             let order = rule.levels.isEmpty
                 ? Array((declared.field(rule.field)?.values ?? []).reversed())
                 : rule.levels.sorted { $0.probability < $1.probability }.map(\.value)
-            confidenceLevels = ConfidenceLevelMetrics(items: items, order: order)
+            confidenceLevels = levels.confidenceLevels(order: order)
         }
         secondary = declared.secondary.map { output in
             let field = declared.field(output.field)

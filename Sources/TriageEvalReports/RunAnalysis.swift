@@ -159,8 +159,10 @@ public struct RunAnalysis: Sendable {
         caseRefs: [Int64: CaseRef]? = nil, accepted: [String: Set<Int64>]? = nil, details: RunDetails? = nil
     ) {
         let caseRefs = caseRefs ?? Dictionary(uniqueKeysWithValues: cases.map { ($0.key, CaseRef(revisionID: $0.key, $0.value)) })
-        var grouped = GroupedResults(caseRefs: caseRefs)
-        for result in results { grouped.add(result) }
+        var grouped = GroupedResults(policies: policies, samples: max(run.plan.samples, 1), caseRefs: caseRefs)
+        // A case at a time, as the store reads them: by case id, then sample (stable).
+        let ordered = results.indices.sorted { (results[$0].caseID, results[$0].key.sample, $0) < (results[$1].caseID, results[$1].key.sample, $1) }
+        for index in ordered { grouped.add(results[index]) }
         self.init(
             run: run, grouped: grouped, policies: policies, prices: prices, prompts: prompts, cases: cases, batchAnswered: batchAnswered,
             caseRefs: caseRefs, accepted: accepted, details: details
@@ -197,7 +199,8 @@ public struct RunAnalysis: Sendable {
             let policy = policies[prompt] ?? AlertPolicy()
             let items = ScoredItems(ScoredResults(results))
             let declared = prompts[prompt]?.output.declared
-            let (overall, byScenario) = MetricsCalculator.breakdown(items, threshold: policy.minConfidence)
+            // Scored as the results were read (an empty group's tally is made here).
+            let tally = grouped.tallies[key] ?? GroupTally(policy: policy, samples: max(run.plan.samples, 1))
             var errors: [String: Int] = [:]
             for result in results {
                 if let message = result.evaluation.error {
@@ -232,11 +235,8 @@ public struct RunAnalysis: Sendable {
             let samples = max(run.plan.samples, 1)
             let outcomes = CaseOutcome.fold(items, plannedCases: plannedCases, samples: samples)
             var group = Group(
-                prompt: prompt, model: model, policy: policy, overall: overall, byScenario: byScenario, errors: errors,
-                results: results, items: items,
-                sweep: ThresholdSweep(
-                    items: items, alertVerdicts: Set(policy.alertVerdicts), productionThreshold: policy.minConfidence, comparison: policy.comparison
-                ),
+                prompt: prompt, model: model, policy: policy, overall: tally.overall, byScenario: tally.byScenario, errors: errors,
+                results: results, items: items, sweep: tally.sweep,
                 usage: GroupUsage(results, price: prices[model], batchAnswered: batchAnswered), formatLoss: FormatLoss(results, threshold: policy.minConfidence),
                 cases: outcomes, planned: outcomes.reduce(0) { $0 + $1.planned }, tagsByCase: tags
             )
@@ -244,7 +244,7 @@ public struct RunAnalysis: Sendable {
             group.variantPlanned = Self.plannedVariants(variantResults, revisions: accepted[prompt] ?? [], caseRefs: caseRefs, samples: samples)
             group.details = details
             if let declared {
-                group.describeScore(declared, policy: policy, caseRefs: caseRefs)
+                group.describeScore(declared, policy: policy, levels: tally, caseRefs: caseRefs)
             }
             group.summary = CaseSummary(group)
             return group

@@ -54,7 +54,7 @@ public struct RunLoader: Sendable {
             configs[model.id] = model
         }
         let notAskedAboutVariants = Set((run.plan.variantsSkippedBy ?? []).compactMap { models[$0]?.id })
-        let empty = GroupedResults(expected: try await store.resultCounts(run: run.id))
+        let empty = GroupedResults(policies: policies, samples: max(run.plan.samples, 1), expected: try await store.resultCounts(run: run.id))
         let grouped = try await store.reduceResults(run: run.id, lean: true, into: empty) { $0.add($1) }
         // A prompt judges every planned case it has a result for; the others are decoded to ask it.
         var accepted = grouped.answeredByPrompt

@@ -48,7 +48,9 @@ struct GroupMetricsTests {
             scored("s1", .fp, "FP", 0.8, scenario: "SCCM"),
             scored("s2", .fp, "TP", 0.75, alert: true, scenario: "SCCM"),
         ]
-        let (overall, byScenario) = MetricsCalculator.breakdown(items, threshold: 0.7)
+        var tally = GroupTally(policy: AlertPolicy(minConfidence: 0.7), samples: 1)
+        for item in items { tally.add(item) }
+        let (overall, byScenario) = (tally.overall, tally.byScenario)
         #expect(overall.n == 4)
         #expect(Set(byScenario.keys) == ["LSASS", "SCCM"])
         let lsass = try #require(byScenario["LSASS"])

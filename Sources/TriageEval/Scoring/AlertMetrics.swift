@@ -64,8 +64,19 @@ public struct AlertMetrics: Sendable, Hashable, Codable {
 
     /// Counts each item's `alert` against its `label`.
     public init(items: some Collection<ScoredItem>, threshold: Double) {
+        var tally = Tally()
+        for item in items { tally.add(item) }
+        self = tally.metrics(threshold: threshold)
+    }
+
+    /// The confusion counts as answers arrive.
+    public struct Tally: Sendable, Hashable {
         var tp = 0, fp = 0, tn = 0, fn = 0
-        for item in items {
+
+        public init() {}
+
+        /// Counts `item`'s `alert` against its `label`.
+        public mutating func add(_ item: ScoredItem) {
             switch (item.label, item.alert) {
             case (.tp, true): tp += 1
             case (.fp, true): fp += 1
@@ -73,7 +84,9 @@ public struct AlertMetrics: Sendable, Hashable, Codable {
             case (.tp, false): fn += 1
             }
         }
-        self.init(threshold: threshold, tp: tp, fp: fp, tn: tn, fn: fn)
+
+        /// The metrics of the answers counted so far.
+        public func metrics(threshold: Double) -> AlertMetrics { AlertMetrics(threshold: threshold, tp: tp, fp: fp, tn: tn, fn: fn) }
     }
 
     /// Precision, nil when nothing alerted (undefined, not 0).

@@ -48,41 +48,63 @@ public struct CalibrationMetrics: Sendable, Hashable, Codable {
 
     /// Computes calibration over the usable items.
     public init(items: some Collection<ScoredItem>) {
-        let samples: [(score: Double, positive: Bool)] = items.compactMap { item in
-            Self.pMalicious(item).map { (score: $0, positive: item.label == .tp) }
+        var tally = Tally()
+        for item in items { tally.add(item) }
+        self = tally.metrics
+    }
+
+    /// Calibration computed as answers arrive: per bin, the count, positives and sum of p_malicious; the squared
+    /// errors' sum; the answers by score for the ranking metrics. Sums run in arrival order, so the figures equal
+    /// those of the answers taken in that order.
+    public struct Tally: Sendable, Hashable {
+        private var binCounts = Array(repeating: 0, count: ReliabilityBin.numberOfBins)
+        private var binPositives = Array(repeating: 0, count: ReliabilityBin.numberOfBins)
+        private var binScores = Array(repeating: 0.0, count: ReliabilityBin.numberOfBins)
+        private var squaredErrors = 0.0
+        private var ranking = ScoreTally()
+
+        public init() {}
+
+        /// Counts `item` when it can be scored as a probability (``CalibrationMetrics/pMalicious(_:)``).
+        public mutating func add(_ item: ScoredItem) {
+            guard let score = CalibrationMetrics.pMalicious(item) else { return }
+            let positive = item.label == .tp
+            let bin = ReliabilityBin.index(of: score)
+            binCounts[bin] += 1
+            binScores[bin] += score
+            if positive { binPositives[bin] += 1 }
+            let error = score - (positive ? 1.0 : 0.0)
+            squaredErrors += error * error
+            ranking.add(score, positive: positive)
         }
-        var binned = Array(repeating: [(score: Double, positive: Bool)](), count: ReliabilityBin.numberOfBins)
-        for sample in samples {
-            binned[ReliabilityBin.index(of: sample.score)].append(sample)
-        }
-        let reliability = binned.enumerated().map { k, members in
-            ReliabilityBin(
-                bin: k,
-                lower: ReliabilityBin.edge(k),
-                upper: ReliabilityBin.edge(k + 1),
-                count: members.count,
-                meanPredicted: mean(members.map(\.score)),
-                observedFrequency: mean(members.map { $0.positive ? 1.0 : 0.0 })
+
+        /// The calibration of the answers counted so far.
+        public var metrics: CalibrationMetrics {
+            let n = ranking.total
+            let reliability = (0..<ReliabilityBin.numberOfBins).map { k in
+                let count = binCounts[k]
+                return ReliabilityBin(
+                    bin: k, lower: ReliabilityBin.edge(k), upper: ReliabilityBin.edge(k + 1), count: count,
+                    meanPredicted: count == 0 ? nil : binScores[k] / Double(count),
+                    observedFrequency: count == 0 ? nil : Double(binPositives[k]) / Double(count)
+                )
+            }
+            // |mean_predicted − observed| of each non-empty bin, with its weight count_k / n.
+            let gaps: [(weight: Double, gap: Double)] = reliability.compactMap { bin in
+                guard let predicted = bin.meanPredicted, let observed = bin.observedFrequency else { return nil }
+                return (Double(bin.count) / Double(n), abs(predicted - observed))
+            }
+            return CalibrationMetrics(
+                n: n,
+                positives: ranking.positives,
+                brier: n == 0 ? nil : squaredErrors / Double(n),
+                ece: n == 0 ? nil : gaps.reduce(0.0) { $0 + $1.weight * $1.gap },
+                mce: gaps.map(\.gap).max(),
+                auroc: RankingMetrics.auroc(ranking),
+                averagePrecision: RankingMetrics.averagePrecision(ranking),
+                reliability: reliability
             )
         }
-        // |mean_predicted − observed| of each non-empty bin, with its weight count_k / n.
-        let gaps: [(weight: Double, gap: Double)] = reliability.compactMap { bin in
-            guard let predicted = bin.meanPredicted, let observed = bin.observedFrequency else { return nil }
-            return (Double(bin.count) / Double(samples.count), abs(predicted - observed))
-        }
-        self.init(
-            n: samples.count,
-            positives: samples.count { $0.positive },
-            brier: mean(samples.map { sample in
-                let error = sample.score - (sample.positive ? 1.0 : 0.0)
-                return error * error
-            }),
-            ece: samples.isEmpty ? nil : gaps.reduce(0.0) { $0 + $1.weight * $1.gap },
-            mce: gaps.map(\.gap).max(),
-            auroc: RankingMetrics.auroc(samples),
-            averagePrecision: RankingMetrics.averagePrecision(samples),
-            reliability: reliability
-        )
     }
 
     enum CodingKeys: String, CodingKey {
@@ -103,9 +125,4 @@ public struct CalibrationMetrics: Sendable, Hashable, Codable {
         try container.encodeOrNull(averagePrecision, forKey: .averagePrecision)
         try container.encode(reliability, forKey: .reliability)
     }
-}
-
-/// The arithmetic mean, nil for no values.
-private func mean(_ values: [Double]) -> Double? {
-    values.isEmpty ? nil : values.reduce(0.0, +) / Double(values.count)
 }

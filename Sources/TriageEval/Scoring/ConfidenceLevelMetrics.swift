@@ -39,15 +39,39 @@ public struct ConfidenceLevelMetrics: Sendable, Hashable, Codable {
 
     /// Scores `items` per level; `order` lists the levels from lowest to highest.
     public init(items: some Collection<ScoredItem>, order: [String]) {
-        levels = order.map { level in
-            let stated = items.filter { $0.status == .ok && $0.confidenceLevel == level }
-            let alerts = stated.filter(\.alert)
-            let truePositives = alerts.count { $0.label == .tp }
-            return Level(
-                level: level, count: stated.count, alerts: alerts.count, truePositives: truePositives,
-                precision: alerts.isEmpty ? nil : Double(truePositives) / Double(alerts.count)
-            )
+        var tally = Tally()
+        for item in items { tally.add(item) }
+        self = tally.metrics(order: order)
+    }
+
+    /// The levels' counts as answers arrive.
+    public struct Tally: Sendable, Hashable {
+        private var byLevel: [String: Level] = [:]
+
+        public init() {}
+
+        /// Counts a parsed answer that states a level.
+        public mutating func add(_ item: ScoredItem) {
+            guard item.status == .ok, let level = item.confidenceLevel else { return }
+            byLevel[level, default: Level(level: level, count: 0, alerts: 0, truePositives: 0)].count += 1
+            if item.alert {
+                byLevel[level]?.alerts += 1
+                if item.label == .tp { byLevel[level]?.truePositives += 1 }
+            }
         }
+
+        /// The figures of the levels in `order` (lowest to highest).
+        public func metrics(order: [String]) -> ConfidenceLevelMetrics {
+            ConfidenceLevelMetrics(levels: order.map { level in
+                var figures = byLevel[level] ?? Level(level: level, count: 0, alerts: 0, truePositives: 0)
+                figures.precision = figures.alerts == 0 ? nil : Double(figures.truePositives) / Double(figures.alerts)
+                return figures
+            })
+        }
+    }
+
+    private init(levels: [Level]) {
+        self.levels = levels
         let defined = levels.compactMap(\.precision)
         precisionRises = defined.count < 2 ? nil : zip(defined, defined.dropFirst()).allSatisfy { $0 <= $1 }
     }

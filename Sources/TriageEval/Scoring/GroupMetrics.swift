@@ -32,16 +32,44 @@ public struct GroupMetrics: Sendable, Hashable, Codable {
 
     /// Computes every metric of `items`; `threshold` is the policy threshold the alerts were decided with.
     public init(items: some Collection<ScoredItem>, threshold: Double) {
-        let failures = items.count { $0.status.isFailure }
-        self.init(
-            n: items.count,
-            parseFailures: failures,
-            parseFailureRate: ratio(failures, items.count),
-            alert: AlertMetrics(items: items, threshold: threshold),
-            calibration: CalibrationMetrics(items: items),
-            verdictConfusion: VerdictConfusion(items: items),
-            repeats: RepeatsMetrics(items: items)
-        )
+        var tally = Tally(repeats: nil)
+        for item in items { tally.add(item) }
+        self = tally.metrics(threshold: threshold)
+        repeats = RepeatsMetrics(items: items)
+    }
+
+    /// Every metric computed as answers arrive, holding counts and sums, never the answers (``RepeatsMetrics/Tally``
+    /// holds one case's).
+    public struct Tally: Sendable, Hashable {
+        private var n = 0
+        private var failures = 0
+        private var alert = AlertMetrics.Tally()
+        private var calibration = CalibrationMetrics.Tally()
+        private var verdicts = VerdictConfusion()
+        private var repeats: RepeatsMetrics.Tally?
+
+        /// `repeats`: how stability across samples is tallied (answers must then arrive a case at a time); nil: not at all.
+        public init(repeats: RepeatsMetrics.Tally?) {
+            self.repeats = repeats
+        }
+
+        /// Counts one answer.
+        public mutating func add(_ item: ScoredItem) {
+            n += 1
+            if item.status.isFailure { failures += 1 }
+            alert.add(item)
+            calibration.add(item)
+            verdicts.add(item)
+            repeats?.add(item)
+        }
+
+        /// The metrics of the answers counted so far; `threshold` is the policy threshold the alerts were decided with.
+        public func metrics(threshold: Double) -> GroupMetrics {
+            GroupMetrics(
+                n: n, parseFailures: failures, parseFailureRate: ratio(failures, n), alert: alert.metrics(threshold: threshold),
+                calibration: calibration.metrics, verdictConfusion: verdicts, repeats: repeats?.metrics
+            )
+        }
     }
 
     /// The parse failure rate, nil with no answer.

@@ -17,13 +17,18 @@ public struct RepeatsMetrics: Sendable, Hashable, Codable {
         self.cases = cases
     }
 
-    /// Groups the items by case (as runs of one array, made only when some case repeats: a big run's cases get no
-    /// array each just to learn that none does).
+    /// Groups the items by case: as they are when they come in case order (as results are read), else a copy sorted
+    /// by case id (stable).
     ///
     /// - Returns: nil unless some case has more than one sample.
     public init?(items: some Collection<ScoredItem>) {
         guard Self.repeats(items) else { return nil }
-        self.init(repeated: Array(items))
+        var tally = Tally(listsEveryCase: true)
+        Array(items).forEachRun(by: \.caseID) { run in
+            for item in run { tally.add(item) }
+        }
+        guard let metrics = tally.metrics else { return nil }
+        self = metrics
     }
 
     /// Whether some case id occurs twice (neighbours compared when the items are in case order, as results are read).
@@ -38,13 +43,48 @@ public struct RepeatsMetrics: Sendable, Hashable, Codable {
         return items.contains { !seen.insert($0.caseID).inserted }
     }
 
-    private init(repeated items: [ScoredItem]) {
-        var cases: [RepeatCase] = []
-        items.forEachRun(by: \.caseID) { run in
-            if let item = RepeatCase(items: Array(run)) { cases.append(item) }
+    /// Repeats computed as answers arrive, a case at a time: a case's answers must arrive together (results are
+    /// read by case, then sample). Holds the answers of one case, and an entry per case listed.
+    public struct Tally: Sendable, Hashable {
+        /// Whether every case is listed, or only those answered more than once (a run planned with one sample, where
+        /// a repeat is not expected: listing its every case just in case would hold an entry per case for nothing).
+        let listsEveryCase: Bool
+        private var current: [ScoredItem] = []
+        private var listed: [RepeatCase] = []
+        private var cases = 0
+        private var flipped = 0
+        private var repeated = false
+
+        public init(listsEveryCase: Bool) {
+            self.listsEveryCase = listsEveryCase
         }
-        let flipped = cases.count(where: \.flipped)
-        self.init(nCases: cases.count, flippedCases: flipped, flipRate: ratio(flipped, cases.count), cases: cases)
+
+        /// Counts one answer; an answer of another case than the last one's closes that case.
+        public mutating func add(_ item: ScoredItem) {
+            if let last = current.last, last.caseID != item.caseID { close() }
+            current.append(item)
+        }
+
+        private mutating func close() {
+            guard let entry = RepeatCase(items: current) else { return }
+            cases += 1
+            if entry.flipped { flipped += 1 }
+            if current.count > 1 { repeated = true }
+            if listsEveryCase || current.count > 1 { listed.append(entry) }
+            current.removeAll(keepingCapacity: true)
+        }
+
+        /// The repeats of the answers counted so far, cases by case id; nil unless some case has more than one sample.
+        public var metrics: RepeatsMetrics? {
+            var tally = self
+            tally.close()
+            guard tally.repeated else { return nil }
+            var entries = tally.listed
+            if !zip(entries, entries.dropFirst()).allSatisfy({ $0.caseID <= $1.caseID }) {
+                entries = entries.indices.sorted { (entries[$0].caseID, $0) < (entries[$1].caseID, $1) }.map { entries[$0] }
+            }
+            return RepeatsMetrics(nCases: tally.cases, flippedCases: tally.flipped, flipRate: ratio(tally.flipped, tally.cases), cases: entries)
+        }
     }
 
     enum CodingKeys: String, CodingKey {

@@ -39,23 +39,65 @@ public struct ThresholdSweep: Sendable, Hashable {
         items: some Collection<ScoredItem>, alertVerdicts: Set<String>, productionThreshold: Double, comparison: ThresholdComparison = .greater,
         recallTarget: Double = defaultRecallTarget
     ) {
-        let ranking = Ranking(items: items, alertVerdicts: alertVerdicts, comparison: comparison)
-        let thresholds = Set(ranking.confidences).union([productionThreshold]).sorted()
-        let points = thresholds.map(ranking.metrics(above:))
-        let production = ranking.metrics(above: productionThreshold)
-        let bestF1 = points.reduce(production) { best, point in
-            point.f1 > best.f1 || (point.f1 == best.f1 && point.threshold > best.threshold) ? point : best
+        var tally = Tally(alertVerdicts: alertVerdicts, comparison: comparison)
+        for item in items { tally.add(item) }
+        self = tally.sweep(productionThreshold: productionThreshold, recallTarget: recallTarget)
+    }
+
+    /// The sweep computed as answers arrive: the alerting-verdict answers tallied by confidence, and every answer
+    /// by label. (The points are every distinct confidence: one entry each, not one per answer.)
+    public struct Tally: Sendable, Hashable {
+        let alertVerdicts: Set<String>
+        let comparison: ThresholdComparison
+        private var ranked = ScoreTally()
+        private var positives = 0
+        private var total = 0
+
+        public init(alertVerdicts: Set<String>, comparison: ThresholdComparison = .greater) {
+            self.alertVerdicts = alertVerdicts
+            self.comparison = comparison
         }
-        let highestMeetingTarget = points.last { $0.recall >= recallTarget }
-        let highestRecall = points.reduce(production) { best, point in
-            point.recall > best.recall || (point.recall == best.recall && point.threshold > best.threshold) ? point : best
+
+        /// Counts one answer: by label, and by confidence when it parsed with an alerting verdict.
+        public mutating func add(_ item: ScoredItem) {
+            total += 1
+            if item.label == .tp { positives += 1 }
+            guard let verdict = item.scoredVerdict, alertVerdicts.contains(verdict), let confidence = item.confidence else { return }
+            ranked.add(confidence, positive: item.label == .tp)
         }
+
+        /// The sweep over the answers counted so far.
+        public func sweep(productionThreshold: Double, recallTarget: Double = ThresholdSweep.defaultRecallTarget) -> ThresholdSweep {
+            let ranking = Ranking(ranked, positives: positives, negatives: total - positives, comparison: comparison)
+            var thresholds = ranking.confidences.reversed() as [Double]
+            if !thresholds.contains(productionThreshold) {
+                thresholds.insert(productionThreshold, at: thresholds.firstIndex { $0 > productionThreshold } ?? thresholds.endIndex)
+            }
+            let points = thresholds.map(ranking.metrics(above:))
+            let production = ranking.metrics(above: productionThreshold)
+            let bestF1 = points.reduce(production) { best, point in
+                point.f1 > best.f1 || (point.f1 == best.f1 && point.threshold > best.threshold) ? point : best
+            }
+            let highestRecall = points.reduce(production) { best, point in
+                point.recall > best.recall || (point.recall == best.recall && point.threshold > best.threshold) ? point : best
+            }
+            return ThresholdSweep(
+                productionThreshold: productionThreshold, comparison: comparison, recallTarget: recallTarget, points: points, bestF1: bestF1,
+                recallFirst: points.last { $0.recall >= recallTarget }, highestRecall: highestRecall, production: production
+            )
+        }
+    }
+
+    private init(
+        productionThreshold: Double, comparison: ThresholdComparison, recallTarget: Double, points: [AlertMetrics], bestF1: AlertMetrics,
+        recallFirst: AlertMetrics?, highestRecall: AlertMetrics, production: AlertMetrics
+    ) {
         self.productionThreshold = productionThreshold
         self.comparison = comparison
         self.recallTarget = recallTarget
         self.points = points
         self.bestF1 = bestF1
-        self.recallFirst = highestMeetingTarget
+        self.recallFirst = recallFirst
         self.highestRecall = highestRecall
         self.production = production
     }
@@ -63,31 +105,33 @@ public struct ThresholdSweep: Sendable, Hashable {
 
 /// The alerting-verdict answers ranked by confidence, for O(log n) counts at any threshold.
 private struct Ranking {
-    /// Confidences of answers that alert at a low enough threshold, descending.
+    /// The distinct confidences of answers that alert at a low enough threshold, descending.
     let confidences: [Double]
-    /// `positivePrefix[k]`: how many of the first k ranked answers are labeled TP.
+    /// `positivePrefix[k]` and `alertPrefix[k]`: how many answers at the first k confidences are labeled TP, and in all.
     let positivePrefix: [Int]
+    let alertPrefix: [Int]
     let positives: Int
     let negatives: Int
     let comparison: ThresholdComparison
 
-    init(items: some Collection<ScoredItem>, alertVerdicts: Set<String>, comparison: ThresholdComparison) {
-        self.comparison = comparison
-        let ranked: [(confidence: Double, positive: Bool)] = items.compactMap { item in
-            guard let verdict = item.scoredVerdict, alertVerdicts.contains(verdict), let confidence = item.confidence else { return nil }
-            return (confidence, item.label == .tp)
-        }.sorted { $0.confidence > $1.confidence }
-        confidences = ranked.map(\.confidence)
-        positivePrefix = ranked.reduce(into: [0]) { prefix, answer in
-            prefix.append(prefix[prefix.count - 1] + (answer.positive ? 1 : 0))
+    init(_ ranked: ScoreTally, positives: Int, negatives: Int, comparison: ThresholdComparison) {
+        let descending = ranked.ascending.reversed()
+        confidences = descending.map(\.score)
+        var positivePrefix = [0], alertPrefix = [0]
+        for (_, count) in descending {
+            positivePrefix.append(positivePrefix[positivePrefix.count - 1] + count.positives)
+            alertPrefix.append(alertPrefix[alertPrefix.count - 1] + count.total)
         }
-        positives = items.count { $0.label == .tp }
-        negatives = items.count - positives
+        self.positivePrefix = positivePrefix
+        self.alertPrefix = alertPrefix
+        self.positives = positives
+        self.negatives = negatives
+        self.comparison = comparison
     }
 
     /// The alert metrics when answers alert at a confidence passing `threshold` under the rule's operator.
     func metrics(above threshold: Double) -> AlertMetrics {
-        // Binary search: the number of ranked answers whose confidence passes the threshold.
+        // Binary search: the number of ranked confidences that pass the threshold.
         var low = 0
         var high = confidences.count
         while low < high {
@@ -95,7 +139,7 @@ private struct Ranking {
             if comparison.passes(confidences[middle], threshold) { low = middle + 1 } else { high = middle }
         }
         let tp = positivePrefix[low]
-        let fp = low - tp
+        let fp = alertPrefix[low] - tp
         return AlertMetrics(threshold: threshold, tp: tp, fp: fp, tn: negatives - fp, fn: positives - tp)
     }
 }

@@ -14,9 +14,12 @@ public struct VerdictConfusion: Sendable, Hashable, Codable {
     /// Counts each item's verdict (nil for a parse failure) in its label's row.
     public init(items: some Collection<ScoredItem>) {
         self.init()
-        for item in items {
-            self[item.label][item.scoredVerdict] += 1
-        }
+        for item in items { add(item) }
+    }
+
+    /// Counts one item's verdict (nil for a parse failure) in its label's row.
+    public mutating func add(_ item: ScoredItem) {
+        self[item.label][item.scoredVerdict] += 1
     }
 
     /// The row for a label.
