@@ -78,25 +78,18 @@ public struct RunComparison: Sendable {
         let baseItems = rekey(base.group.items) { $0.base }
         let candidateItems = rekey(candidate.group.items) { $0.candidate }
         statistics = PairedComparison(base: baseItems, candidate: candidateItems, seed: seed, resamples: resamples)
-        // Each narrowing copies only when it drops something (a big run's items are otherwise shared, not copied).
-        func kept(_ items: ScoredItems, _ isKept: (ScoredItem) -> Bool) -> ScoredItems {
-            items.allSatisfy(isKept) ? items : ScoredItems(items.filter(isKept))
-        }
-        let baseFirst = kept(baseItems) { $0.sample == 0 }, candidateFirst = kept(candidateItems) { $0.sample == 0 }
-        // The paired cases: all but those only one side answered (few; no set of every case).
-        let onlyInBase = Set(statistics.onlyInBase), onlyInCandidate = Set(statistics.onlyInCandidate)
-        let basePaired = kept(baseFirst) { !onlyInBase.contains($0.caseID) }, candidatePaired = kept(candidateFirst) { !onlyInCandidate.contains($0.caseID) }
-        baseMetrics = GroupMetrics(items: basePaired, threshold: base.group.threshold)
-        candidateMetrics = GroupMetrics(items: candidatePaired, threshold: candidate.group.threshold)
-        var baseScenarios = Set<String>()
-        for item in basePaired { baseScenarios.insert(item.scenario) }
-        scenarios = baseScenarios.sorted().map { scenario in
+        // The paired cases' metrics, each side in one pass (no copy of a big run's items, none per scenario).
+        let baseSide = Self.pairedMetrics(baseItems, unpaired: Set(statistics.onlyInBase), threshold: base.group.threshold)
+        let candidateSide = Self.pairedMetrics(candidateItems, unpaired: Set(statistics.onlyInCandidate), threshold: candidate.group.threshold)
+        baseMetrics = baseSide.overall
+        candidateMetrics = candidateSide.overall
+        scenarios = baseSide.byScenario.keys.sorted().map { scenario in
             ScenarioDelta(
-                scenario: scenario, base: AlertMetrics(items: kept(basePaired) { $0.scenario == scenario }, threshold: base.group.threshold),
-                candidate: AlertMetrics(items: kept(candidatePaired) { $0.scenario == scenario }, threshold: candidate.group.threshold)
+                scenario: scenario, base: baseSide.byScenario[scenario] ?? AlertMetrics.Tally().metrics(threshold: base.group.threshold),
+                candidate: candidateSide.byScenario[scenario] ?? AlertMetrics.Tally().metrics(threshold: candidate.group.threshold)
             )
         }
-        unusedSamples = (base.group.items.count - baseFirst.count, candidate.group.items.count - candidateFirst.count)
+        unusedSamples = (baseSide.unused, candidateSide.unused)
         let flippedIDs = Set(statistics.flipped.map(\.caseID))
         let baseResults = Self.firstSamples(base.group.results, of: flippedIDs)
         let candidateResults = Self.firstSamples(candidate.group.results, of: flippedIDs)
@@ -179,6 +172,27 @@ public struct RunComparison: Sendable {
     }
 
     private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+    /// One side's metrics on the paired cases (sample 0 of each case not in `unpaired`), overall and per scenario,
+    /// tallied in one pass; `unused`: its answered samples after the first.
+    private static func pairedMetrics(
+        _ items: ScoredItems, unpaired: Set<String>, threshold: Double
+    ) -> (overall: GroupMetrics, byScenario: [String: AlertMetrics], unused: Int) {
+        // One sample per case: no repeats to fold.
+        var overall = GroupMetrics.Tally(repeats: nil)
+        var scenarios: [String: AlertMetrics.Tally] = [:]
+        var unused = 0
+        for item in items {
+            guard item.sample == 0 else {
+                unused += 1
+                continue
+            }
+            guard !unpaired.contains(item.caseID) else { continue }
+            overall.add(item)
+            scenarios[item.scenario, default: AlertMetrics.Tally()].add(item)
+        }
+        return (overall.metrics(threshold: threshold), scenarios.mapValues { $0.metrics(threshold: threshold) }, unused)
+    }
 
     /// The cases judged at different revisions on the two sides, with both revisions (a case's last result on each
     /// side tells its revision; one side's are held, the other's compared as they are read).
