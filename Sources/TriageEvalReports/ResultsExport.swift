@@ -3,10 +3,15 @@ internal import TriageEval
 public import TriageEvalStore
 
 /// Every result of a run as JSON Lines or CSV, one row per case × prompt × model × sample.
+///
+/// `verdict` is the canonical verdict scoring used (`TP`, `FP`, `SUSPICIOUS`, or a declared prompt's mapped value),
+/// null unless the strict parse is `ok`; `raw_verdict` is the model's own text for it (a JSON analyzer's `high`, a
+/// lower-case `tp`). `confidence` is the number compared with the threshold; `confidence_level` a categorical one.
 public enum ResultsExport {
     /// The columns, in order (also the JSON keys).
     public static let columns = [
-        "case_id", "prompt", "model", "sample", "label", "scenario", "parse_status", "verdict", "confidence", "alert",
+        "case_id", "prompt", "model", "sample", "label", "scenario", "parse_status", "verdict", "raw_verdict", "confidence",
+        "confidence_level", "alert",
         "tokens", "latency_ms", "response", "error",
     ]
 
@@ -42,7 +47,8 @@ public enum ResultsExport {
         let row = Row(result)
         let cells: [String] = [
             text(row.caseID), text(row.prompt), text(row.model), "\(row.sample)", row.label, text(row.scenario),
-            row.parseStatus ?? "", text(row.verdict ?? ""), row.confidence.map { "\($0)" } ?? "", "\(row.alert)",
+            row.parseStatus ?? "", text(row.verdict ?? ""), text(row.rawVerdict ?? ""), row.confidence.map { "\($0)" } ?? "",
+            text(row.confidenceLevel ?? ""), "\(row.alert)",
             row.tokens.map { "\($0)" } ?? "", row.latencyMs.map { String(format: "%.1f", $0) } ?? "",
             text(row.response ?? ""), text(row.error ?? ""),
         ]
@@ -66,7 +72,9 @@ public enum ResultsExport {
         var scenario: String
         var parseStatus: String?
         var verdict: String?
+        var rawVerdict: String?
         var confidence: Double?
+        var confidenceLevel: String?
         var alert: Bool
         var tokens: Int?
         var latencyMs: Double?
@@ -82,8 +90,11 @@ public enum ResultsExport {
             label = result.label.rawValue
             scenario = result.scenario
             parseStatus = evaluation.strict?.status.rawValue ?? (evaluation.isError ? "error" : nil)
-            verdict = evaluation.strict?.rawVerdict
+            let parsed = evaluation.strict?.status == .ok
+            verdict = parsed ? evaluation.strict?.verdict : nil
+            rawVerdict = evaluation.strict?.rawVerdict
             confidence = evaluation.strict?.confidence.flatMap { $0.isFinite ? $0 : nil }
+            confidenceLevel = parsed ? evaluation.strict?.confidenceLevel : nil
             alert = evaluation.alert
             tokens = evaluation.inputTokens == nil && evaluation.outputTokens == nil ? nil : (evaluation.inputTokens ?? 0) + (evaluation.outputTokens ?? 0)
             latencyMs = evaluation.latencyMs
@@ -95,6 +106,8 @@ public enum ResultsExport {
             case prompt, model, sample, label, scenario, verdict, confidence, alert, tokens, response, error
             case caseID = "case_id"
             case parseStatus = "parse_status"
+            case rawVerdict = "raw_verdict"
+            case confidenceLevel = "confidence_level"
             case latencyMs = "latency_ms"
         }
 
@@ -108,7 +121,9 @@ public enum ResultsExport {
             try container.encode(scenario, forKey: .scenario)
             try container.encode(parseStatus, forKey: .parseStatus)
             try container.encode(verdict, forKey: .verdict)
+            try container.encode(rawVerdict, forKey: .rawVerdict)
             try container.encode(confidence, forKey: .confidence)
+            try container.encode(confidenceLevel, forKey: .confidenceLevel)
             try container.encode(alert, forKey: .alert)
             try container.encode(tokens, forKey: .tokens)
             try container.encode(latencyMs, forKey: .latencyMs)

@@ -105,6 +105,15 @@ import Testing
         #expect(recorded["response"] as? String == #"{"threat_level":"Critical","confidence":"high","true_positive_likelihood":"high","summary":"comsvcs MiniDump of lsass"}"#)
         #expect(recorded["parse_status"] as? String == "ok")
         #expect(recorded["alert"] as? Bool == true)
+        // The verdict scoring used (the declared map of `true_positive_likelihood`), the model's own word beside it,
+        // and the categorical confidence's level.
+        #expect(recorded["verdict"] as? String == "TP")
+        #expect(recorded["raw_verdict"] as? String == "high")
+        #expect(recorded["confidence_level"] as? String == "high")
+        let csv = try await CLI.run(["results", "export", "--format", "csv"], in: directory)
+        let lines = csv.stdout.split(separator: "\r\n")
+        #expect(lines.first?.hasPrefix("case_id,prompt,model,sample,label,scenario,parse_status,verdict,raw_verdict,confidence,confidence_level,alert,") == true)
+        #expect(lines.contains { $0.hasPrefix("analyzer-lsass-01,alert-analyzer@v1,recorded,0,TP,analyzer-docs,ok,TP,high,,high,true,") }, "\(csv.stdout)")
         let heuristic = try #require(results.first { $0["model"] as? String == "heuristic" })
         #expect(heuristic["parse_status"] as? String == "ok", "the heuristic answers in the declared JSON fields: \(heuristic["response"] ?? "")")
 

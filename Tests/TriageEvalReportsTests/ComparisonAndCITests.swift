@@ -107,7 +107,7 @@ struct ComparisonAndCITests {
         let csv = ResultsExport.csv(results)
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines[0] == ResultsExport.columns.joined(separator: ","))
-        #expect(lines[1].hasPrefix("\"'=HYPERLINK(\"\"x\"\")\",host-triage@v1,simulated,0,TP,\"a,b\",ok,TP,0.9,true,"))
+        #expect(lines[1].hasPrefix("\"'=HYPERLINK(\"\"x\"\")\",host-triage@v1,simulated,0,TP,\"a,b\",ok,TP,TP,0.9,,true,"))
         #expect(csv.contains("summary=\"\"quoted\"\"\nnext\""))
         let jsonl = try ResultsExport.jsonLines(results).split(separator: "\n")
         #expect(jsonl.count == 2)
