@@ -77,19 +77,19 @@ public struct PairedComparison: Sendable, Hashable {
         var attacks = Discordance(b: 0, c: 0), benign = Discordance(b: 0, c: 0)
         var next = (base: 0, candidate: 0)
         while next.base < baseFirsts.count || next.candidate < candidateFirsts.count {
-            if next.candidate == candidateFirsts.count
-                || (next.base < baseFirsts.count && baseFirsts[next.base].caseID < candidateFirsts[next.candidate].caseID) {
-                onlyInBase.append(baseFirsts[next.base].caseID)
-                next.base += 1
+            let left = next.base < baseFirsts.count ? base[baseFirsts[next.base]] : nil
+            let right = next.candidate < candidateFirsts.count ? candidate[candidateFirsts[next.candidate]] : nil
+            guard let left, let right, left.caseID == right.caseID else {
+                if let left, right.map({ left.caseID < $0.caseID }) ?? true {
+                    onlyInBase.append(left.caseID)
+                    next.base += 1
+                } else if let right {
+                    onlyInCandidate.append(right.caseID)
+                    next.candidate += 1
+                }
                 continue
             }
-            if next.base == baseFirsts.count || candidateFirsts[next.candidate].caseID < baseFirsts[next.base].caseID {
-                onlyInCandidate.append(candidateFirsts[next.candidate].caseID)
-                next.candidate += 1
-                continue
-            }
-            let caseID = baseFirsts[next.base].caseID
-            let left = base[baseFirsts[next.base].position], right = candidate[candidateFirsts[next.candidate].position]
+            let caseID = left.caseID
             next = (next.base + 1, next.candidate + 1)
             outcomes.append(PairedOutcome(label: left.label, baseAlert: left.alert, candidateAlert: right.alert))
             let baseCorrect = left.alert == (left.label == .tp)
@@ -117,17 +117,23 @@ public struct PairedComparison: Sendable, Hashable {
         self.onlyInCandidate = onlyInCandidate
     }
 
-    /// Each case's sample-0 item and where it is, by case id: read in order when the items are in case order (as
-    /// results are read; no dictionary of a big run's cases), else through one (a case's last sample 0 kept).
-    private static func firstSamples<Items: Collection<ScoredItem>>(_ items: Items) -> [(caseID: String, position: Items.Index)] {
-        var firsts: [(caseID: String, position: Items.Index)] = []
+    /// Where each case's sample-0 item is, in case-id order: in the items' order when they are in case order (as
+    /// results are read; neither a dictionary nor a copy of a big run's case ids), else through a dictionary (a case's
+    /// last sample 0 kept).
+    private static func firstSamples<Items: Collection<ScoredItem>>(_ items: Items) -> [Items.Index] {
+        var firsts: [Items.Index] = []
+        var previous: String?
+        var inOrder = true
         for position in items.indices {
             let item = items[position]
-            if item.sample == 0 { firsts.append((item.caseID, position)) }
+            guard item.sample == 0 else { continue }
+            if let previous, !(previous < item.caseID) { inOrder = false }
+            previous = item.caseID
+            firsts.append(position)
         }
-        guard !zip(firsts, firsts.dropFirst()).allSatisfy({ $0.caseID < $1.caseID }) else { return firsts }
+        guard !inOrder else { return firsts }
         var byCase: [String: Items.Index] = [:]
-        for first in firsts { byCase[first.caseID] = first.position }
-        return byCase.sorted { $0.key < $1.key }.map { (caseID: $0.key, position: $0.value) }
+        for position in firsts { byCase[items[position].caseID] = position }
+        return byCase.sorted { $0.key < $1.key }.map(\.value)
     }
 }
