@@ -49,6 +49,13 @@ public enum ComparisonHTML {
                     ], class: c.fn > b.fn || c.fp > b.fp ? "fail" : nil)
                 }
             }
+            for (title, header, rows) in comparison.declaredTables where !rows.isEmpty {
+                html.element("h2", title)
+                html.element("table", ["class": "num"]) { html in
+                    html.row(header, header: true)
+                    for row in rows { html.row(row) }
+                }
+            }
             comparison.robustness.html(into: &html)
             if !s.onlyInBase.isEmpty || !s.onlyInCandidate.isEmpty {
                 html.element("p", ["class": "warn"], "Not paired (left out of the statistics): only in base \(s.onlyInBase.isEmpty ? "none" : s.onlyInBase.joined(separator: ", ")); only in candidate \(s.onlyInCandidate.isEmpty ? "none" : s.onlyInCandidate.joined(separator: ", ")).")

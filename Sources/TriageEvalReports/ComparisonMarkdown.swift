@@ -48,6 +48,7 @@ public enum ComparisonMarkdown {
             out += "\(Formatting.metric(b.definedFPR)) → \(Formatting.metric(c.definedFPR)) | \(Formatting.delta(difference(b.definedFPR, c.definedFPR))) |\n"
         }
         out += "\n"
+        out += declaredOutputs(comparison)
         out += comparison.robustness.markdown()
         if !s.onlyInBase.isEmpty || !s.onlyInCandidate.isEmpty {
             out += "Not paired (left out of the statistics): only in base \(names(s.onlyInBase)); only in candidate \(names(s.onlyInCandidate)).\n\n"
@@ -56,6 +57,17 @@ public enum ComparisonMarkdown {
             out += "### Prompt diff\n\n"
             let fence = String(repeating: "`", count: max(3, MarkdownText.longestBacktickRun(diff) + 1))
             out += "\(fence)diff\n\(diff)\(fence)\n"
+        }
+        return out
+    }
+
+    /// The declared outputs and confidence levels of a JSON analyzer's prompt, on the paired cases (empty without).
+    static func declaredOutputs(_ comparison: RunComparison) -> String {
+        var out = ""
+        for (title, header, rows) in comparison.declaredTables where !rows.isEmpty {
+            out += "### \(title)\n\n| \(header.joined(separator: " | ")) |\n|---|\(String(repeating: "--:|", count: header.count - 1))\n"
+            for row in rows { out += "| \(row.map(MarkdownText.escape).joined(separator: " | ")) |\n" }
+            out += "\n"
         }
         return out
     }

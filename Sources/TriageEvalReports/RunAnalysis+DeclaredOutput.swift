@@ -23,10 +23,16 @@ extension RunAnalysis.Group {
                 : rule.levels.sorted { $0.probability < $1.probability }.map(\.value)
             confidenceLevels = levels.confidenceLevels(order: order)
         }
-        secondary = declared.secondary.map { output in
+        secondary = Self.secondary(declared, results: results.lazy.filter { !$0.evaluation.isError }, caseRefs: caseRefs)
+    }
+
+    /// The prompt's secondary outputs scored over `results` against their cases' `expected:` values (`caseRefs` by
+    /// revision row id): a group's answers, or a comparison's paired ones.
+    static func secondary(_ declared: DeclaredOutput, results: some Sequence<StoredResult>, caseRefs: [Int64: CaseRef]) -> [SecondaryMetrics] {
+        declared.secondary.map { output in
             let field = declared.field(output.field)
             var pairs: [(expected: String, predicted: String?)] = []
-            for result in results where !result.evaluation.isError {
+            for result in results {
                 guard let expected = caseRefs[result.key.caseRevisionID]?.expected?[output.caseField] else { continue }
                 let predicted = result.evaluation.strict?.fields?[output.field]
                 pairs.append((field?.normalized(expected) ?? expected, predicted))

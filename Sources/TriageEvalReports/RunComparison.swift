@@ -14,12 +14,17 @@ public struct RunComparison: Sendable {
         public var prompt: PromptVersion?
         /// The group's variants against their bases, when its run judged variants.
         public var robustness: RobustnessReport.Group?
+        /// The run's planned case revisions (their `expected:` values score a declared prompt's secondary outputs).
+        public var caseRefs: [Int64: CaseRef]
 
-        public init(runID: Int64, group: RunAnalysis.Group, prompt: PromptVersion? = nil, robustness: RobustnessReport.Group? = nil) {
+        public init(
+            runID: Int64, group: RunAnalysis.Group, prompt: PromptVersion? = nil, robustness: RobustnessReport.Group? = nil, caseRefs: [Int64: CaseRef] = [:]
+        ) {
             self.runID = runID
             self.group = group
             self.prompt = prompt
             self.robustness = robustness
+            self.caseRefs = caseRefs
         }
 
         /// `run 12 · host-triage@v1 × recorded`.
@@ -40,6 +45,13 @@ public struct RunComparison: Sendable {
         public var candidate: AlertMetrics
     }
 
+    /// A declared secondary output (`threat_level`) on the paired cases: nil on a side whose prompt does not declare it.
+    public struct OutputDelta: Sendable {
+        public var field: String
+        public var base: SecondaryMetrics?
+        public var candidate: SecondaryMetrics?
+    }
+
     /// The basis every number on the page is computed on.
     public static let basis = "sample 0 of each case answered on both sides"
 
@@ -52,6 +64,10 @@ public struct RunComparison: Sendable {
     public var baseMetrics: GroupMetrics
     public var candidateMetrics: GroupMetrics
     public var scenarios: [ScenarioDelta]
+    /// The declared secondary outputs of either side's prompt, by field, on the paired cases.
+    public var outputs: [OutputDelta] = []
+    /// Per level of a categorical confidence on the paired cases, on each side whose prompt has one.
+    public var confidenceLevels: (base: ConfidenceLevelMetrics?, candidate: ConfidenceLevelMetrics?) = (nil, nil)
     /// Answered samples beyond sample 0 on each side, not used (the basis is sample 0).
     public var unusedSamples: (base: Int, candidate: Int)
     /// `diff -u` of the two prompt texts; nil when they are equal or unknown.
@@ -79,10 +95,16 @@ public struct RunComparison: Sendable {
         let candidateItems = rekey(candidate.group.items) { $0.candidate }
         statistics = PairedComparison(base: baseItems, candidate: candidateItems, seed: seed, resamples: resamples)
         // The paired cases' metrics, each side in one pass (no copy of a big run's items, none per scenario).
-        let baseSide = Self.pairedMetrics(baseItems, unpaired: Set(statistics.onlyInBase), threshold: base.group.threshold)
-        let candidateSide = Self.pairedMetrics(candidateItems, unpaired: Set(statistics.onlyInCandidate), threshold: candidate.group.threshold)
+        let baseUnpaired = Set(statistics.onlyInBase), candidateUnpaired = Set(statistics.onlyInCandidate)
+        let baseSide = Self.pairedMetrics(baseItems, unpaired: baseUnpaired, threshold: base.group.threshold)
+        let candidateSide = Self.pairedMetrics(candidateItems, unpaired: candidateUnpaired, threshold: candidate.group.threshold)
         baseMetrics = baseSide.overall
         candidateMetrics = candidateSide.overall
+        confidenceLevels = (
+            base.group.confidenceLevels.map { baseSide.levels.metrics(order: $0.levels.map(\.level)) },
+            candidate.group.confidenceLevels.map { candidateSide.levels.metrics(order: $0.levels.map(\.level)) }
+        )
+        outputs = Self.outputs(base, candidate, unpaired: (baseUnpaired, candidateUnpaired), changed: changed)
         scenarios = baseSide.byScenario.keys.sorted().map { scenario in
             ScenarioDelta(
                 scenario: scenario, base: baseSide.byScenario[scenario] ?? AlertMetrics.Tally().metrics(threshold: base.group.threshold),
@@ -173,14 +195,15 @@ public struct RunComparison: Sendable {
 
     private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
-    /// One side's metrics on the paired cases (sample 0 of each case not in `unpaired`), overall and per scenario,
-    /// tallied in one pass; `unused`: its answered samples after the first.
+    /// One side's metrics on the paired cases (sample 0 of each case not in `unpaired`), overall, per scenario and per
+    /// confidence level, tallied in one pass; `unused`: its answered samples after the first.
     private static func pairedMetrics(
         _ items: ScoredItems, unpaired: Set<String>, threshold: Double
-    ) -> (overall: GroupMetrics, byScenario: [String: AlertMetrics], unused: Int) {
+    ) -> (overall: GroupMetrics, byScenario: [String: AlertMetrics], levels: ConfidenceLevelMetrics.Tally, unused: Int) {
         // One sample per case: no repeats to fold.
         var overall = GroupMetrics.Tally(repeats: nil)
         var scenarios: [String: AlertMetrics.Tally] = [:]
+        var levels = ConfidenceLevelMetrics.Tally()
         var unused = 0
         for item in items {
             guard item.sample == 0 else {
@@ -190,8 +213,72 @@ public struct RunComparison: Sendable {
             guard !unpaired.contains(item.caseID) else { continue }
             overall.add(item)
             scenarios[item.scenario, default: AlertMetrics.Tally()].add(item)
+            levels.add(item)
         }
-        return (overall.metrics(threshold: threshold), scenarios.mapValues { $0.metrics(threshold: threshold) }, unused)
+        return (overall.metrics(threshold: threshold), scenarios.mapValues { $0.metrics(threshold: threshold) }, levels, unused)
+    }
+
+    /// Each side's declared secondary outputs scored on its paired answers (sample 0 of the cases both sides answered
+    /// at the same revision), matched by field: the base's in order, then the candidate's others.
+    private static func outputs(
+        _ base: Side, _ candidate: Side, unpaired: (base: Set<String>, candidate: Set<String>), changed: [String: (base: Int, candidate: Int)]
+    ) -> [OutputDelta] {
+        func scored(_ side: Side, unpaired: Set<String>) -> [SecondaryMetrics] {
+            guard let declared = side.prompt?.output.declared, !declared.secondary.isEmpty else { return [] }
+            let paired = side.group.results.lazy.filter { result in
+                result.key.sample == 0 && RunAnalysis.scoredItem(result) != nil && !unpaired.contains(result.caseID) && changed[result.caseID] == nil
+            }
+            return RunAnalysis.Group.secondary(declared, results: paired, caseRefs: side.caseRefs)
+        }
+        let baseOutputs = scored(base, unpaired: unpaired.base), candidateOutputs = scored(candidate, unpaired: unpaired.candidate)
+        var fields = baseOutputs.map(\.field)
+        for output in candidateOutputs where !fields.contains(output.field) { fields.append(output.field) }
+        return fields.map { field in
+            OutputDelta(field: field, base: baseOutputs.first { $0.field == field }, candidate: candidateOutputs.first { $0.field == field })
+        }
+    }
+
+    /// The declared outputs' and confidence levels' tables (title, header, rows), each empty when neither side has one.
+    public var declaredTables: [(title: String, header: [String], rows: [[String]])] {
+        [
+            (
+                "Declared outputs (paired cases, sample 0)",
+                ["output", "scored base → candidate", "accuracy base → candidate", "macro-F1 base → candidate", "Δmacro-F1"], outputRows
+            ),
+            (
+                "Confidence levels (paired cases, sample 0)",
+                ["confidence level", "answers base → candidate", "alerts base → candidate", "alert precision base → candidate"], levelRows
+            ),
+        ]
+    }
+
+    /// Rows of the declared-outputs table (output, scored, accuracy, macro-F1 base → candidate, Δmacro-F1), formatted.
+    public var outputRows: [[String]] {
+        outputs.map { output in
+            let b = output.base, c = output.candidate
+            func accuracy(_ metrics: SecondaryMetrics?) -> Double? { metrics.flatMap { $0.n == 0 ? nil : Double($0.correct) / Double($0.n) } }
+            func count(_ metrics: SecondaryMetrics?) -> String { metrics.map { "\($0.n)" } ?? "n/a" }
+            return [
+                output.field, "\(count(b)) → \(count(c))", "\(Formatting.metric(accuracy(b))) → \(Formatting.metric(accuracy(c)))",
+                "\(Formatting.metric(b?.macroF1)) → \(Formatting.metric(c?.macroF1))", Formatting.delta(ComparisonMarkdown.difference(b?.macroF1, c?.macroF1)),
+            ]
+        }
+    }
+
+    /// Rows of the confidence-level table (level, answers, alerts and alert precision base → candidate), formatted;
+    /// empty unless a side's prompt has a categorical confidence.
+    public var levelRows: [[String]] {
+        let base = confidenceLevels.base?.levels ?? [], candidate = confidenceLevels.candidate?.levels ?? []
+        var names = base.map(\.level)
+        for level in candidate where !names.contains(level.level) { names.append(level.level) }
+        return names.map { name in
+            let b = base.first { $0.level == name }, c = candidate.first { $0.level == name }
+            func count(_ value: Int?) -> String { value.map { "\($0)" } ?? "n/a" }
+            return [
+                name, "\(count(b?.count)) → \(count(c?.count))", "\(count(b?.alerts)) → \(count(c?.alerts))",
+                "\(Formatting.metric(b?.precision)) → \(Formatting.metric(c?.precision))",
+            ]
+        }
     }
 
     /// The cases judged at different revisions on the two sides, with both revisions (a case's last result on each

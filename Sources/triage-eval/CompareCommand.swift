@@ -58,11 +58,12 @@ struct CompareCommand: AsyncParsableCommand {
         let comparison = RunComparison(
             base: .init(
                 runID: baseAnalysis.run.id, group: baseGroup, prompt: baseAnalysis.prompts[baseGroup.prompt],
-                robustness: baseAnalysis.robustness.group(prompt: baseGroup.prompt, model: baseGroup.model)
+                robustness: baseAnalysis.robustness.group(prompt: baseGroup.prompt, model: baseGroup.model), caseRefs: baseAnalysis.caseRefs
             ),
             candidate: .init(
                 runID: candidateAnalysis.run.id, group: candidateGroup, prompt: candidateAnalysis.prompts[candidateGroup.prompt],
-                robustness: candidateAnalysis.robustness.group(prompt: candidateGroup.prompt, model: candidateGroup.model)
+                robustness: candidateAnalysis.robustness.group(prompt: candidateGroup.prompt, model: candidateGroup.model),
+                caseRefs: candidateAnalysis.caseRefs
             ),
             seed: seed, resamples: resamples
         )

@@ -68,19 +68,36 @@ import Testing
         ("json-benign-01", #"{"true_positive_likelihood": "medium", "confidence": "HIGH", "threat_level": "medium"}"#),
     ]
 
-    @Test func runShowsLevelsSecondaryAndWhyNoScore() async throws {
+    /// A candidate model's answers: c2 now alerts (likelihood high, confidence still low) with the right threat, c3
+    /// clears (likelihood low) with the right threat.
+    static let candidateAnswers = [
+        ("json-attack-01", #"{"true_positive_likelihood": "high", "confidence": "high", "threat_level": "critical"}"#),
+        ("json-attack-02", #"{"true_positive_likelihood": "high", "confidence": "low", "threat_level": "High"}"#),
+        ("json-benign-01", #"{"true_positive_likelihood": "low", "confidence": "high", "threat_level": "low"}"#),
+    ]
+
+    /// A workspace with the prompt, the cases, and replayed answers as model `recorded` (and `candidate`).
+    static func workspace() throws -> URL {
         let directory = try CLI.workspace()
-        defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("prompts/analyzer"), withIntermediateDirectories: true)
         try Self.prompt.write(to: directory.appendingPathComponent("prompts/analyzer/v1.prompt"), atomically: true, encoding: .utf8)
         try Self.cases.write(to: directory.appendingPathComponent("cases/json.yaml"), atomically: true, encoding: .utf8)
-        let lines = try Self.answers.map { id, response in
-            String(decoding: try JSONSerialization.data(withJSONObject: ["case_id": id, "response": response]), as: UTF8.self)
+        var models = ""
+        for (model, answers) in [("recorded", Self.answers), ("candidate", Self.candidateAnswers)] {
+            let lines = try answers.map { id, response in
+                String(decoding: try JSONSerialization.data(withJSONObject: ["case_id": id, "response": response]), as: UTF8.self)
+            }
+            try lines.joined(separator: "\n").write(to: directory.appendingPathComponent("\(model).jsonl"), atomically: true, encoding: .utf8)
+            models += "  - id: \(model)\n    provider: replay\n    path: \(model).jsonl\n"
         }
-        try lines.joined(separator: "\n").write(to: directory.appendingPathComponent("json-answers.jsonl"), atomically: true, encoding: .utf8)
         let config = directory.appendingPathComponent("triage-eval.yaml")
-        try (try String(contentsOf: config, encoding: .utf8) + "  - id: recorded\n    provider: replay\n    path: json-answers.jsonl\n")
-            .write(to: config, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: config, encoding: .utf8) + models).write(to: config, atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    @Test func runShowsLevelsSecondaryAndWhyNoScore() async throws {
+        let directory = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: directory) }
 
         let run = try await CLI.run(
             ["run", "--prompt", "analyzer@v1", "--model", "recorded", "--case", "json-attack-01", "--case", "json-attack-02", "--case", "json-benign-01"],
@@ -101,5 +118,27 @@ import Testing
         #expect(alert?["tp"] as? Int == 1 && alert?["fp"] as? Int == 1 && alert?["fn"] as? Int == 1 && alert?["tn"] as? Int == 0)
         let secondary = try #require((entry["secondary"] as? [[String: Any]])?.first)
         #expect(secondary["confusion"] as? [[Int]] == [[1, 0, 0, 0, 0], [0, 1, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 1, 0, 0]])
+    }
+
+    @Test func compareScoresDeclaredOutputsAndLevelsOnThePairedCases() async throws {
+        let directory = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try await CLI.run(
+            ["run", "--prompt", "analyzer@v1", "--model", "recorded", "--model", "candidate", "--case", "json-attack-01", "--case", "json-attack-02", "--case", "json-benign-01"],
+            in: directory
+        )
+        #expect(run.status == 0, "\(run.stderr)")
+        let compare = try await CLI.run(["compare", "analyzer@v1/recorded", "analyzer@v1/candidate"], in: directory)
+        #expect(compare.status == 0, "\(compare.stderr)")
+        // threat_level: the base 2/3 right, macro F1 0.5 (above); the candidate 3/3 (critical, high, low), macro F1 1.
+        #expect(compare.stdout.contains("### Declared outputs (paired cases, sample 0)"), "\(compare.stdout)")
+        #expect(compare.stdout.contains("| threat\\_level | 3 → 3 | 0.667 → 1.000 | 0.500 → 1.000 | +0.500 |"), "\(compare.stdout)")
+        // Levels: base low c2 (no alert), high c1 (TP alert) and c3 (FP alert); candidate low c2 (TP alert), high c1
+        // (TP alert) and c3 (no alert).
+        #expect(compare.stdout.contains("| low | 1 → 1 | 0 → 1 | n/a → 1.000 |"), "\(compare.stdout)")
+        #expect(compare.stdout.contains("| medium | 0 → 0 | 0 → 0 | n/a → n/a |"), "\(compare.stdout)")
+        #expect(compare.stdout.contains("| high | 2 → 2 | 2 → 1 | 0.500 → 1.000 |"), "\(compare.stdout)")
+        let html = try await CLI.run(["compare", "analyzer@v1/recorded", "analyzer@v1/candidate", "--format", "html"], in: directory)
+        #expect(html.stdout.contains("<h2>Declared outputs (paired cases, sample 0)</h2>"), "\(html.stdout)")
     }
 }
