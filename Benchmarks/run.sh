@@ -14,7 +14,8 @@
 # latency: N, evaluations/s (executed), run wall time and peak RSS (the run includes writing its reports), the
 # run phase's peak RSS (before scoring and reports: the process's VmHWM sampled every 50 ms up to the moment the
 # run's finish is recorded in the store), then `report --format md,json,html` of that run: wall time, peak RSS and
-# the HTML's size (REPORTS=0 skips that step).
+# the HTML's size (REPORTS=0 skips that step), then `compare` and `gate --baseline` of that run against a second,
+# fully cached run of the same cases (each loads both runs): wall time and peak RSS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ITEMS=${1:-5000}
@@ -123,17 +124,22 @@ run() {
 
 if [ -n "${SCALE:-}" ]; then
     echo "scale: host-triage@v2 × N host cases against llm-stub, concurrency 64, zero latency, --no-cache; $(nproc) cores"
-    printf '| %9s | %8s | %9s | %9s | %9s | %9s | %9s | %9s |\n' N "evals/s" "run wall" "run RSS" "run phase" "report" "rep. RSS" "HTML"
-    printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' ----------: ---------: ----------: ----------: ----------: ----------: ----------: ----------:
+    printf '| %9s | %8s | %9s | %9s | %9s | %9s | %9s | %9s | %9s | %9s | %9s | %9s |\n' N "evals/s" "run wall" "run RSS" "run phase" "report" "rep. RSS" "HTML" \
+        compare "cmp. RSS" gate "gate RSS"
+    printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' ----------: ---------: ----------: ----------: ----------: ----------: ----------: ----------: \
+        ----------: ----------: ----------: ----------:
     for n in $SCALE; do
         make_cases "$n"
         start_stub 0
         (cd "$WORK" && "$BIN/triage-eval" cases import > /dev/null)
         run "scale$n" --model c64 --no-cache
+        run_rate=$RATE
+        run_wall=$WALL_S
         run_rss=$RSS_MB
         run_phase=$RUN_PHASE_MB
         if [ "${REPORTS:-1}" = 0 ]; then
-            printf '| %9s | %8s | %8ss | %6s MB | %6s MB | %9s | %9s | %9s |\n' "$made" "$RATE" "$WALL_S" "$run_rss" "$run_phase" n/a n/a n/a
+            printf '| %9s | %8s | %8ss | %6s MB | %6s MB | %9s | %9s | %9s | %9s | %9s | %9s | %9s |\n' "$made" "$run_rate" "$run_wall" "$run_rss" "$run_phase" \
+                n/a n/a n/a n/a n/a n/a n/a
             continue
         fi
         (cd "$WORK" && /usr/bin/time -v "$BIN/triage-eval" report --format md,json,html --out "$WORK/rep$n") > /dev/null 2> "$WORK/rep$n.err" || {
@@ -144,8 +150,20 @@ if [ -n "${SCALE:-}" ]; then
         rep_mb=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$WORK/rep$n.err")
         html=$(ls "$WORK/rep$n"/*.html | head -1)
         html_mb=$(awk -v b="$(wc -c < "$html")" 'BEGIN { printf "%.2f", b / 1048576 }')
-        printf '| %9s | %8s | %8ss | %6s MB | %6s MB | %8ss | %6s MB | %6s MB |\n' "$made" "$RATE" "$WALL_S" "$run_rss" "$run_phase" "$rep_s" "$rep_mb" "$html_mb"
         rm -rf "$WORK/rep$n"
+        base=$(sqlite3 "$WORK/store.sqlite" "SELECT max(id) FROM run")
+        run "cached$n" --model c64
+        id=$(sqlite3 "$WORK/store.sqlite" "SELECT max(id) FROM run")
+        # The gate exits 1 when the fixed answer fails its thresholds; only 2 and above are failures here.
+        (cd "$WORK" && /usr/bin/time -v "$BIN/triage-eval" compare "$base" "$id") > /dev/null 2> "$WORK/cmp$n.err" || { tail -5 "$WORK/cmp$n.err" >&2; exit 1; }
+        (cd "$WORK" && /usr/bin/time -v "$BIN/triage-eval" gate --run "$id" --baseline "$base") > /dev/null 2> "$WORK/gate$n.err" || [ $? -eq 1 ] || {
+            tail -5 "$WORK/gate$n.err" >&2
+            exit 1
+        }
+        seconds() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"; }
+        megabytes() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+        printf '| %9s | %8s | %8ss | %6s MB | %6s MB | %8ss | %6s MB | %6s MB | %8ss | %6s MB | %8ss | %6s MB |\n' "$made" "$run_rate" "$run_wall" "$run_rss" "$run_phase" \
+            "$rep_s" "$rep_mb" "$html_mb" "$(seconds "$WORK/cmp$n.err")" "$(megabytes "$WORK/cmp$n.err")" "$(seconds "$WORK/gate$n.err")" "$(megabytes "$WORK/gate$n.err")"
     done
     exit 0
 fi

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import TriageEvalStore
 import TriageEvalEngine
 import TriageEval
@@ -40,15 +41,23 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
 /// Writes a run's reports as `run-<id>.<ext>`, and as `latest.<ext>` only for the store's latest run
 /// (`report --run 1` and `--resume` of an older run leave the latest run's reports alone).
 enum ReportWriter {
+    /// The formats are written at the same time, each on its own thread (they only read the analysis); the first
+    /// format that failed, in the order given, is thrown once all are done.
     static func write(_ analysis: RunAnalysis, formats: [ReportFormat], to directory: String, isLatest: Bool) throws -> [String] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        var written: [String] = []
-        for format in formats {
-            let paths = (["run-\(analysis.run.id).\(format.fileExtension)"] + (isLatest ? ["latest.\(format.fileExtension)"] : [])).map { "\(directory)/\($0)" }
-            try write(analysis, as: format, to: paths)
-            written += paths
+        let paths = formats.map { format in
+            (["run-\(analysis.run.id).\(format.fileExtension)"] + (isLatest ? ["latest.\(format.fileExtension)"] : [])).map { "\(directory)/\($0)" }
         }
-        return written
+        let failures = Mutex<[Int: any Error]>([:])
+        DispatchQueue.concurrentPerform(iterations: formats.count) { index in
+            do {
+                try write(analysis, as: formats[index], to: paths[index])
+            } catch {
+                failures.withLock { $0[index] = error }
+            }
+        }
+        if let failure = failures.withLock({ failures in failures.keys.min().flatMap { failures[$0] } }) { throw failure }
+        return paths.flatMap { $0 }
     }
 
     /// One report, written in chunks as it is produced (a temporary file renamed into place, nothing half-written),

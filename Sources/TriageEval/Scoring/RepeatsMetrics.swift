@@ -66,11 +66,14 @@ public struct RepeatsMetrics: Sendable, Hashable, Codable {
         }
 
         private mutating func close() {
-            guard let entry = RepeatCase(items: current) else { return }
+            guard !current.isEmpty else { return }
             cases += 1
-            if entry.flipped { flipped += 1 }
             if current.count > 1 { repeated = true }
-            if listsEveryCase || current.count > 1 { listed.append(entry) }
+            // A case answered once cannot flip: its entry is made only when it is listed.
+            if listsEveryCase || current.count > 1, let entry = RepeatCase(items: current) {
+                if entry.flipped { flipped += 1 }
+                listed.append(entry)
+            }
             current.removeAll(keepingCapacity: true)
         }
 
