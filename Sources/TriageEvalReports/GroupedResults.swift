@@ -25,8 +25,8 @@ public struct GroupedResults: Sendable {
     /// case revisions whose variant flag is known (a result's own `variant_of`, else its case id, tells the others);
     /// `expected`: results per group key, when known. Results must be added a case at a time (as they are read: by
     /// prompt, model, case, then sample).
-    public init(policies: [String: AlertPolicy], samples: Int, caseRefs: [Int64: CaseRef] = [:], expected: [String: Int] = [:]) {
-        variantRevisions = caseRefs.mapValues { $0.variantID != nil }
+    public init(policies: [String: AlertPolicy], samples: Int, caseRefs: CaseRefs = CaseRefs(), expected: [String: Int] = [:]) {
+        variantRevisions = Dictionary(uniqueKeysWithValues: caseRefs.values.map { ($0.revisionID, $0.variantID != nil) })
         self.expected = expected
         self.policies = policies
         self.samples = samples

@@ -69,7 +69,7 @@ public struct RobustnessReport: Sendable {
     /// Pairs a group's variants with their bases. `complete`: the run finished, so a planned variant without any
     /// result was not judged by the prompt (its rule dropped every row: production would not alert), not merely
     /// left unrun.
-    static func group(_ group: RunAnalysis.Group, caseRefs cases: [Int64: CaseRef], prompt: PromptVersion?, complete: Bool) -> Group {
+    static func group(_ group: RunAnalysis.Group, caseRefs cases: CaseRefs, prompt: PromptVersion?, complete: Bool) -> Group {
         func caseID(_ result: StoredResult) -> String {
             cases[result.key.caseRevisionID]?.id ?? RunAnalysis.caseID(ofResult: result.caseID)
         }

@@ -5,7 +5,7 @@ extension RunAnalysis.Group {
     /// Fills in what a prompt with declared fields adds: why there is no score or sweep, the per-level figures
     /// of a categorical confidence (counted in `levels` as the results were read), and the secondary outputs scored
     /// against the cases' `expected:` values (`caseRefs` by revision row id).
-    mutating func describeScore(_ declared: DeclaredOutput, policy: AlertPolicy, levels: GroupTally, caseRefs: [Int64: CaseRef]) {
+    mutating func describeScore(_ declared: DeclaredOutput, policy: AlertPolicy, levels: GroupTally, caseRefs: CaseRefs) {
         if !declared.hasNumericScore {
             scoreNote = declared.confidence == nil
                 ? "no numeric score: the prompt declares no confidence"
@@ -28,7 +28,7 @@ extension RunAnalysis.Group {
 
     /// The prompt's secondary outputs scored over `results` against their cases' `expected:` values (`caseRefs` by
     /// revision row id): a group's answers, or a comparison's paired ones.
-    static func secondary(_ declared: DeclaredOutput, results: some Sequence<StoredResult>, caseRefs: [Int64: CaseRef]) -> [SecondaryMetrics] {
+    static func secondary(_ declared: DeclaredOutput, results: some Sequence<StoredResult>, caseRefs: CaseRefs) -> [SecondaryMetrics] {
         declared.secondary.map { output in
             let field = declared.field(output.field)
             var pairs: [(expected: String, predicted: String?)] = []

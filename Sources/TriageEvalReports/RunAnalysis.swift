@@ -122,7 +122,7 @@ public struct RunAnalysis: Sendable {
     /// Planned case revisions described without their bodies, by revision row id: every one, or for a lean analysis
     /// of a run without robustness variants or secondary outputs, those some prompt has no result for and those with
     /// documents (the others are described by their results).
-    public var caseRefs: [Int64: CaseRef]
+    public var caseRefs: CaseRefs
     /// Case revisions held decoded, by revision row id: those rule economics, context loss, documents and robustness
     /// read whole (with documents, variants and their bases). Others are read on demand (``caseItem(_:)``).
     public var cases: [Int64: TriageCase]
@@ -156,9 +156,9 @@ public struct RunAnalysis: Sendable {
     public init(
         run: RunInfo, results: [StoredResult], policies: [String: AlertPolicy], prices: [String: ModelConfig.Price] = [:],
         prompts: [String: PromptVersion] = [:], cases: [Int64: TriageCase] = [:], batchAnswered: Set<ProviderBatch.ResultRef> = [],
-        caseRefs: [Int64: CaseRef]? = nil, accepted: [String: Set<Int64>]? = nil, details: RunDetails? = nil
+        caseRefs: CaseRefs? = nil, accepted: [String: Set<Int64>]? = nil, details: RunDetails? = nil
     ) {
-        let caseRefs = caseRefs ?? Dictionary(uniqueKeysWithValues: cases.map { ($0.key, CaseRef(revisionID: $0.key, $0.value)) })
+        let caseRefs = caseRefs ?? CaseRefs(cases.map { CaseRef(revisionID: $0.key, $0.value) })
         var grouped = GroupedResults(policies: policies, samples: max(run.plan.samples, 1), caseRefs: caseRefs)
         // A case at a time, as the store reads them: by case id, then sample (stable).
         let ordered = results.indices.sorted { (results[$0].caseID, results[$0].key.sample, $0) < (results[$1].caseID, results[$1].key.sample, $1) }
@@ -174,7 +174,7 @@ public struct RunAnalysis: Sendable {
     public init(
         run: RunInfo, grouped: GroupedResults, policies: [String: AlertPolicy], prices: [String: ModelConfig.Price] = [:],
         prompts: [String: PromptVersion] = [:], cases: [Int64: TriageCase] = [:], batchAnswered: Set<ProviderBatch.ResultRef> = [],
-        caseRefs: [Int64: CaseRef], accepted: [String: Set<Int64>]? = nil, details: RunDetails? = nil
+        caseRefs: CaseRefs, accepted: [String: Set<Int64>]? = nil, details: RunDetails? = nil
     ) {
         self.run = run
         self.prompts = prompts
@@ -305,7 +305,7 @@ public struct RunAnalysis: Sendable {
 
     /// Evaluations planned for variant cases: every sample of each variant call with a result, plus the samples of
     /// planned variant revisions with no result at all.
-    static func plannedVariants(_ results: [StoredResult], revisions: Set<Int64>, caseRefs: [Int64: CaseRef], samples: Int) -> Int {
+    static func plannedVariants(_ results: [StoredResult], revisions: Set<Int64>, caseRefs: CaseRefs, samples: Int) -> Int {
         let answered = Set(results.map(\.key.caseRevisionID))
         let silent = revisions.filter { !answered.contains($0) && caseRefs[$0]?.variantID != nil }
         return max(results.count, Set(results.map(\.caseID)).count * samples) + silent.count * samples

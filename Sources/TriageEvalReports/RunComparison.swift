@@ -15,10 +15,10 @@ public struct RunComparison: Sendable {
         /// The group's variants against their bases, when its run judged variants.
         public var robustness: RobustnessReport.Group?
         /// The run's planned case revisions (their `expected:` values score a declared prompt's secondary outputs).
-        public var caseRefs: [Int64: CaseRef]
+        public var caseRefs: CaseRefs
 
         public init(
-            runID: Int64, group: RunAnalysis.Group, prompt: PromptVersion? = nil, robustness: RobustnessReport.Group? = nil, caseRefs: [Int64: CaseRef] = [:]
+            runID: Int64, group: RunAnalysis.Group, prompt: PromptVersion? = nil, robustness: RobustnessReport.Group? = nil, caseRefs: CaseRefs = CaseRefs()
         ) {
             self.runID = runID
             self.group = group

@@ -44,19 +44,11 @@ extension Store {
     }
 
     /// The lean views of case revisions by row id (a row id the store lacks is left out).
-    public func caseRefsByRevision(_ revisions: [Int64]) async throws -> [Int64: CaseRef] {
-        guard !revisions.isEmpty else { return [:] }
+    public func caseRefsByRevision(_ revisions: [Int64]) async throws -> CaseRefs {
+        guard !revisions.isEmpty else { return CaseRefs() }
         return try await read { db in
-            let sql = "SELECT \(Self.caseRefColumns) FROM case_revision r WHERE r.id IN (SELECT value FROM json_each(?))"
-            var refs: [Int64: CaseRef] = [:]
-            refs.reserveCapacity(revisions.count)
-            var reader = CaseRefReader(store: self)
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: [try Self.json(revisions)])
-            while let row = try rows.next() {
-                let ref = try reader.ref(row)
-                refs[ref.revisionID] = ref
-            }
-            return refs
+            let sql = "SELECT \(Self.caseRefColumns) FROM case_revision r WHERE r.id IN (SELECT value FROM json_each(?)) ORDER BY r.id"
+            return CaseRefs(try self.caseRefs(Row.fetchCursor(db, sql: sql, arguments: [try Self.json(revisions)]), count: revisions.count))
         }
     }
 

@@ -39,4 +39,15 @@ struct CaseRefTests {
         // A planned case's view: its id, scenario, tags and expected values by reference, the hash inline.
         #expect(MemoryLayout<CaseRef>.stride <= 104)
     }
+
+    @Test("views by revision: found by row id in any order given, the later of two with one row id kept, others nil")
+    func viewsByRevision() {
+        func ref(_ revision: Int64, _ id: String) -> CaseRef { CaseRef(revisionID: revision, id: id, contentHash: "h", scenario: "s", label: .fp) }
+        let refs = CaseRefs([ref(30, "c"), ref(10, "a"), ref(20, "b"), ref(10, "a2"), ref(5, "z")])
+        #expect(refs.values.map(\.revisionID) == [5, 10, 20, 30])
+        #expect(refs[10]?.id == "a2")
+        #expect(refs[30]?.id == "c" && refs[5]?.id == "z")
+        #expect(refs[1] == nil && refs[15] == nil && refs[31] == nil)
+        #expect(CaseRefs()[1] == nil && CaseRefs().isEmpty && refs.count == 4)
+    }
 }
