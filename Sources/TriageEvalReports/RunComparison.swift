@@ -282,8 +282,10 @@ public struct RunComparison: Sendable {
     }
 
     /// The cases judged at different revisions on the two sides, with both revisions (a case's last result on each
-    /// side tells its revision; one side's are held, the other's compared as they are read).
+    /// side tells its revision): one merge of the two sides in case order, as they are read (no map of every case),
+    /// else one side's revisions by case id.
     private static func changedRevisions(_ base: ResultColumns, _ candidate: ResultColumns) -> [String: (base: Int, candidate: Int)] {
+        if let merged = mergedChangedRevisions(base, candidate) { return merged }
         let baseRevisions = base.reduce(into: [String: Int]()) { $0[$1.caseID] = $1.caseRevision }
         var changed: [String: (base: Int, candidate: Int)] = [:]
         for result in candidate {
@@ -291,6 +293,53 @@ public struct RunComparison: Sendable {
             changed[result.caseID] = mine == result.caseRevision ? nil : (mine, result.caseRevision)
         }
         return changed
+    }
+
+    /// ``changedRevisions(_:_:)`` by merging the sides' cases; nil when a side is not in case order.
+    private static func mergedChangedRevisions(_ base: ResultColumns, _ candidate: ResultColumns) -> [String: (base: Int, candidate: Int)]? {
+        var left = LastRevisions(results: base), right = LastRevisions(results: candidate)
+        var changed: [String: (base: Int, candidate: Int)] = [:]
+        var a = left.next(), b = right.next()
+        while let x = a, let y = b {
+            if x.caseID == y.caseID {
+                if x.revision != y.revision { changed[x.caseID] = (x.revision, y.revision) }
+                a = left.next()
+                b = right.next()
+            } else if x.caseID < y.caseID {
+                a = left.next()
+            } else {
+                b = right.next()
+            }
+        }
+        // The rest of either side is read too: only a side wholly in order was merged rightly.
+        while a != nil { a = left.next() }
+        while b != nil { b = right.next() }
+        return left.disordered || right.disordered ? nil : changed
+    }
+
+    /// A side's cases in the order read, each with its last result's revision; `disordered` once a case id does not
+    /// follow the one before.
+    private struct LastRevisions {
+        let results: ResultColumns
+        var position = 0
+        var previous: String?
+        var disordered = false
+
+        mutating func next() -> (caseID: String, revision: Int)? {
+            guard position < results.count else { return nil }
+            let caseID = results[position].caseID
+            var revision = results[position].caseRevision
+            position += 1
+            while position < results.count {
+                let result = results[position]
+                guard result.caseID == caseID else { break }
+                revision = result.caseRevision
+                position += 1
+            }
+            if let previous, !(previous < caseID) { disordered = true }
+            previous = caseID
+            return (caseID, revision)
+        }
     }
 
     /// Where the sample 0 of each of `caseIDs` is in `results` (positions, not copies of a big run's results).

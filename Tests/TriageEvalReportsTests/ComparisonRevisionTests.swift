@@ -7,9 +7,12 @@ import TriageEval
 struct ComparisonRevisionTests {
     /// Cases a, b, c on both sides; b was edited between the runs (revision 1 in the base, 2 in the candidate) and
     /// flips from a miss to a catch; a flips the other way; c is right on both sides.
-    static func side(_ revisionOfB: Int, alerts: [String: Bool], model: String) throws -> RunAnalysis.Group {
+    /// `order`: the order the results are read in (the store reads them by case; a side out of case order is paired
+    /// through a map of its cases instead of a merge).
+    static func side(_ revisionOfB: Int, alerts: [String: Bool], model: String, order: [String] = ["a", "b", "c"]) throws -> RunAnalysis.Group {
         let evaluator = try reportEvaluator()
-        let results = ["a", "b", "c"].enumerated().map { index, id in
+        let results = order.map { id in
+            let index = ["a", "b", "c"].firstIndex(of: id) ?? 0
             var result = storedResult(
                 id, label: .tp, scenario: "S",
                 evaluation: evaluator.evaluate(alerts[id] == true ? "verdict=TP confidence=0.9 summary=x" : "verdict=FP confidence=0.9 summary=x"),
@@ -18,7 +21,9 @@ struct ComparisonRevisionTests {
             if id == "b" { result.caseRevision = revisionOfB }
             return result
         }
-        return try #require(RunAnalysis(run: runInfo(planned: 3), results: results, thresholds: ["host-triage@v1": 0.7]).groups.first)
+        var grouped = GroupedResults(policies: ["host-triage@v1": AlertPolicy(minConfidence: 0.7)], samples: 1)
+        for result in results { grouped.add(result) }
+        return try #require(RunAnalysis(run: runInfo(planned: 3), grouped: grouped, policies: ["host-triage@v1": AlertPolicy(minConfidence: 0.7)], caseRefs: CaseRefs()).groups.first)
     }
 
     @Test("Issue 15: the edited case is named with each side's revision and left out of the pairing; the others pair")
@@ -40,5 +45,16 @@ struct ComparisonRevisionTests {
         )
         #expect(same.statistics.paired == 3 && same.statistics.onlyInBase.isEmpty)
         #expect(same.statistics.flipped.map(\.caseID) == ["a", "b"])
+    }
+
+    @Test("Issue 15: a side read out of case order finds the edited case as well")
+    func editedCaseOutOfOrder() throws {
+        let base = try Self.side(1, alerts: ["a": true, "b": false, "c": true], model: "m1", order: ["c", "b", "a"])
+        let candidate = try Self.side(2, alerts: ["a": false, "b": true, "c": true], model: "m2")
+        let comparison = RunComparison(base: .init(runID: 7, group: base), candidate: .init(runID: 8, group: candidate), seed: 5, resamples: 0)
+        #expect(comparison.statistics.paired == 2)
+        #expect(comparison.statistics.onlyInBase == ["b (rev 1)"])
+        #expect(comparison.statistics.onlyInCandidate == ["b (rev 2)"])
+        #expect(comparison.statistics.flipped.map(\.caseID) == ["a"])
     }
 }
