@@ -146,4 +146,19 @@ struct CaseFileSyncTests {
         try temp.write(many.joined(separator: "\n") + "\n", to: "cases/bulk.yaml")
         return temp
     }
+
+    @Test("a case file's documents files are found by line, in LF and CRLF files alike; a file naming none adds nothing")
+    func documentsFilesOfACaseFile() throws {
+        let temp = try TemporaryWorkspace()
+        try temp.write("{\"a\": 1}\n", to: "cases/d.ndjson")
+        try FileManager.default.createDirectory(at: temp.directory.appendingPathComponent("cases/docs"), withIntermediateDirectories: true)
+        try temp.write("{\"b\": 2}\n", to: "cases/docs/e.ndjson")
+        let file = temp.workspace.resolve("cases/hosts.yaml")
+        let lf = "- id: x\n  documents_file: d.ndjson\n- id: y\n    documents_file: 'docs/e.ndjson'\n"
+        let expected = Data("d.ndjson{\"a\": 1}\ndocs/e.ndjson{\"b\": 2}\n".utf8)
+        #expect(temp.workspace.documentsFileBytes(of: Data(lf.utf8), caseFile: file) == expected)
+        let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(temp.workspace.documentsFileBytes(of: Data(crlf.utf8), caseFile: file) == expected)
+        #expect(temp.workspace.documentsFileBytes(of: Data("- id: z\n  notes: no documents here\n".utf8), caseFile: file).isEmpty)
+    }
 }

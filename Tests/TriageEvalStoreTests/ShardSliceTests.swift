@@ -46,6 +46,8 @@ struct ShardSliceTests {
     @Test("the case set hash depends on ids and contents, not on order")
     func caseSetHash() {
         let a = RunInfo.Shard.caseSetHash([("a", "h1"), ("b", "h2")])
+        // SHA-256 of "a\th1\nb\th2\n" (Python's hashlib): the recorded format, which stores made earlier were merged by.
+        #expect(a == "a7cd7f59c08dddcae3c8972462e0d12085703f5fdfcf337fa0a64b2aa361a179")
         #expect(a == RunInfo.Shard.caseSetHash([("b", "h2"), ("a", "h1")]))
         #expect(a != RunInfo.Shard.caseSetHash([("a", "h1"), ("b", "h3")]))
         #expect(a != RunInfo.Shard.caseSetHash([("a", "h1")]))
