@@ -5,7 +5,7 @@ import TriageEval
 struct AlertMetricsTests {
     @Test("confusion, rates and Wilson intervals of the mixed group")
     func mixed() {
-        let metrics = MetricsCalculator.group(mixedGroup, threshold: 0.7)
+        let metrics = GroupMetrics(items: mixedGroup, threshold: 0.7)
         let alert = metrics.alert
         // Alerted: a (TP), e (TP), d (FP), h (FP, confidence 95 > 0.7). The rest do not.
         // tp = a, e; fp = d, h; fn = b, g, i; tn = c, f, j.

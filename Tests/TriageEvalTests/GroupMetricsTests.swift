@@ -5,7 +5,7 @@ import TriageEval
 struct GroupMetricsTests {
     @Test("empty group: rates 0.0, intervals and calibration values null")
     func empty() {
-        let group = MetricsCalculator.group([], threshold: 0.7)
+        let group = GroupMetrics(items: [], threshold: 0.7)
         #expect(group.n == 0)
         #expect(group.parseFailures == 0)
         #expect(group.parseFailureRate == 0.0)
@@ -25,7 +25,7 @@ struct GroupMetricsTests {
 
     @Test("verdict confusion: label × {TP, SUSPICIOUS, FP, null}")
     func verdictConfusion() {
-        let confusion = MetricsCalculator.group(mixedGroup, threshold: 0.7).verdictConfusion
+        let confusion = GroupMetrics(items: mixedGroup, threshold: 0.7).verdictConfusion
         // TP row: a TP, b SUSPICIOUS, e TP, g null, i FP.
         #expect(confusion.tp == VerdictCounts(tp: 2, suspicious: 1, fp: 1, unparsed: 1))
         // FP row: c FP, d TP, f FP, h TP, j SUSPICIOUS.
@@ -73,6 +73,6 @@ struct GroupMetricsTests {
         // Overall has both classes. p = 0.9, 0.6 (P); 1 − 0.8 = 0.19999999999999996, 0.75 (N).
         // Wins: 0.9 beats both (2), 0.6 beats 0.2 only (1) → 3 / 4.
         #expect(overall.calibration.auroc == 0.75)
-        #expect(overall == MetricsCalculator.group(items, threshold: 0.7))
+        #expect(overall == GroupMetrics(items: items, threshold: 0.7))
     }
 }

@@ -15,7 +15,7 @@ struct MetricsJSONTests {
 
     @Test("the empty group writes every key, with null where undefined")
     func emptyGroup() throws {
-        let actual = try jsonObject(MetricsCalculator.group([], threshold: 0.7))
+        let actual = try jsonObject(GroupMetrics(items: [], threshold: 0.7))
         let expected = try parse(
             """
             {
@@ -48,7 +48,7 @@ struct MetricsJSONTests {
         let expectedDictionary = try #require(expected as? [String: Any])
         #expect(NSDictionary(dictionary: actualDictionary).isEqual(to: expectedDictionary))
         // Spot-check that nulls are real JSON nulls, not omitted keys or zeros.
-        let text = String(decoding: try JSONEncoder().encode(MetricsCalculator.group([], threshold: 0.7)), as: UTF8.self)
+        let text = String(decoding: try JSONEncoder().encode(GroupMetrics(items: [], threshold: 0.7)), as: UTF8.self)
         #expect(text.contains(#""repeats":null"#))
         #expect(text.contains(#""precision_ci95":null"#))
         #expect(text.contains(#""auroc":null"#))
@@ -58,7 +58,7 @@ struct MetricsJSONTests {
     @Test("undefined lists exactly the metrics whose denominator is 0; their values stay 0.0 (zero_division=0)")
     func undefinedList() throws {
         // Two benign cases, neither alerted: precision (no alert) and recall (no attack) are undefined; FPR is 0/2.
-        let metrics = MetricsCalculator.group([scored("b1", .fp, "FP", 0.9), scored("b2", .fp, "FP", 0.8)], threshold: 0.7)
+        let metrics = GroupMetrics(items: [scored("b1", .fp, "FP", 0.9), scored("b2", .fp, "FP", 0.8)], threshold: 0.7)
         #expect(metrics.undefined == ["precision", "recall", "f1"])
         let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(metrics)) as? [String: Any])
         #expect(json["undefined"] as? [String] == ["precision", "recall", "f1"])
@@ -75,7 +75,7 @@ struct MetricsJSONTests {
             scored("g", .tp, nil, nil, status: .noMatch, sample: 1),
             scored("a", .tp, "FP", 0.9, sample: 1),
         ]
-        let group = MetricsCalculator.group(items, threshold: 0.7)
+        let group = GroupMetrics(items: items, threshold: 0.7)
         let object = try #require(try jsonObject(group) as? [String: Any])
         let alert = try #require(object["alert"] as? [String: Any])
         let recallCI = try #require(alert["recall_ci95"] as? [Double])

@@ -62,7 +62,7 @@ struct RepeatsMetricsTests {
     func single() {
         #expect(RepeatsMetrics(items: mixedGroup) == nil)
         #expect(RepeatsMetrics(items: []) == nil)
-        #expect(MetricsCalculator.group(mixedGroup, threshold: 0.7).repeats == nil)
+        #expect(GroupMetrics(items: mixedGroup, threshold: 0.7).repeats == nil)
     }
 
     @Test("a single repeated case is enough; single-sample cases still count in n_cases")
