@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
@@ -39,12 +40,13 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Algorithms", package: "swift-algorithms"),
             ],
             swiftSettings: strictSettings
         ),
         .target(
             name: "TriageEvalStore",
-            dependencies: ["TriageEval", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["TriageEval", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Algorithms", package: "swift-algorithms")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -61,7 +63,9 @@ let package = Package(
         ),
         .target(
             name: "TriageEvalReports",
-            dependencies: ["TriageEval", "TriageEvalStore", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "TriageEval", "TriageEvalStore", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Algorithms", package: "swift-algorithms"),
+            ],
             swiftSettings: strictSettings
         ),
         // The one entry point of both executables: runs the command, maps errors to the documented exit codes.

@@ -1,5 +1,6 @@
+internal import Algorithms
 internal import Synchronization
-public import TriageEval
+internal import TriageEval
 public import TriageEvalStore
 
 /// What a lean ``RunAnalysis`` left in the store, read when a report shows it: the raw answer and parse summaries
@@ -81,12 +82,8 @@ public final class RunDetails: Sendable {
 
     /// Whether `revision` is planned (binary search of the sorted list).
     private func isPlanned(_ revision: Int64) -> Bool {
-        var low = 0, high = planned.count
-        while low < high {
-            let middle = (low + high) / 2
-            if planned[middle] < revision { low = middle + 1 } else { high = middle }
-        }
-        return low < planned.count && planned[low] == revision
+        let position = planned.partitioningIndex { $0 >= revision }
+        return position < planned.count && planned[position] == revision
     }
 
     private func record(_ error: any Error) {

@@ -1,4 +1,4 @@
-internal import Foundation
+internal import Algorithms
 
 /// Lean case views (``CaseRef``) by revision row id, held as one array sorted by row id.
 ///
@@ -27,11 +27,7 @@ public struct CaseRefs: Sendable, Hashable {
 
     /// The view of this revision row id, nil when not held.
     public subscript(revision: Int64) -> CaseRef? {
-        var low = 0, high = values.count
-        while low < high {
-            let middle = (low + high) / 2
-            if values[middle].revisionID < revision { low = middle + 1 } else { high = middle }
-        }
-        return low < values.count && values[low].revisionID == revision ? values[low] : nil
+        let position = values.partitioningIndex { $0.revisionID >= revision }
+        return position < values.count && values[position].revisionID == revision ? values[position] : nil
     }
 }

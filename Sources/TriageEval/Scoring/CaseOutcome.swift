@@ -1,3 +1,5 @@
+internal import Algorithms
+
 /// One case's planned samples folded into one line: its answered samples (verdict and decision each), how many
 /// were planned, and whether the case counts as a missed attack or a false alarm.
 ///
@@ -128,12 +130,8 @@ public struct CaseOutcome: Sendable, Hashable {
             // search. No set of an interrupted big run's 100,000 case ids.
             let answered = outcomes.count
             func isAnswered(_ caseID: String) -> Bool {
-                var low = 0, high = answered
-                while low < high {
-                    let middle = (low + high) / 2
-                    if outcomes[middle].caseID < caseID { low = middle + 1 } else { high = middle }
-                }
-                return low < answered && outcomes[low].caseID == caseID
+                let position = outcomes[..<answered].partitioningIndex { $0.caseID >= caseID }
+                return position < answered && outcomes[position].caseID == caseID
             }
             let order = plannedCases.indices.sorted { (plannedCases[$0].caseID, $0) < (plannedCases[$1].caseID, $1) }
             var previous: String?

@@ -1,3 +1,5 @@
+internal import Algorithms
+
 /// Alert metrics as the confidence threshold moves, keeping the verdict rule fixed.
 ///
 /// An answer alerts at threshold t when it parsed, its verdict is an alerting verdict and its
@@ -131,15 +133,10 @@ private struct Ranking {
 
     /// The alert metrics when answers alert at a confidence passing `threshold` under the rule's operator.
     func metrics(above threshold: Double) -> AlertMetrics {
-        // Binary search: the number of ranked confidences that pass the threshold.
-        var low = 0
-        var high = confidences.count
-        while low < high {
-            let middle = (low + high) / 2
-            if comparison.passes(confidences[middle], threshold) { low = middle + 1 } else { high = middle }
-        }
-        let tp = positivePrefix[low]
-        let fp = alertPrefix[low] - tp
+        // Binary search: the number of ranked confidences (descending) that pass the threshold.
+        let passing = confidences.partitioningIndex { !comparison.passes($0, threshold) }
+        let tp = positivePrefix[passing]
+        let fp = alertPrefix[passing] - tp
         return AlertMetrics(threshold: threshold, tp: tp, fp: fp, tn: negatives - fp, fn: positives - tp)
     }
 }
