@@ -1,6 +1,6 @@
 public import ArgumentParser
 internal import Foundation
-public import TriageEval
+internal import TriageEval
 
 extension AsyncParsableCommand {
     /// The one entry point of both executables: parses the arguments, runs the command, and exits with the

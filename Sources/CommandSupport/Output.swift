@@ -1,5 +1,5 @@
 internal import Foundation
-public import TriageEval
+internal import TriageEval
 
 /// Writes a line to standard error, after what was printed to standard output, with control characters and
 /// bidirectional overrides neutralised (``TerminalText``): error lines carry provider bodies and case ids.

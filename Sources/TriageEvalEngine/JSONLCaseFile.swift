@@ -1,5 +1,5 @@
 internal import Foundation
-public import TriageEval
+internal import TriageEval
 
 /// A `.jsonl` case file read from disk in chunks, never whole: its import hash in one pass, its lines in another,
 /// so importing a file of a million cases holds a chunk and one line at a time, not the file.

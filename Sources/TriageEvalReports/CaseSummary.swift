@@ -1,4 +1,4 @@
-public import TriageEval
+internal import TriageEval
 
 /// The question a summary answers first, per prompt × model and in cases (samples folded by majority, an
 /// unanswered sample counting as wrong): attacks missed, false alarms raised, must-alert failures, flip rate.

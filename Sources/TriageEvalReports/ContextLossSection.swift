@@ -1,5 +1,5 @@
 internal import Foundation
-public import TriageEval
+internal import TriageEval
 
 /// The context-loss lint in the report files (``ContextLossSummary`` per template prompt over the run's cases
 /// with documents): Markdown and HTML sections, JSON `context_loss`. Field keys and evidence values come from

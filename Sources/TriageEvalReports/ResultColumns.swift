@@ -1,4 +1,4 @@
-public import TriageEval
+internal import TriageEval
 public import TriageEvalStore
 
 /// A group's results, held compactly and read back as ``StoredResult``s.

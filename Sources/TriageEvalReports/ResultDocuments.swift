@@ -1,4 +1,4 @@
-public import TriageEval
+internal import TriageEval
 public import TriageEvalStore
 internal import Foundation
 

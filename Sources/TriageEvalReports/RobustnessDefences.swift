@@ -1,5 +1,5 @@
 internal import Foundation
-public import TriageEval
+internal import TriageEval
 internal import TriageEvalStore
 
 /// What a prompt's own defences did to each transform's variants, measured rather than assumed:

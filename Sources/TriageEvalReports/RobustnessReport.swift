@@ -1,6 +1,6 @@
 internal import Foundation
 public import TriageEval
-public import TriageEvalStore
+internal import TriageEvalStore
 
 /// Per prompt × model × transform: each variant case judged against its own base (same prompt, model and
 /// sample), scored by ``RobustnessMetrics``, with the flipped pairs and their answers side by side, and what the

@@ -1,4 +1,4 @@
-public import TriageEval
+internal import TriageEval
 internal import TriageEvalStore
 
 extension RunAnalysis.Group {

@@ -1,4 +1,4 @@
-public import TriageEval
+internal import TriageEval
 
 extension RunInfo {
     /// What a sharded run (`run --shard K/N`) records about its slice: which shard it is, and the whole case set

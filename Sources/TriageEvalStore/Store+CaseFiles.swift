@@ -1,4 +1,4 @@
-public import TriageEval
+internal import TriageEval
 internal import Foundation
 internal import GRDB
 

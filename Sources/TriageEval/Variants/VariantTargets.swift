@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 internal import EsqlEngine
 
 /// What the selected prompts show a model and where production cuts it: the text a transform aims at. Read from
